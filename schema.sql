@@ -1,0 +1,164 @@
+-- schema.sql — the gongkai database, version 1.
+--
+-- The single source of truth for what a gongkai file holds. It is compiled into the program
+-- and applied to a new (empty) file inside one transaction; `PRAGMA user_version` numbers it and
+-- `PRAGMA application_id` (0x474B4149, "GKAI") tells a gongkai file from any other SQLite file.
+-- The CHECK constraints repeat the rules the program enforces, so that the file itself refuses
+-- a code or a date that should never reach it. Dates are ISO text `YYYY-MM-DD`:
+-- `x IS date(x, '+0 days')` holds only for a real date in that form, and for NULL (the modifier
+-- makes SQLite normalise, so '2023-02-30' becomes '2023-03-02' and the check fails).
+
+PRAGMA application_id = 1196114249;
+PRAGMA user_version = 1;
+
+-- Settings of the body that keeps this file (the office's name for the reports).
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY CHECK (key IN ('office')),
+	value TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 200)
+) STRICT;
+
+-- One row per application (申请, counted per 件 in table 三).
+-- The clock's dates live on the row (each happens at most once per application: 第三十条 allows
+-- one 补正, 第三十三条 one extension); `state`, `due` and `left_days` are computed from them and the
+-- calendar by the program (clock.c) and stored so that lists can sort and filter by an index.
+CREATE TABLE application (
+	id             INTEGER PRIMARY KEY,
+	case_no        TEXT NOT NULL UNIQUE CHECK (length(case_no) BETWEEN 1 AND 64),
+	received       TEXT NOT NULL CHECK (received IS date(received, '+0 days')),
+	applicant      TEXT NOT NULL CHECK (length(applicant) BETWEEN 1 AND 200),
+	applicant_type TEXT NOT NULL CHECK (applicant_type IN
+		('person', 'business', 'research', 'nonprofit', 'legal', 'other')),
+	channel        TEXT CHECK (channel IN
+		('in_person', 'post', 'letter', 'online', 'email', 'fax')),
+	request        TEXT CHECK (length(request) <= 2000),
+	id_number      TEXT CHECK (length(id_number) <= 64),
+	contact        TEXT CHECK (length(contact) <= 200),
+	note           TEXT CHECK (length(note) <= 2000),
+
+	-- 补正 (第三十条): notice sent, the applicant's time limit, corrected application received
+	correction_sent     TEXT CHECK (correction_sent IS date(correction_sent, '+0 days')
+		AND correction_sent >= received),
+	correction_limit    TEXT CHECK (correction_limit IS date(correction_limit, '+0 days')
+		AND correction_limit >= correction_sent),
+	correction_received TEXT CHECK (correction_received IS date(correction_received, '+0 days')
+		AND correction_received >= correction_sent),
+	-- consultation of a third party (第三十二条) or another body (第三十四条): a pause
+	consult_start  TEXT CHECK (consult_start IS date(consult_start, '+0 days') AND consult_start >= received),
+	consult_end    TEXT CHECK (consult_end IS date(consult_end, '+0 days') AND consult_end >= consult_start),
+	consult_party  TEXT CHECK (consult_party IN ('third_party', 'body')),
+	-- extension (第三十三条): at most 20 working days, once, approved by the office's head
+	extended_on    TEXT CHECK (extended_on IS date(extended_on, '+0 days') AND extended_on >= received),
+	extension_days INTEGER CHECK (extension_days BETWEEN 1 AND 20),
+	extension_by   TEXT CHECK (length(extension_by) <= 100),
+	-- fee (第四十二条, 国办函〔2020〕109号): notice to payment is a pause; amount in 分
+	fee_notice     TEXT CHECK (fee_notice IS date(fee_notice, '+0 days') AND fee_notice >= received),
+	fee_fen        INTEGER CHECK (fee_fen BETWEEN 0 AND 100000000000),
+	fee_paid_on    TEXT CHECK (fee_paid_on IS date(fee_paid_on, '+0 days') AND fee_paid_on >= fee_notice),
+
+	answered       TEXT CHECK (answered IS date(answered, '+0 days') AND answered >= received),
+	outcome        TEXT CHECK (outcome IN (
+		'granted', 'partial',
+		'withheld.secret', 'withheld.law', 'withheld.security', 'withheld.third_party',
+		'withheld.internal', 'withheld.process', 'withheld.enforcement', 'withheld.query',
+		'unavailable.not_held', 'unavailable.needs_creation', 'unavailable.unclear',
+		'rejected.petition', 'rejected.repeat', 'rejected.publication', 'rejected.excessive',
+		'rejected.confirmation',
+		'other.no_correction', 'other.no_fee', 'other.other')),
+
+	-- computed by the program from the dates above and the calendar
+	state     TEXT NOT NULL DEFAULT 'open' CHECK (state IN
+		('open', 'correction', 'consult', 'fee', 'answered')),
+	due       TEXT CHECK (due IS date(due, '+0 days')),
+	left_days INTEGER,
+
+	version    INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+	created_at TEXT NOT NULL,
+	created_by TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+
+	CHECK ((answered IS NULL) = (outcome IS NULL)),
+	CHECK ((state = 'answered') = (answered IS NOT NULL)),
+	CHECK (correction_sent IS NOT NULL OR correction_received IS NULL),
+	CHECK (consult_start IS NOT NULL OR (consult_end IS NULL AND consult_party IS NULL)),
+	CHECK ((extended_on IS NULL) = (extension_days IS NULL)),
+	CHECK (extended_on IS NOT NULL OR extension_by IS NULL),
+	CHECK (fee_notice IS NOT NULL OR (fee_paid_on IS NULL AND fee_fen IS NULL))
+) STRICT;
+
+-- Table 三 of a year reads applications received in it, answered in it, or open across it.
+CREATE INDEX app_received ON application (received, applicant_type);
+CREATE INDEX app_answered ON application (answered, outcome, applicant_type, received)
+	WHERE answered IS NOT NULL;
+CREATE INDEX app_open ON application (received, applicant_type) WHERE answered IS NULL;
+-- The list of open applications, by due date (paused ones have no date and sort last).
+CREATE INDEX app_open_due ON application (due, id) WHERE answered IS NULL;
+CREATE INDEX app_state ON application (state, due, id) WHERE answered IS NULL;
+
+-- Reconsiderations (行政复议) and lawsuits (行政诉讼) about an application: table 四.
+-- At most one of each per application (the ledger has one column group for each).
+CREATE TABLE review (
+	id      INTEGER PRIMARY KEY,
+	app_id  INTEGER NOT NULL REFERENCES application (id) ON DELETE CASCADE,
+	kind    TEXT NOT NULL CHECK (kind IN ('review', 'suit_direct', 'suit_after_review')),
+	filed   TEXT NOT NULL CHECK (filed IS date(filed, '+0 days')),
+	result  TEXT CHECK (result IN ('upheld', 'corrected', 'other')),
+	decided TEXT CHECK (decided IS date(decided, '+0 days') AND decided >= filed),
+	CHECK ((result IS NULL) = (decided IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX review_one_each ON review (app_id, kind = 'review');
+CREATE INDEX review_filed ON review (filed);
+
+-- The working-day calendar: the State Council's holidays (off) and make-up workdays (work).
+CREATE TABLE holiday (
+	day  TEXT PRIMARY KEY CHECK (day IS date(day, '+0 days')),
+	kind TEXT NOT NULL CHECK (kind IN ('off', 'work')),
+	name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 50)
+) STRICT, WITHOUT ROWID;
+
+-- Table 二 (主动公开), entered by hand per year. A NULL cell is printed "/" (not applicable).
+-- fee_yuan is table 二's 行政事业性收费 in 元: the table prints it in 万元 with four decimals.
+CREATE TABLE table2 (
+	year             INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 2999),
+	rules_made       INTEGER CHECK (rules_made >= 0),
+	rules_repealed   INTEGER CHECK (rules_repealed >= 0),
+	rules_valid      INTEGER CHECK (rules_valid >= 0),
+	norms_made       INTEGER CHECK (norms_made >= 0),
+	norms_repealed   INTEGER CHECK (norms_repealed >= 0),
+	norms_valid      INTEGER CHECK (norms_valid >= 0),
+	licensing        INTEGER CHECK (licensing >= 0),
+	penalty          INTEGER CHECK (penalty >= 0),
+	coercion         INTEGER CHECK (coercion >= 0),
+	fee_yuan         INTEGER CHECK (fee_yuan >= 0)
+) STRICT;
+
+-- A year whose report is final (定稿): its tables as published, as the report JSON.
+CREATE TABLE year_lock (
+	year      INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 2999),
+	locked_at TEXT NOT NULL,
+	locked_by TEXT NOT NULL,
+	report    TEXT NOT NULL
+) STRICT;
+
+-- Every change to an application, its reviews, a lock or the calendar, append-only: the
+-- program never updates or deletes a row here, and the triggers below refuse it if anyone tries.
+CREATE TABLE history (
+	id      INTEGER PRIMARY KEY,
+	app_id  INTEGER REFERENCES application (id),
+	year    INTEGER,
+	at      TEXT NOT NULL,
+	user    TEXT NOT NULL,
+	field   TEXT NOT NULL,
+	old     TEXT,
+	new     TEXT,
+	reason  TEXT
+) STRICT;
+CREATE INDEX history_app ON history (app_id, id);
+
+CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+BEGIN
+	SELECT RAISE(ABORT, 'gongkai: history is append-only');
+END;
+CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+BEGIN
+	SELECT RAISE(ABORT, 'gongkai: history is append-only');
+END;

@@ -1,0 +1,112 @@
+/*
+ * test_date.c — day numbers, weekdays and every date form a ledger may hold.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "date.h"
+
+static int parse(const char *s)
+{
+	int v = DATE_NONE;
+	if (!date_parse(s, strlen(s), &v))
+		return DATE_NONE;
+	return v;
+}
+
+static void test_epoch_and_round_trip(void **state)
+{
+	(void)state;
+	assert_int_equal(date_from_ymd(1970, 1, 1), 0);
+	assert_int_equal(date_from_ymd(2000, 3, 1), 11017);
+	for (int d = date_from_ymd(1999, 12, 25); d < date_from_ymd(2031, 1, 5); d++) {
+		int y, m, dd;
+		date_to_ymd(d, &y, &m, &dd);
+		assert_int_equal(date_from_ymd(y, m, dd), d);
+		char buf[DATE_BUF];
+		assert_int_equal(parse(date_format(d, buf)), d);
+	}
+}
+
+static void test_weekday(void **state)
+{
+	(void)state;
+	assert_int_equal(date_weekday(date_from_ymd(2023, 10, 7)), 5);  /* a Saturday */
+	assert_int_equal(date_weekday(date_from_ymd(2026, 11, 26)), 3); /* a Thursday */
+	assert_string_equal(date_weekday_name(date_from_ymd(2024, 2, 4)), "周日");
+}
+
+static void test_impossible_dates(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"2023-02-30", "20230230", "2023-13-01", "2023-00-10", "2023-04-31", "2023-4-31",
+		"2100-02-29", "一月", "", "   ", "2023-02", "2023/02/", "2023--02-01", "23-02-01",
+		"2023-02-01x", "2023年2月1", "2023年2月1号", "2023-2/1", "2023.02-01", "0000-01-01",
+		"2023-02-01 10:00", "+2023-02-01", "２０２３-02-01",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int v;
+		if (date_parse(bad[i], strlen(bad[i]), &v))
+			fail_msg("accepted %s", bad[i]);
+	}
+}
+
+static void test_accepted_forms(void **state)
+{
+	(void)state;
+	int want = date_from_ymd(2024, 2, 29);
+	assert_int_equal(parse("2024-02-29"), want);
+	assert_int_equal(parse("2024/2/29"), want);
+	assert_int_equal(parse("2024/02/29"), want);
+	assert_int_equal(parse("2024.2.29"), want);
+	assert_int_equal(parse("2024年2月29日"), want);
+	assert_int_equal(parse(" 2024-02-29\t"), want);
+	assert_int_equal(parse("2000-02-29"), date_from_ymd(2000, 2, 29));
+}
+
+static void test_iso_is_strict(void **state)
+{
+	(void)state;
+	int v;
+	assert_true(date_parse_iso("2023-01-05", 10, &v));
+	assert_false(date_parse_iso("2023/01/05", 10, &v));
+	assert_false(date_parse_iso("2023-1-5", 8, &v));
+	assert_false(date_parse_iso("2023-02-29", 10, &v));
+}
+
+static void test_format_none(void **state)
+{
+	(void)state;
+	char buf[DATE_BUF];
+	assert_string_equal(date_format(DATE_NONE, buf), "");
+	assert_string_equal(date_format(date_from_ymd(2019, 5, 15), buf), "2019-05-15");
+}
+
+static void test_today_can_be_fixed(void **state)
+{
+	(void)state;
+	setenv("GONGKAI_TODAY", "2023-06-01", 1);
+	assert_int_equal(date_today(), date_from_ymd(2023, 6, 1));
+	setenv("GONGKAI_TODAY", "nonsense", 1);
+	assert_true(date_today() > date_from_ymd(2020, 1, 1));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_epoch_and_round_trip),
+		cmocka_unit_test(test_weekday),
+		cmocka_unit_test(test_impossible_dates),
+		cmocka_unit_test(test_accepted_forms),
+		cmocka_unit_test(test_iso_is_strict),
+		cmocka_unit_test(test_format_none),
+		cmocka_unit_test(test_today_can_be_fixed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

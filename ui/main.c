@@ -1,0 +1,3 @@
+#include <stdio.h>
+#include "config.h"
+int main(void) { puts("gongkai " GK_VERSION); return 0; }
