@@ -84,6 +84,9 @@ char *xstrndup(const char *s, size_t n)
 
 char *xasprintf(const char *fmt, ...)
 {
+	/* also keeps gcc 12 -fsanitize -fPIC from seeing a "null format string" (-Werror) */
+	if (!fmt)
+		fmt = "";
 	va_list ap;
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
