@@ -3,10 +3,10 @@
  * weekend days its notices make working days (调休上班).
  *
  * A working day (工作日) is Monday to Friday, except the days a yearly notice
- * (国务院办公厅关于XXXX年部分节假日安排的通知) makes holidays (`off`), plus the weekend days it makes
- * working days (`work`). The calendar holds those entries only; every other day follows the
- * week. Every deadline of 《政府信息公开条例》 (第三十条, 第三十三条, 第四十二条) counts working days
- * with it. The store fills a calendar from the database; calendar_load_csv reads the
+ * (国务院办公厅关于XXXX年部分节假日安排的通知) makes holidays (`off`), plus the weekend days it
+ * makes working days (`work`). The calendar holds those entries only; every other day follows
+ * the week. Every deadline of 《政府信息公开条例》 (第三十条, 第三十三条, 第四十二条) counts
+ * working days with it. The store fills a calendar from the database; calendar_load_csv reads the
  * `date,kind,name` text of data/holidays-cn.csv or a clerk's new notice.
  *
  * Days are day numbers (date.h). Nothing here prints or touches a database.

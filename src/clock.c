@@ -236,13 +236,12 @@ static void on_correction_received(struct run *r, int day)
 		date_format(r->due, b));
 }
 
-/* The text after a fee notice's step: when the applicant must pay by. */
+/* The end of a fee notice's step: the applicant pays within 20 working days
+ * (国办函〔2020〕109号). */
 static void fee_limit_note(struct run *r, int day)
 {
 	char b[DATE_BUF];
-	if (r->in->fee_notice == day)
-		sb_addf(r->steps, "，缴费期限 %s",
-			date_format(w(r, day, CLOCK_FEE_PAY_DAYS), b));
+	sb_addf(r->steps, "，缴费期限 %s", date_format(w(r, day, CLOCK_FEE_PAY_DAYS), b));
 }
 
 static void on_pause_start(struct run *r, int day, int p, enum clock_field field)
@@ -307,8 +306,8 @@ static void on_extension(struct run *r, int day)
 	date_format(day, a);
 	if (n < 1 || n > CLOCK_EXTENSION_MAX) {
 		/* clock_check reports the days themselves */
-		sb_addf(r->steps, "延期 %s 不予计算：延期工作日 %d 不在 1–%d 之间（第三十三条）\n", a, n,
-			CLOCK_EXTENSION_MAX);
+		sb_addf(r->steps, "延期 %s 不予计算：延期工作日 %d 不在 1–%d 之间（第三十三条）\n",
+			a, n, CLOCK_EXTENSION_MAX);
 	} else if (r->waiting) {
 		sb_addf(r->steps, "延期 %s 不予计算：待补正期间尚无答复期限\n", a);
 		add_problem(r->probs, CLOCK_F_EXTENDED_ON, true,
@@ -316,15 +315,18 @@ static void on_extension(struct run *r, int day)
 	} else if (r->stopping) {
 		r->left += n;
 		r->extended = true;
-		sb_addf(r->steps, "延期 %s 批准 %d 个工作日：暂停中，剩余 %d 个工作日\n", a, n, r->left);
+		sb_addf(r->steps, "延期 %s 批准 %d 个工作日：暂停中，剩余 %d 个工作日\n", a, n,
+			r->left);
 	} else if (day > r->due) {
-		sb_addf(r->steps, "延期 %s 不予计算：晚于当时的到期日 %s\n", a, date_format(r->due, b));
+		sb_addf(r->steps, "延期 %s 不予计算：晚于当时的到期日 %s\n", a,
+			date_format(r->due, b));
 		add_problem(r->probs, CLOCK_F_EXTENDED_ON, true,
 			    "%s 晚于当时的到期日 %s，已逾期不能延期（第三十三条）", a, b);
 	} else {
 		r->due = w(r, r->due, n);  /* 第三十三条: at most 20 working days more */
 		r->extended = true;
-		sb_addf(r->steps, "延期 %s 批准 %d 个工作日：到期日 %s\n", a, n, date_format(r->due, b));
+		sb_addf(r->steps, "延期 %s 批准 %d 个工作日：到期日 %s\n", a, n,
+			date_format(r->due, b));
 	}
 }
 
@@ -513,7 +515,8 @@ static void check_extension(const struct clock_dates *in, struct clock_problems 
 	int n = in->extension_days;
 	if (in->extended_on == DATE_NONE) {
 		if (n != 0)
-			add_problem(p, CLOCK_F_EXTENDED_ON, true, "不能为空（已填延期工作日 %d）", n);
+			add_problem(p, CLOCK_F_EXTENDED_ON, true, "不能为空（已填延期工作日 %d）",
+				    n);
 	} else if (n == 0) {
 		add_problem(p, CLOCK_F_EXTENSION_DAYS, true, "不能为空（已填延期日期 %s）",
 			    date_format(in->extended_on, a));

@@ -114,7 +114,8 @@ const char *clock_field_name(enum clock_field f);
 struct clock_problem {
 	enum clock_field field;
 	bool is_error;   /* true: refuse to save; false: a warning the clerk may accept */
-	char *message;   /* owned; names the field first: "征求意见结束: 2023-03-01 早于征求意见开始 2023-03-05" */
+	/* owned; names the field first: "征求意见结束: 2023-03-01 早于征求意见开始 2023-03-05" */
+	char *message;
 };
 
 struct clock_problems {

@@ -22,7 +22,8 @@ static int setup(void **state)
 	(void)state;
 	struct diag d = DIAG_INIT;
 	shipped = calendar_new();
-	enum status st = calendar_load_csv(shipped, (const char *)holidays_csv, holidays_csv_len, &d);
+	enum status st = calendar_load_csv(shipped, (const char *)holidays_csv, holidays_csv_len,
+					   &d);
 	size_t problems = diag_count(&d);
 	diag_release(&d);
 	ref_load();
@@ -164,9 +165,10 @@ static void test_between_long_spans(void **state)
 	assert_int_equal(calendar_workdays_between(shipped, a, m)
 			 + calendar_workdays_between(shipped, m, b),
 			 calendar_workdays_between(shipped, a, b));
-	for (int d = iso("2019-01-01"); d <= iso("2026-12-31"); d += 3)
-		assert_int_equal(calendar_workdays_between(shipped, d,
-							   calendar_add_workdays(shipped, d, 20)), 20);
+	for (int d = iso("2019-01-01"); d <= iso("2026-12-31"); d += 3) {
+		int due = calendar_add_workdays(shipped, d, 20);
+		assert_int_equal(calendar_workdays_between(shipped, d, due), 20);
+	}
 }
 
 static void test_has_year(void **state)
@@ -192,12 +194,21 @@ static void test_has_year(void **state)
 static void test_missing_year(void **state)
 {
 	(void)state;
-	assert_int_equal(calendar_missing_year(shipped, iso("2026-12-20"), iso("2027-01-10")), 2027);
-	assert_int_equal(calendar_missing_year(shipped, iso("2026-01-01"), iso("2026-12-31")), 0);
-	assert_int_equal(calendar_missing_year(shipped, iso("2018-12-31"), iso("2019-01-02")), 0);
-	assert_int_equal(calendar_missing_year(shipped, iso("2018-12-30"), iso("2019-01-02")), 2018);
-	assert_int_equal(calendar_missing_year(shipped, iso("2026-12-31"), iso("2026-12-31")), 0);
-	assert_int_equal(calendar_missing_year(shipped, iso("2027-01-05"), iso("2026-01-05")), 0);
+	static const struct {
+		const char *from, *to;
+		int want;
+	} cases[] = {
+		{ "2026-12-20", "2027-01-10", 2027 },
+		{ "2026-01-01", "2026-12-31", 0 },
+		{ "2018-12-31", "2019-01-02", 0 },     /* (from, to]: 2018-12-31 is not in it */
+		{ "2018-12-30", "2019-01-02", 2018 },
+		{ "2026-12-31", "2026-12-31", 0 },
+		{ "2027-01-05", "2026-01-05", 0 },
+		{ "2017-06-01", "2030-01-01", 2017 },  /* the first of several */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(calendar_missing_year(shipped, iso(cases[i].from), iso(cases[i].to)),
+				 cases[i].want);
 }
 
 static void test_explain(void **state)
@@ -376,10 +387,12 @@ static void test_load_refuses(void **state)
 		{ "date,kind,name\n2027-01-01,holiday,元旦\n", 1,
 		  "第2行: kind: “holiday” 应为 off（放假）或 work（调休上班）" },
 		{ "date,kind,name\n2027-01-01,off,\n", 1, "第2行: name: 不能为空" },
-		{ "date,kind,name\n2027-01-01,off\n", 1, "第2行: 应为 date,kind,name 三列，实为 2 列" },
+		{ "date,kind,name\n2027-01-01,off\n", 1,
+		  "第2行: 应为 date,kind,name 三列，实为 2 列" },
 		{ "date,kind,name\n2027-01-01,off,元旦,x\n", 1,
 		  "第2行: 应为 date,kind,name 三列，实为 4 列" },
-		{ "date,kind,name\n2027-01-01,off,\xe5\x85\n", 1, "第2行: name: 不是有效的 UTF-8 文字" },
+		{ "date,kind,name\n2027-01-01,off,\xe5\x85\n", 1,
+		  "第2行: name: 不是有效的 UTF-8 文字" },
 		{ "date,kind,name\n2027-01-01,off,"
 		  "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
 		  "一二三四五六七八九十一二三四五六七八九十一\n", 1, "第2行: name: 超过 50 个字" },
@@ -403,7 +416,8 @@ static void test_load_refuses(void **state)
 		assert_string_equal(d.lines[0], cases[i].first);
 		/* nothing changed */
 		const char *name;
-		assert_int_equal(calendar_entries(cal, iso("2000-01-01"), iso("2100-01-01"), NULL, 0), 1);
+		assert_int_equal(calendar_entries(cal, iso("2000-01-01"), iso("2100-01-01"), NULL, 0),
+				 1);
 		assert_true(calendar_entry(cal, iso("2027-01-01"), NULL, &name));
 		assert_string_equal(name, "原有");
 		assert_int_equal(calendar_load_csv(cal, cases[i].text, strlen(cases[i].text), NULL),

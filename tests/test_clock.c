@@ -85,9 +85,11 @@ static const struct clock_case cases[] = {
 	  CLOCK_OPEN, "2023-10-07", 0, false, false, NULL },
 
 	{ "answered on the due date", { .received = "2023-09-28", .answered = "2023-11-01" },
-	  CLOCK_ANSWERED, "2023-11-01", 0, false, false, "答复 2023-11-01：按期（到期日 2023-11-01）\n" },
+	  CLOCK_ANSWERED, "2023-11-01", 0, false, false,
+	  "答复 2023-11-01：按期（到期日 2023-11-01）\n" },
 	{ "answered a day late", { .received = "2023-09-28", .answered = "2023-11-02" },
-	  CLOCK_ANSWERED, "2023-11-01", 0, false, true, "答复 2023-11-02：逾期（到期日 2023-11-01）\n" },
+	  CLOCK_ANSWERED, "2023-11-01", 0, false, true,
+	  "答复 2023-11-02：逾期（到期日 2023-11-01）\n" },
 	{ "answered on the spot", { .received = "2023-10-07", .answered = "2023-10-07" },
 	  CLOCK_ANSWERED, "2023-11-02", 0, false, false, NULL },
 	{ "answered on the Sunday after a Saturday due date",
@@ -97,10 +99,12 @@ static const struct clock_case cases[] = {
 	{ "补正 sent: waiting",
 	  { .received = "2023-03-01", .corr_sent = "2023-03-03", .corr_limit = "2023-03-17" },
 	  CLOCK_CORRECTION, NULL, 0, false, false,
-	  "补正通知 2023-03-03：待申请人补正（补正期限 2023-03-17），答复期限自收到补正之日起重新计算\n" },
+	  "补正通知 2023-03-03：待申请人补正（补正期限 2023-03-17），"
+	  "答复期限自收到补正之日起重新计算\n" },
 	{ "补正 received: restart",
 	  { .received = "2023-03-01", .corr_sent = "2023-03-03", .corr_received = "2023-03-10" },
-	  CLOCK_OPEN, "2023-04-10", 0, false, false, "收到补正 2023-03-10：重新起算，到期日 2023-04-10\n" },
+	  CLOCK_OPEN, "2023-04-10", 0, false, false,
+	  "收到补正 2023-03-10：重新起算，到期日 2023-04-10\n" },
 	{ "补正 restart across 国庆",
 	  { .received = "2023-09-20", .corr_sent = "2023-09-22", .corr_received = "2023-09-28" },
 	  CLOCK_OPEN, "2023-11-01", 0, false, false, NULL },
@@ -222,7 +226,8 @@ static const struct clock_case cases[] = {
 	  "缺少收到日期，无法计算答复期限\n" },
 	{ "an event before receipt is ignored",
 	  { .received = "2023-03-01", .consult_start = "2023-02-20" },
-	  CLOCK_OPEN, "2023-03-29", 0, false, false, "征求意见开始 2023-02-20：早于收到日期，不计\n" },
+	  CLOCK_OPEN, "2023-03-29", 0, false, false,
+	  "征求意见开始 2023-02-20：早于收到日期，不计\n" },
 	{ "an event after the answer is ignored",
 	  { .received = "2023-03-01", .answered = "2023-03-10", .consult_start = "2023-03-15" },
 	  CLOCK_ANSWERED, "2023-03-29", 0, false, false,
@@ -266,7 +271,8 @@ static void test_steps_text(void **state)
 	clock_compute(shipped, &in, &c);
 	assert_string_equal(sb_str(&c.steps),
 		"收到申请 2023-03-01（周三）：到期日为其后第20个工作日 2023-03-29\n"
-		"补正通知 2023-03-03：待申请人补正（补正期限 2023-03-17），答复期限自收到补正之日起重新计算\n"
+		"补正通知 2023-03-03：待申请人补正（补正期限 2023-03-17），"
+		"答复期限自收到补正之日起重新计算\n"
 		"收到补正 2023-03-10：重新起算，到期日 2023-04-10\n"
 		"征求意见 2023-03-15 起暂停：剩余 17 个工作日\n"
 		"征求意见 2023-03-30 结束：顺延 17 个工作日，到期日 2023-04-24\n"
@@ -326,8 +332,9 @@ static void test_workdays_left(void **state)
 		{ "2023-10-07", 0, false }, { "2023-10-08", -1, true }, { "2023-10-09", -2, true },
 	};
 	for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
-		assert_int_equal(clock_workdays_left(shipped, &c, iso(days[i].today)), days[i].left);
-		assert_int_equal(clock_is_overdue(&c, iso(days[i].today)), days[i].overdue);
+		int today = iso(days[i].today);
+		assert_int_equal(clock_workdays_left(shipped, &c, today), days[i].left);
+		assert_int_equal(clock_is_overdue(&c, today), days[i].overdue);
 	}
 	/* on the weekend after a Friday due date: 0 working days, yet overdue */
 	in.received = iso("2023-03-03");
@@ -526,8 +533,8 @@ static void test_check_fields(void **state)
 	clock_problems_release(&p);
 
 	static const char *const names[] = {
-		"收到日期", "补正通知日期", "补正期限", "补正收到日期", "征求意见开始", "征求意见结束",
-		"延期日期", "延期工作日", "收费通知日期", "缴费日期", "答复日期",
+		"收到日期", "补正通知日期", "补正期限", "补正收到日期", "征求意见开始",
+		"征求意见结束", "延期日期", "延期工作日", "收费通知日期", "缴费日期", "答复日期",
 	};
 	for (int f = CLOCK_F_RECEIVED; f <= CLOCK_F_ANSWERED; f++)
 		assert_string_equal(clock_field_name((enum clock_field)f), names[f]);
