@@ -41,7 +41,7 @@ struct csv_reader {
 	size_t pos, end;   /* unread bytes are src[pos..end) */
 	bool eof;          /* nothing beyond src[end] */
 	bool failed;       /* a read failed; the next csv_next says so */
-	bool done;         /* CSV_END from now on */
+	bool done;         /* CSV_END from now on (after the end, or after a failed read) */
 	bool bom_checked;
 	bool had_bom;
 	bool skip_lf;      /* the last line ended with CR: an LF right after it belongs to it */
@@ -234,7 +234,6 @@ static enum step end_record(struct csv_reader *r, int c)
 	end_field(r);
 	r->row++;
 	r->skip_lf = c == '\r';
-	r->done = c == EOF;
 	r->state = CS_RECORD;
 	return STEP_RECORD;
 }

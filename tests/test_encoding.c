@@ -106,6 +106,7 @@ static void check_convert(struct encoding_conv *c, const char *in, const char *w
 		if (ok)
 			fail_msg("accepted [%s]", in);
 		assert_string_equal(sb_str(&out), "前:");  /* left as it was */
+		assert_int_equal(out.len, strlen("前:"));
 	} else {
 		if (!ok)
 			fail_msg("refused [%s]", want);
