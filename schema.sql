@@ -53,7 +53,8 @@ CREATE TABLE application (
 	-- fee (第四十二条, 国办函〔2020〕109号): notice to payment is a pause; amount in 分
 	fee_notice     TEXT CHECK (fee_notice IS date(fee_notice, '+0 days') AND fee_notice >= received),
 	fee_fen        INTEGER CHECK (fee_fen BETWEEN 0 AND 100000000000),
-	fee_paid_on    TEXT CHECK (fee_paid_on IS date(fee_paid_on, '+0 days') AND fee_paid_on >= fee_notice),
+	fee_paid_on    TEXT CHECK (fee_paid_on IS date(fee_paid_on, '+0 days') AND fee_paid_on >= fee_notice
+		AND fee_paid_on >= received),
 
 	answered       TEXT CHECK (answered IS date(answered, '+0 days') AND answered >= received),
 	outcome        TEXT CHECK (outcome IN (
@@ -70,6 +71,13 @@ CREATE TABLE application (
 		('open', 'correction', 'consult', 'fee', 'answered')),
 	due       TEXT CHECK (due IS date(due, '+0 days')),
 	left_days INTEGER,
+	-- the list's default order: running applications by due date, then the paused ones and
+	-- those waiting for 补正 by receipt, then the answered ones, newest answer first
+	list_key  TEXT GENERATED ALWAYS AS (CASE
+		WHEN answered IS NOT NULL
+			THEN '3' || (99991231 - CAST(replace(answered, '-', '') AS INTEGER))
+		WHEN due IS NOT NULL THEN '1' || due
+		ELSE '2' || received END) VIRTUAL,
 
 	version    INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
 	created_at TEXT NOT NULL,
@@ -82,7 +90,7 @@ CREATE TABLE application (
 	CHECK (consult_start IS NOT NULL OR (consult_end IS NULL AND consult_party IS NULL)),
 	CHECK ((extended_on IS NULL) = (extension_days IS NULL)),
 	CHECK (extended_on IS NOT NULL OR extension_by IS NULL),
-	CHECK (fee_notice IS NOT NULL OR (fee_paid_on IS NULL AND fee_fen IS NULL))
+	CHECK (fee_paid_on IS NULL OR fee_fen IS NOT NULL)
 ) STRICT;
 
 -- Table 三 of a year reads applications received in it, answered in it, or open across it.
@@ -90,9 +98,11 @@ CREATE INDEX app_received ON application (received, applicant_type);
 CREATE INDEX app_answered ON application (answered, outcome, applicant_type, received)
 	WHERE answered IS NOT NULL;
 CREATE INDEX app_open ON application (received, applicant_type) WHERE answered IS NULL;
--- The list of open applications, by due date (paused ones have no date and sort last).
-CREATE INDEX app_open_due ON application (due, id) WHERE answered IS NULL;
-CREATE INDEX app_state ON application (state, due, id) WHERE answered IS NULL;
+-- The list, in its default order and by state (待补正, 征求意见中, …).
+CREATE INDEX app_list ON application (list_key, id);
+CREATE INDEX app_state ON application (state, list_key, id) WHERE answered IS NULL;
+-- Section 六: the fees paid in a year.
+CREATE INDEX app_fee_paid ON application (fee_paid_on) WHERE fee_paid_on IS NOT NULL;
 
 -- Reconsiderations (行政复议) and lawsuits (行政诉讼) about an application: table 四.
 -- At most one of each per application (the ledger has one column group for each).

@@ -1,3 +1,105 @@
+/*
+ * main.c — gongkai's entry point: global options, then a command, or the terminal interface.
+ *
+ *   gongkai [--db PATH]                  the terminal interface
+ *   gongkai [--db PATH] COMMAND [ARGS]   one command (cli.md); `gongkai --help` lists them
+ */
+#include <getopt.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
 #include "config.h"
-int main(void) { puts("gongkai " GK_VERSION); return 0; }
+#include "date.h"
+#include "store.h"
+#include "tui.h"
+#include "xmem.h"
+
+static int usage(void)
+{
+	printf("gongkai %s — 政府信息公开申请台账与年度报表\n\n"
+	       "用法: gongkai [--db 数据库文件] [命令 [参数…]]\n"
+	       "不带命令时打开终端界面。\n\n命令:\n", GK_VERSION);
+	for (const struct cli_command *k = cli_commands; k->name; k++)
+		printf("  gongkai %s\n", k->usage);
+	printf("\n全局选项:\n"
+	       "  --db PATH      数据库文件（默认 $GONGKAI_DB，否则 "
+	       "$XDG_DATA_HOME/gongkai/gongkai.db）\n"
+	       "  --help, -h     显示帮助；gongkai 命令 --help 显示该命令的帮助\n"
+	       "  --version, -V  显示版本\n\n"
+	       "退出状态: 0 完成；1 check 发现问题；64 用法错误；65 数据有误；66 输入文件无法读取；\n"
+	       "73 无法创建输出文件；74 读写错误；75 数据库被占用；76 不是 gongkai 数据库。\n");
+	return 0;
+}
+
+/* Takes --db PATH / --db=PATH out of argv wherever it is; returns false on a missing value. */
+static bool take_db(int *argc, char **argv, const char **db)
+{
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= *argc)
+				return false;
+			*db = argv[++i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			*db = argv[i] + 5;
+		} else {
+			argv[out++] = argv[i];
+		}
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return true;
+}
+
+static bool wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return true;
+	return false;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	const char *db = NULL;
+	if (!take_db(&argc, argv, &db))
+		return cli_usage_error(NULL, "选项 --db 缺少数据库文件名");
+	char *default_db = db ? NULL : store_default_path();
+	struct cli c = { .db_path = db ? db : default_db, .today = date_today() };
+	int rc;
+
+	if (argc < 2) {
+		rc = tui_main(&c);
+	} else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+		   strcmp(argv[1], "help") == 0) {
+		rc = argc > 2 ? cli_help(argv[2]) : usage();
+	} else if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("gongkai %s\n", GK_VERSION);
+		rc = 0;
+	} else {
+		const struct cli_command *k = cli_commands;
+		while (k->name && strcmp(k->name, argv[1]) != 0)
+			k++;
+		if (!k->name)
+			rc = cli_usage_error(NULL, "未知的命令或选项 %s（gongkai --help 列出所有命令）",
+					     argv[1]);
+		else if (wants_help(argc - 1, argv + 1))
+			rc = cli_help(k->name);
+		else {
+			optind = 0;   /* getopt starts afresh for the command's own options */
+			rc = k->run(&c, argc - 1, argv + 1);
+		}
+	}
+	store_close(&c.store);
+	free(default_db);
+	return rc;
+}

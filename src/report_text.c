@@ -1,0 +1,204 @@
+/*
+ * report_text.c — the year-end tables drawn for a terminal, merged cells and all (grid.c).
+ *
+ * Table 三 keeps the official layout: the corner note over the label columns, 申请人情况 over
+ * the seven number columns, 法人或其他组织 over its five, 三、本年度办理结果 standing vertically
+ * beside its 22 rows and each group label merged over its leaves. The label column takes the
+ * width that is left, so a wider terminal wraps fewer labels.
+ */
+#include "report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "codes.h"
+#include "grid.h"
+
+#define T3_HEAD_ROWS 3
+
+static int digits(long long v)
+{
+	int n = 1;
+	while (v >= 10) {
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
+/* The widest number of table 三, so every number column fits it. */
+static int number_width(const struct report *r)
+{
+	long long max = 0;
+	for (int row = 0; row < T3_ROWS; row++)
+		for (int c = 0; c < T3_COLS; c++)
+			if (r->t3.v[row][c] > max)
+				max = r->t3.v[row][c];
+	int w = digits(max) + 1;
+	return w < 6 ? 6 : w;
+}
+
+static void t3_header(struct grid *g)
+{
+	grid_cell(g, 0, 0, T3_HEAD_ROWS, 3, T3_CORNER_NOTE, TEXT_LEFT);
+	grid_cell(g, 0, 3, 1, T3_COLS, T3_HEADER, TEXT_CENTER);
+	grid_cell(g, 1, 3, 2, 1, code_label(&codes_applicant, AT_PERSON), TEXT_CENTER);
+	grid_cell(g, 1, 4, 1, AT_COUNT - 1, T3_ORG_HEADER, TEXT_CENTER);
+	grid_cell(g, 1, 3 + T3_TOTAL, 2, 1, T3_TOTAL_LABEL, TEXT_CENTER);
+	for (int c = AT_BUSINESS; c < AT_COUNT; c++)
+		grid_cell(g, 2, 3 + c, 1, 1, code_label(&codes_applicant, c), TEXT_CENTER);
+}
+
+static void t3_labels(struct grid *g, int group_width)
+{
+	int top = T3_HEAD_ROWS;
+	grid_cell(g, top + OUTCOME_FIRST, 0, R_PROCESSED_TOTAL - OUTCOME_FIRST + 1, 1,
+		  T3_RESULTS_LABEL, TEXT_CENTER);
+	for (int row = 0; row < T3_ROWS; row++) {
+		const char *group = t3_row_group(row);
+		bool result = row >= OUTCOME_FIRST && row <= R_PROCESSED_TOTAL;
+		if (!result) {
+			grid_cell(g, top + row, 0, 1, 3, t3_row_label(row), TEXT_LEFT);
+		} else if (!group) {
+			grid_cell(g, top + row, 1, 1, 2, t3_row_label(row), TEXT_LEFT);
+		} else {
+			if (row == OUTCOME_FIRST || t3_row_group(row - 1) != group) {
+				int span = 1;
+				while (row + span <= OUTCOME_LAST && t3_row_group(row + span) == group)
+					span++;
+				/* a narrow column breaks "（三）不予公开" after its number, not inside a word */
+				char text[64];
+				size_t num = strlen("（三）");
+				snprintf(text, sizeof text, "%.*s%s%s", (int)num, group,
+					 group_width < text_width(group) ? "\n" : "", group + num);
+				grid_cell(g, top + row, 1, span, 1, text, TEXT_CENTER);
+			}
+			grid_cell(g, top + row, 2, 1, 1, t3_row_label(row), TEXT_LEFT);
+		}
+	}
+}
+
+void report_text_table3(const struct report *r, int width, struct strbuf *out)
+{
+	/* number columns of four Han characters and a one-line group label when there is room */
+	int nw = number_width(r), group = 14;
+	int fixed = 2 + T3_COLS * 8 + (3 + T3_COLS + 1);
+	if (width - fixed - group >= 24 && nw < 8)
+		nw = 8;
+	else if (width - (2 + T3_COLS * nw + (3 + T3_COLS + 1)) - group < 24)
+		group = 8;
+	int label = width - (2 + group + T3_COLS * nw + (3 + T3_COLS + 1));
+	if (label < 16)
+		label = 16;
+	int widths[3 + T3_COLS] = { 2, group, label };
+	for (int c = 0; c < T3_COLS; c++)
+		widths[3 + c] = nw;
+	struct grid *g = grid_new(T3_HEAD_ROWS + T3_ROWS, 3 + T3_COLS, widths);
+	t3_header(g);
+	t3_labels(g, group);
+	for (int row = 0; row < T3_ROWS; row++)
+		for (int c = 0; c < T3_COLS; c++) {
+			char num[24];
+			snprintf(num, sizeof num, "%lld", r->t3.v[row][c]);
+			grid_cell(g, T3_HEAD_ROWS + row, 3 + c, 1, 1, num, TEXT_RIGHT);
+		}
+	grid_render(g, out);
+	grid_free(&g);
+}
+
+static void t2_block(struct grid *g, int *row, const char *heading, int first, int rows,
+		     int cols, const struct report *r)
+{
+	grid_cell(g, (*row)++, 0, 1, 4, heading, TEXT_CENTER);
+	grid_cell(g, *row, 0, 1, 1, "信息内容", TEXT_CENTER);
+	int span = cols == 1 ? 3 : 1;
+	for (int c = 0; c < cols; c++)
+		grid_cell(g, *row, 1 + c, 1, span, t2_col_label(first + c), TEXT_CENTER);
+	(*row)++;
+	for (int i = 0; i < rows; i++, (*row)++) {
+		int cell = first + i * cols;
+		grid_cell(g, *row, 0, 1, 1, t2_row_label(cell), TEXT_LEFT);
+		for (int c = 0; c < cols; c++) {
+			char num[32];
+			long long v = r->t2.entered ? r->t2.v[cell + c] : T2_NA;
+			if (v == T2_NA)
+				snprintf(num, sizeof num, "/");
+			else if (cell + c == T2_FEES)
+				t2_format_wan(v, num);
+			else
+				snprintf(num, sizeof num, "%lld", v);
+			grid_cell(g, *row, 1 + c, 1, span, num, TEXT_RIGHT);
+		}
+	}
+}
+
+void report_text_table2(const struct report *r, struct strbuf *out)
+{
+	static const int widths[4] = { 16, 14, 14, 14 };
+	struct grid *g = grid_new(14, 4, widths);
+	int row = 0;
+	t2_block(g, &row, "第二十条第（一）项", T2_RULES_MADE, 2, 3, r);
+	t2_block(g, &row, "第二十条第（五）项", T2_LICENSING, 1, 1, r);
+	t2_block(g, &row, "第二十条第（六）项", T2_PENALTY, 2, 1, r);
+	t2_block(g, &row, "第二十条第（八）项", T2_FEES, 1, 1, r);
+	grid_render(g, out);
+	grid_free(&g);
+}
+
+void report_text_table4(const struct report *r, struct strbuf *out)
+{
+	int widths[T4_GROUPS * T4_COLS];
+	long long max = 0;
+	for (int g = 0; g < T4_GROUPS; g++)
+		for (int c = 0; c < T4_COLS; c++)
+			if (r->t4.v[g][c] > max)
+				max = r->t4.v[g][c];
+	for (int i = 0; i < T4_GROUPS * T4_COLS; i++)
+		widths[i] = digits(max) > 4 ? digits(max) : 4;
+	struct grid *g = grid_new(4, T4_GROUPS * T4_COLS, widths);
+	grid_cell(g, 0, 0, 1, T4_COLS, code_label(&codes_t4_group, T4_REVIEW), TEXT_CENTER);
+	grid_cell(g, 0, T4_COLS, 1, 2 * T4_COLS, "行政诉讼", TEXT_CENTER);
+	for (int c = 0; c < T4_COLS; c++)
+		grid_cell(g, 1, c, 2, 1, code_label(&codes_t4_col, c), TEXT_CENTER);
+	for (int k = T4_SUIT_DIRECT; k < T4_GROUPS; k++) {
+		grid_cell(g, 1, k * T4_COLS, 1, T4_COLS, code_label(&codes_t4_group, k), TEXT_CENTER);
+		for (int c = 0; c < T4_COLS; c++)
+			grid_cell(g, 2, k * T4_COLS + c, 1, 1, code_label(&codes_t4_col, c), TEXT_CENTER);
+	}
+	for (int k = 0; k < T4_GROUPS; k++)
+		for (int c = 0; c < T4_COLS; c++) {
+			char num[24];
+			snprintf(num, sizeof num, "%lld", r->t4.v[k][c]);
+			grid_cell(g, 3, k * T4_COLS + c, 1, 1, num, TEXT_RIGHT);
+		}
+	grid_render(g, out);
+	grid_free(&g);
+}
+
+void report_text(const struct report *r, int width, struct strbuf *out)
+{
+	sb_addf(out, "%s%s%d 年度政府信息公开工作年度报告（统计部分）\n\n", r->office ? r->office : "",
+		r->office ? " " : "", r->year);
+	sb_adds(out, "二、主动公开政府信息情况\n");
+	if (!r->t2.entered)
+		sb_adds(out, "（表二尚未录入，以 / 表示）\n");
+	report_text_table2(r, out);
+	sb_adds(out, "\n三、收到和处理政府信息公开申请情况\n");
+	report_text_table3(r, width, out);
+	sb_adds(out, "\n四、政府信息公开行政复议、行政诉讼情况\n");
+	report_text_table4(r, out);
+	sb_adds(out, "\n六、");
+	report_fee_sentence(r, out);
+	sb_adds(out, "\n\n");
+	report_overview_sentence(r, out);
+	sb_adds(out, "\n");
+	if (r->nparts) {
+		sb_addf(out, "\n本表为 %zu 个机关的汇总：", r->nparts);
+		for (size_t i = 0; i < r->nparts; i++)
+			sb_addf(out, "%s%s", i ? "、" : "", r->parts[i]);
+		sb_adds(out, r->unchecked ? "（含未通过检查的来源）\n" : "\n");
+	}
+	sb_addf(out, "\n勾稽关系: %s\n", r->balanced && r->carry_matches ? "✓ 成立" : "✗ 不成立");
+	for (size_t i = 0; i < r->problems.n; i++)
+		sb_addf(out, "  %s\n", r->problems.lines[i]);
+}

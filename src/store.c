@@ -1,0 +1,632 @@
+/*
+ * store.c — opening the gongkai database, its schema and calendar, transactions, settings and
+ * the history; the statement cache and error mapping the other store files share.
+ *
+ * The file is created private (0600, its folder 0700) because it holds names, ID numbers and
+ * phone numbers. It runs in WAL mode with a busy timeout so that several clerks' processes can
+ * share it: readers never block the writer, and a writer waits for another instead of failing.
+ */
+#include "store_priv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "strbuf.h"
+#include "xmem.h"
+
+extern const unsigned char schema_sql[];
+extern const unsigned char holidays_csv[];
+extern const unsigned long holidays_csv_len;
+
+static const char *const stmt_sql[Q_COUNT] = {
+#define STMT_SQL(id, sql) [id] = sql,
+	STMT_LIST(STMT_SQL)
+#undef STMT_SQL
+};
+
+/* ---- errors ---- */
+
+enum status store_fail(struct store *s, int rc, const char *what, struct diag *d)
+{
+	enum status st;
+	const char *why;
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		st = ST_BUSY;
+		why = "数据库正被其他人占用，等待超时";
+		break;
+	case SQLITE_FULL:
+		st = ST_IO;
+		why = "磁盘已满";
+		break;
+	case SQLITE_IOERR:
+		st = ST_IO;
+		why = "读写数据库文件出错";
+		break;
+	case SQLITE_READONLY:
+		st = ST_READONLY;
+		why = "数据库是只读的";
+		break;
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		st = ST_NOTOURS;
+		why = "数据库文件已损坏或不是 SQLite 数据库";
+		break;
+	case SQLITE_CONSTRAINT:
+		st = ST_DATA;
+		why = "数据不符合数据库的约束";
+		break;
+	case SQLITE_NOMEM:
+		xmem_fatal();
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		st = ST_CANTCREAT;
+		why = "无法打开数据库文件";
+		break;
+	default:
+		st = ST_IO;
+		why = "数据库出错";
+		break;
+	}
+	const char *detail = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+	diag_add(d, "%s：%s（SQLite: %s）", what, why, detail);
+	return st;
+}
+
+sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, struct diag *d)
+{
+	sqlite3_stmt *st = s->stmt[id];
+	if (!st) {
+		int rc = sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+					    &s->stmt[id], NULL);
+		if (rc != SQLITE_OK) {
+			store_fail(s, rc, "准备数据库语句", d);
+			return NULL;
+		}
+		return s->stmt[id];
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+void store_bind_date(sqlite3_stmt *st, int i, int date)
+{
+	char buf[DATE_BUF];
+	if (date == DATE_NONE)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, date_format(date, buf), -1, SQLITE_TRANSIENT);
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (!v)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+int store_column_date(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	int v;
+	if (!t || !date_parse_iso(t, strlen(t), &v))
+		return DATE_NONE;
+	return v;
+}
+
+char *store_column_text(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return t ? xstrdup(t) : NULL;
+}
+
+void store_now(char buf[20])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm) || !strftime(buf, 20, "%Y-%m-%d %H:%M:%S", &tm))
+		snprintf(buf, 20, "1970-01-01 00:00:00");
+}
+
+const char *store_user(void)
+{
+	static char name[64];
+	if (!name[0]) {
+		struct passwd pw, *res = NULL;
+		char buf[1024];
+		if (getpwuid_r(geteuid(), &pw, buf, sizeof buf, &res) == 0 && res)
+			snprintf(name, sizeof name, "%s", res->pw_name);
+		else
+			snprintf(name, sizeof name, "uid%ld", (long)geteuid());
+	}
+	return name;
+}
+
+/* ---- transactions ---- */
+
+static enum status exec_stmt(struct store *s, enum stmt_id id, const char *what,
+			     struct diag *d)
+{
+	sqlite3_stmt *st = store_stmt(s, id, d);
+	if (!st)
+		return ST_IO;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_fail(s, rc, what, d);
+	return ST_OK;
+}
+
+enum status store_begin(struct store *s, struct diag *d)
+{
+	if (s->readonly) {
+		diag_add(d, "数据库 %s 是只读打开的，不能写入", s->path);
+		return ST_READONLY;
+	}
+	enum status st = exec_stmt(s, Q_BEGIN, "开始写入", d);
+	if (st == ST_OK) {
+		s->in_txn = true;
+		s->case_year = 0;
+	}
+	return st;
+}
+
+enum status store_commit(struct store *s, struct diag *d)
+{
+	enum status st = exec_stmt(s, Q_COMMIT, "保存", d);
+	if (st != ST_OK) {
+		store_rollback(s);
+		return st;
+	}
+	s->in_txn = false;
+	return ST_OK;
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		exec_stmt(s, Q_ROLLBACK, "撤销", NULL);
+	s->in_txn = false;
+}
+
+enum status store_txn_begin_own(struct store *s, bool *own, struct diag *d)
+{
+	*own = !s->in_txn;
+	return *own ? store_begin(s, d) : ST_OK;
+}
+
+enum status store_txn_end_own(struct store *s, bool own, enum status st, struct diag *d)
+{
+	if (!own)
+		return st;
+	if (st != ST_OK) {
+		store_rollback(s);
+		return st;
+	}
+	return store_commit(s, d);
+}
+
+/* ---- opening ---- */
+
+char *store_default_path(void)
+{
+	const char *env = getenv("GONGKAI_DB");
+	if (env && *env)
+		return xstrdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/gongkai/gongkai.db", xdg);
+	const char *home = getenv("HOME");
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw ? pw->pw_dir : "/tmp";
+	}
+	return xasprintf("%s/.local/share/gongkai/gongkai.db", home);
+}
+
+/* Creates the folders above path that are missing, each 0700. */
+static enum status make_parents(const char *path, struct diag *d)
+{
+	char *dir = xstrdup(path);
+	enum status st = ST_OK;
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			diag_add(d, "无法创建文件夹 %s：%s", dir, strerror(errno));
+			st = ST_CANTCREAT;
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return st;
+}
+
+/* Makes sure a missing database file is created private, before SQLite creates it 0644. */
+static enum status create_private(const char *path, struct diag *d)
+{
+	enum status st = make_parents(path, d);
+	if (st != ST_OK)
+		return st;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST) {
+		diag_add(d, "无法创建数据库文件 %s：%s", path, strerror(errno));
+		return ST_CANTCREAT;
+	}
+	if (fd >= 0)
+		close(fd);
+	return ST_OK;
+}
+
+static enum status put_holidays(struct store *s, const struct holiday_row *rows, size_t n,
+				struct diag *d)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *q = store_stmt(s, Q_HOLIDAY_PUT, d);
+		if (!q)
+			return ST_IO;
+		store_bind_date(q, 1, rows[i].day);
+		sqlite3_bind_text(q, 2, rows[i].kind == CAL_WORK ? "work" : "off", -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 3, rows[i].name, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return store_fail(s, rc, "保存节假日安排", d);
+	}
+	return ST_OK;
+}
+
+static enum status load_calendar(struct store *s, struct diag *d)
+{
+	sqlite3_stmt *st = store_stmt(s, Q_HOLIDAY_ALL, d);
+	if (!st)
+		return ST_IO;
+	struct calendar *cal = calendar_new();
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int day = store_column_date(st, 0);
+		const char *kind = (const char *)sqlite3_column_text(st, 1);
+		const char *name = (const char *)sqlite3_column_text(st, 2);
+		if (day != DATE_NONE && kind && name)
+			calendar_set(cal, day, strcmp(kind, "work") == 0 ? CAL_WORK : CAL_OFF, name);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		calendar_free(&cal);
+		return store_fail(s, rc, "读取节假日安排", d);
+	}
+	calendar_free(&s->cal);
+	s->cal = cal;
+	return ST_OK;
+}
+
+static long long data_version(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, Q_DATA_VERSION, NULL);
+	long long v = -1;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return v;
+}
+
+const struct calendar *store_calendar(struct store *s)
+{
+	long long v = data_version(s);
+	if (v != s->cal_version && load_calendar(s, NULL) == ST_OK)
+		s->cal_version = v;
+	return s->cal;
+}
+
+bool store_changed_elsewhere(struct store *s)
+{
+	long long v = data_version(s);
+	bool changed = v != s->seen_version;
+	s->seen_version = v;
+	return changed;
+}
+
+/* Inserts the shipped State Council calendar (data/holidays-cn.csv) into a new database. */
+static enum status seed_holidays(struct store *s, struct diag *d)
+{
+	struct calendar *cal = calendar_new();
+	enum status st = calendar_load_csv(cal, (const char *)holidays_csv,
+					   (size_t)holidays_csv_len, d);
+	int lo = date_from_ymd(DATE_MIN_YEAR, 1, 1), hi = date_from_ymd(DATE_MAX_YEAR, 12, 31);
+	size_t n = st == ST_OK ? calendar_entries(cal, lo, hi, NULL, 0) : 0;
+	struct cal_entry *e = xcalloc(n + 1, sizeof *e);
+	struct holiday_row *rows = xcalloc(n + 1, sizeof *rows);
+	calendar_entries(cal, lo, hi, e, n);
+	for (size_t i = 0; i < n; i++)
+		rows[i] = (struct holiday_row){ e[i].day, e[i].kind, e[i].name };
+	if (st == ST_OK)
+		st = put_holidays(s, rows, n, d);
+	free(rows);
+	free(e);
+	calendar_free(&cal);
+	return st;
+}
+
+static enum status create_schema(struct store *s, struct diag *d)
+{
+	enum status st = store_begin(s, d);
+	if (st != ST_OK)
+		return st;
+	char *err = NULL;
+	int rc = sqlite3_exec(s->db, (const char *)schema_sql, NULL, NULL, &err);
+	if (rc != SQLITE_OK) {
+		diag_add(d, "建立数据库结构失败（SQLite: %s）", err ? err : sqlite3_errstr(rc));
+		sqlite3_free(err);
+		store_rollback(s);
+		return rc == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ? ST_IO : ST_NOTOURS;
+	}
+	st = seed_holidays(s, d);
+	return store_txn_end_own(s, true, st, d);
+}
+
+static enum status pragma_int(struct store *s, const char *sql, long long *out, struct diag *d)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(st, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+		enum status e = store_fail(s, rc, "读取数据库", d);
+		return e == ST_IO || e == ST_BUSY ? e : ST_NOTOURS;
+	}
+	return ST_OK;
+}
+
+/* Is this our file, of a version we know? Creates the schema in an empty file. */
+static enum status check_schema(struct store *s, struct diag *d)
+{
+	long long tables = 0, app_id = 0, version = 0;
+	enum status st = pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, d);
+	if (st == ST_OK)
+		st = pragma_int(s, "PRAGMA application_id", &app_id, d);
+	if (st == ST_OK)
+		st = pragma_int(s, "PRAGMA user_version", &version, d);
+	if (st != ST_OK) {
+		diag_add(d, "%s 不是 gongkai 数据库（不是 SQLite 文件或已损坏）", s->path);
+		return st;
+	}
+	if (tables == 0 && app_id == 0 && version == 0) {
+		if (s->readonly) {
+			diag_add(d, "%s 是空文件，且只读，无法建立数据库", s->path);
+			return ST_NOTOURS;
+		}
+		return create_schema(s, d);
+	}
+	if (app_id != GONGKAI_APPLICATION_ID) {
+		diag_add(d, "%s 是其他程序的 SQLite 数据库，不是 gongkai 数据库", s->path);
+		return ST_NOTOURS;
+	}
+	if (version > SCHEMA_VERSION) {
+		diag_add(d, "%s 来自更新版本的 gongkai（数据库版本 %lld，本程序支持到 %d），请升级程序",
+			 s->path, version, SCHEMA_VERSION);
+		return ST_NOTOURS;
+	}
+	if (version < 1) {
+		diag_add(d, "%s 的数据库版本 %lld 无法识别", s->path, version);
+		return ST_NOTOURS;
+	}
+	return ST_OK;
+}
+
+static enum status configure(struct store *s, struct diag *d)
+{
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(s->db, 1);
+	const char *sql = s->readonly
+		? "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;"
+		: "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "设置数据库", d);
+	return ST_OK;
+}
+
+static enum status open_file(struct store *s, int flags, struct diag *d)
+{
+	bool memory = strcmp(s->path, ":memory:") == 0;
+	struct stat sb;
+	bool exists = memory || stat(s->path, &sb) == 0;
+	if (!exists && (flags & (STORE_READONLY | STORE_NOCREATE))) {
+		diag_add(d, "数据库文件 %s 不存在", s->path);
+		return ST_NOINPUT;
+	}
+	if (exists && !memory && !S_ISREG(sb.st_mode)) {
+		diag_add(d, "%s 不是普通文件", s->path);
+		return ST_NOTOURS;
+	}
+	if (!exists) {
+		enum status st = create_private(s->path, d);
+		if (st != ST_OK)
+			return st;
+	}
+	int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	int rc = sqlite3_open_v2(s->path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		enum status st = store_fail(s, rc, "打开数据库", d);
+		return st == ST_CANTCREAT && exists ? ST_NOINPUT : st;
+	}
+	s->readonly = (flags & STORE_READONLY) || sqlite3_db_readonly(s->db, "main") == 1;
+	return ST_OK;
+}
+
+enum status store_open(const char *path, int flags, struct store **out, struct diag *d)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	s->cal_version = -1;
+	enum status st = open_file(s, flags, d);
+	if (st == ST_OK)
+		st = configure(s, d);
+	if (st == ST_OK)
+		st = check_schema(s, d);
+	if (st == ST_OK)
+		st = load_calendar(s, d);
+	if (st != ST_OK) {
+		store_close(&s);
+		return st;
+	}
+	s->cal_version = data_version(s);
+	s->seen_version = s->cal_version;
+	*out = s;
+	return ST_OK;
+}
+
+void store_close(struct store **sp)
+{
+	struct store *s = *sp;
+	if (!s)
+		return;
+	for (int i = 0; i < Q_COUNT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	for (int f = 0; f < LF_COUNT; f++) {
+		for (int o = 0; o < 16; o++)
+			sqlite3_finalize(s->list_stmt[f][o]);
+		for (int o = 0; o < 4; o++)
+			sqlite3_finalize(s->count_stmt[f][o]);
+	}
+	if (s->db)
+		sqlite3_close(s->db);
+	calendar_free(&s->cal);
+	free(s->path);
+	free(s);
+	*sp = NULL;
+}
+
+bool store_readonly(const struct store *s)
+{
+	return s->readonly;
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+/* ---- settings ---- */
+
+enum status store_office_get(struct store *s, char **name, struct diag *d)
+{
+	sqlite3_stmt *st = store_stmt(s, Q_META_GET, d);
+	if (!st)
+		return ST_IO;
+	sqlite3_bind_text(st, 1, "office", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	*name = rc == SQLITE_ROW ? store_column_text(st, 0) : NULL;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, "读取机关名称", d);
+	return ST_OK;
+}
+
+enum status store_office_set(struct store *s, const char *name, struct diag *d)
+{
+	bool own;
+	enum status st = store_txn_begin_own(s, &own, d);
+	if (st != ST_OK)
+		return st;
+	sqlite3_stmt *q = store_stmt(s, Q_META_SET, d);
+	if (!q) {
+		st = ST_IO;
+	} else {
+		sqlite3_bind_text(q, 1, "office", -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			st = store_fail(s, rc, "保存机关名称", d);
+	}
+	return store_txn_end_own(s, own, st, d);
+}
+
+/* ---- calendar ---- */
+
+enum status store_holidays_put(struct store *s, const struct holiday_row *rows, size_t n,
+			       struct diag *d)
+{
+	bool own;
+	enum status st = store_txn_begin_own(s, &own, d);
+	if (st == ST_OK)
+		st = put_holidays(s, rows, n, d);
+	if (st == ST_OK)
+		st = load_calendar(s, d);
+	if (st == ST_OK)
+		st = store_recompute_open(s, d);
+	st = store_txn_end_own(s, own, st, d);
+	if (st != ST_OK)
+		load_calendar(s, NULL);   /* back to what the file holds */
+	return st;
+}
+
+/* ---- history ---- */
+
+enum status store_history(struct store *s, long long app_id, struct history_entry **out,
+			  size_t *n, struct diag *d)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(s, Q_HISTORY_GET, d);
+	if (!st)
+		return ST_IO;
+	sqlite3_bind_int64(st, 1, app_id);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		struct history_entry *h = &(*out)[(*n)++];
+		h->at = store_column_text(st, 0);
+		h->user = store_column_text(st, 1);
+		h->field = store_column_text(st, 2);
+		h->old_value = store_column_text(st, 3);
+		h->new_value = store_column_text(st, 4);
+		h->reason = store_column_text(st, 5);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		history_free(out, *n);
+		*n = 0;
+		return store_fail(s, rc, "读取修改记录", d);
+	}
+	return ST_OK;
+}
+
+void history_free(struct history_entry **v, size_t n)
+{
+	if (!*v)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		struct history_entry *h = &(*v)[i];
+		free(h->at);
+		free(h->user);
+		free(h->field);
+		free(h->old_value);
+		free(h->new_value);
+		free(h->reason);
+	}
+	free(*v);
+	*v = NULL;
+}

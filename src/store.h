@@ -1,0 +1,223 @@
+/*
+ * store.h — the gongkai database: the only module that talks to SQLite.
+ *
+ * A struct store is one open database file: its schema applied or checked, its statements
+ * prepared once and reused, the working-day calendar loaded from it. Every change is one
+ * transaction (BEGIN IMMEDIATE, waiting for other clerks' locks up to a busy timeout); every
+ * value is bound, never pasted into SQL. Errors come back as enum status with a Chinese line in
+ * the caller's struct diag; a raw SQLite message is never the only thing a clerk sees.
+ */
+#ifndef GK_STORE_H
+#define GK_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+#include "calendar.h"
+#include "diag.h"
+#include "status.h"
+#include "tally.h"
+
+struct store;
+
+enum store_flags {
+	STORE_READONLY = 1,   /* open an existing file for reading only; never create or migrate */
+	STORE_NOCREATE = 2,   /* refuse a missing file instead of creating it */
+};
+
+/*
+ * The path the program uses when no --db is given: $GONGKAI_DB, else
+ * $XDG_DATA_HOME/gongkai/gongkai.db, else ~/.local/share/gongkai/gongkai.db. The caller frees it.
+ */
+char *store_default_path(void);
+
+/*
+ * Opens (creating with the schema and the shipped calendar when missing: the file 0600, a
+ * missing folder 0700) or checks and migrates the database at path (":memory:" works).
+ * A file that is not a gongkai database, is corrupt or is from a newer version gives ST_NOTOURS.
+ * A file that cannot be written is opened read-only when it exists (store_readonly() tells).
+ * On success *out owns the store (store_close frees it).
+ */
+enum status store_open(const char *path, int flags, struct store **out, struct diag *d);
+void store_close(struct store **s);
+bool store_readonly(const struct store *s);
+const char *store_path(const struct store *s);
+
+/* The working-day calendar of this database, reloaded when another process changed it. */
+const struct calendar *store_calendar(struct store *s);
+
+/*
+ * True when another connection committed a change since the last call (PRAGMA data_version):
+ * the screens redraw from the database then.
+ */
+bool store_changed_elsewhere(struct store *s);
+
+/* Explicit transactions, for work that must be all or nothing (an import). store_begin takes
+ * the write lock at once (BEGIN IMMEDIATE). Functions below that write use their own
+ * transaction unless one is open. */
+enum status store_begin(struct store *s, struct diag *d);
+enum status store_commit(struct store *s, struct diag *d);
+void store_rollback(struct store *s);
+
+/* ---- applications ---- */
+
+/*
+ * Stores a new application. An empty case number is assigned (`YYYY-NNNN` by receipt year).
+ * The clock's state and due date are computed and stored. On success a->id, a->version,
+ * a->case_no and the computed fields are set. A duplicate case number gives ST_DATA with
+ * `编号: … 已存在`. The caller has checked a with app_check.
+ */
+enum status store_app_insert(struct store *s, struct app *a, struct diag *d);
+
+/* Reads the application with that id (or case number) into *a (app_init'ed or released
+ * first). ST_NOTFOUND when there is none. */
+enum status store_app_get(struct store *s, long long id, struct app *a, struct diag *d);
+enum status store_app_get_by_case(struct store *s, const char *case_no, struct app *a,
+				  struct diag *d);
+
+/*
+ * Saves a changed application: refused with ST_CONFLICT when the stored version is no longer
+ * a->version (another clerk saved it meanwhile), with ST_LOCKED when the change would alter a
+ * table of a locked year. Each changed field is written to the history with the operating-system
+ * user, the time and the reason (may be NULL). On success a->version and the computed fields are
+ * updated.
+ */
+enum status store_app_update(struct store *s, struct app *a, const char *reason,
+			     struct diag *d);
+
+/* Recomputes state and due date of every open application (after a calendar change). */
+enum status store_recompute_open(struct store *s, struct diag *d);
+
+/* ---- lists ---- */
+
+/* The list's filters (tui.md, cli.md). */
+#define LIST_FILTER_LIST(X) \
+	X(LF_ALL,        "all",        "全部") \
+	X(LF_OPEN,       "open",       "办理中") \
+	X(LF_LATE,       "late",       "已逾期") \
+	X(LF_SOON,       "soon",       "即将到期") \
+	X(LF_CORRECTION, "correction", "待补正") \
+	X(LF_CONSULT,    "consult",    "征求意见中") \
+	X(LF_FEE,        "fee",        "待缴费") \
+	X(LF_EXTENDED,   "extended",   "已延期") \
+	X(LF_DONE,       "done",       "已办结")
+
+enum list_filter {
+#define LF_ENUM(name, key, label) name,
+	LIST_FILTER_LIST(LF_ENUM)
+#undef LF_ENUM
+	LF_COUNT
+};
+const char *list_filter_label(enum list_filter f);
+const char *list_filter_key(enum list_filter f);
+
+struct list_query {
+	enum list_filter filter;
+	int year;            /* only applications received in this year; 0 for all */
+	int today;           /* LF_LATE: due before today */
+	int soon_until;      /* LF_SOON: due from today to this date */
+	const char *search;  /* only those with this text in 编号, 申请人 or 申请内容; NULL for all */
+};
+
+/* One line of the list. The order is running ones by due date, then paused ones and those
+ * waiting for 补正 by receipt date, then answered ones, newest answer first; `key` and `id`
+ * together are a row's position in it (the cursor for the next page). */
+struct list_row {
+	long long id;
+	char *case_no, *applicant, *key;
+	int received, type, due, left_days, answered, outcome;
+	enum app_state state;
+	bool extended;
+};
+struct list_page {
+	struct list_row *rows;
+	size_t n, cap;
+};
+
+/*
+ * Up to max rows of the list, in list order, strictly after the row at (key, id) — or strictly
+ * before it when backward — or from the start (the end, backward) when key is NULL. Replaces
+ * what page held. Keyset paging: the cost of a page does not grow with the list.
+ */
+enum status store_list_page(struct store *s, const struct list_query *q, const char *key,
+			    long long id, bool backward, size_t max, struct list_page *page,
+			    struct diag *d);
+/* How many rows the query matches (for the status line: the count of late ones). */
+enum status store_list_count(struct store *s, const struct list_query *q, long long *n,
+			     struct diag *d);
+void list_page_release(struct list_page *page);
+
+/*
+ * Calls fn for every application (year 0) or for those received in the year or open during
+ * it, in order of receipt, with reviews and lawsuits filled in; a non-zero return from fn stops
+ * the walk and is returned through *stopped. The app passed to fn is valid during the call.
+ */
+enum status store_app_foreach(struct store *s, int year, int (*fn)(const struct app *, void *),
+			      void *ctx, int *stopped, struct diag *d);
+
+/* ---- the year's tables ---- */
+
+/* Table 三 of a year, counted by SQL aggregates (report-2021.md's rules), finished. */
+enum status store_table3(struct store *s, int year, struct table3 *t, struct diag *d);
+/* Table 四 of a year from the recorded reconsiderations and lawsuits, finished. */
+enum status store_table4(struct store *s, int year, struct table4 *t, struct diag *d);
+/* The information-processing fees paid in a year, in 分 (section 六). */
+enum status store_fees_paid(struct store *s, int year, long long *fen, struct diag *d);
+/* The years that hold any application (received, answered or open), ascending: the caller
+ * frees *years. */
+enum status store_years(struct store *s, int **years, size_t *n, struct diag *d);
+
+/* Table 二 of a year (t->entered false when never entered). */
+enum status store_table2_get(struct store *s, int year, struct table2 *t, struct diag *d);
+enum status store_table2_set(struct store *s, int year, const struct table2 *t,
+			     struct diag *d);
+
+/* ---- the year lock (定稿) ---- */
+
+/* Whether the year is locked, and (when report is not NULL) the report JSON stored when it
+ * was locked (the caller frees it; NULL when not locked). */
+enum status store_year_lock_get(struct store *s, int year, bool *locked, char **report,
+				struct diag *d);
+/* Locks a year, keeping its report as published. ST_DATA when it is locked already. */
+enum status store_year_lock(struct store *s, int year, const char *report_json,
+			    struct diag *d);
+/* Unlocks a year; the reason (required) goes into the history. */
+enum status store_year_unlock(struct store *s, int year, const char *reason, struct diag *d);
+
+/* ---- settings ---- */
+
+/* The body's name (NULL until set); the caller frees it. */
+enum status store_office_get(struct store *s, char **name, struct diag *d);
+enum status store_office_set(struct store *s, const char *name, struct diag *d);
+
+/* ---- calendar ---- */
+
+/* Adds or replaces calendar rows (a year's notice) and recomputes open applications' clocks. */
+struct holiday_row {
+	int day;
+	enum cal_kind kind;
+	const char *name;
+};
+enum status store_holidays_put(struct store *s, const struct holiday_row *rows, size_t n,
+			       struct diag *d);
+
+/* ---- history ---- */
+
+struct history_entry {
+	char *at, *user, *field, *old_value, *new_value, *reason;
+};
+/* The history of one application, oldest first; the caller frees with history_free. */
+enum status store_history(struct store *s, long long app_id, struct history_entry **out,
+			  size_t *n, struct diag *d);
+void history_free(struct history_entry **v, size_t n);
+
+/* Adds a history line that is not a field change (e.g. `导入` with the file and count);
+ * app_id 0 for one about the whole database. */
+enum status store_history_note(struct store *s, long long app_id, const char *what,
+			       const char *text, struct diag *d);
+
+/* The operating-system user name recorded in the history (a static string for the process). */
+const char *store_user(void);
+
+#endif

@@ -1,0 +1,511 @@
+/*
+ * store_app.c — applications in the database: insert, read, update with the conflict check,
+ * the history of every change, the year lock, and the clock fields kept on each row.
+ */
+#include "store_priv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codes.h"
+#include "date.h"
+#include "strbuf.h"
+#include "tally.h"
+#include "xmem.h"
+
+static const char *const state_codes[] = {
+	[STATE_OPEN] = "open", [STATE_CORRECTION] = "correction", [STATE_CONSULT] = "consult",
+	[STATE_FEE] = "fee", [STATE_ANSWERED] = "answered",
+};
+
+/* Computes the clock of a with this database's calendar and keeps its result on a. */
+static void apply_clock(struct store *s, struct app *a)
+{
+	struct clock c = CLOCK_INIT;
+	clock_compute(store_calendar(s), &a->d, &c);
+	switch (c.state) {
+	case CLOCK_CORRECTION: a->state = STATE_CORRECTION; break;
+	case CLOCK_CONSULT: a->state = STATE_CONSULT; break;
+	case CLOCK_FEE: a->state = STATE_FEE; break;
+	case CLOCK_ANSWERED: a->state = STATE_ANSWERED; break;
+	default: a->state = STATE_OPEN; break;
+	}
+	a->due = c.due;
+	a->left_days = c.left;
+	clock_release(&c);
+}
+
+static void bind_app(sqlite3_stmt *q, const struct app *a)
+{
+	store_bind_text(q, 1, a->case_no);
+	store_bind_date(q, 2, a->d.received);
+	store_bind_text(q, 3, a->applicant);
+	store_bind_text(q, 4, code_key(&codes_applicant, a->type));
+	store_bind_text(q, 5, code_key(&codes_channel, a->channel));
+	store_bind_text(q, 6, a->request);
+	store_bind_text(q, 7, a->id_number);
+	store_bind_text(q, 8, a->contact);
+	store_bind_text(q, 9, a->note);
+	store_bind_date(q, 10, a->d.correction_sent);
+	store_bind_date(q, 11, a->d.correction_limit);
+	store_bind_date(q, 12, a->d.correction_received);
+	store_bind_date(q, 13, a->d.consult_start);
+	store_bind_date(q, 14, a->d.consult_end);
+	store_bind_text(q, 15, code_key(&codes_consult_party, a->consult_party));
+	store_bind_date(q, 16, a->d.extended_on);
+	if (a->d.extended_on != DATE_NONE && a->d.extension_days > 0)
+		sqlite3_bind_int(q, 17, a->d.extension_days);
+	else
+		sqlite3_bind_null(q, 17);
+	store_bind_text(q, 18, a->extension_by);
+	store_bind_date(q, 19, a->d.fee_notice);
+	if (a->fee_fen >= 0)
+		sqlite3_bind_int64(q, 20, a->fee_fen);
+	else
+		sqlite3_bind_null(q, 20);
+	store_bind_date(q, 21, a->d.fee_paid_on);
+	store_bind_date(q, 22, a->d.answered);
+	store_bind_text(q, 23, outcome_is_valid(a->outcome) ? t3_row_key(a->outcome) : NULL);
+	sqlite3_bind_text(q, 24, state_codes[a->state], -1, SQLITE_STATIC);
+	store_bind_date(q, 25, a->due);
+	if (a->due == DATE_NONE && a->state != STATE_ANSWERED && a->state != STATE_CORRECTION)
+		sqlite3_bind_int(q, 26, a->left_days);
+	else
+		sqlite3_bind_null(q, 26);
+}
+
+static int column_code(sqlite3_stmt *q, int i, const struct code_set *set)
+{
+	const char *t = (const char *)sqlite3_column_text(q, i);
+	return t ? code_parse(set, t) : -1;
+}
+
+/* Reads Q_APP_GET's row into a. */
+static void read_app(sqlite3_stmt *q, struct app *a)
+{
+	a->id = sqlite3_column_int64(q, 0);
+	a->version = sqlite3_column_int64(q, 1);
+	a->created_at = store_column_text(q, 2);
+	a->created_by = store_column_text(q, 3);
+	a->updated_at = store_column_text(q, 4);
+	int c = 5;
+	a->case_no = store_column_text(q, c + 0);
+	a->d.received = store_column_date(q, c + 1);
+	a->applicant = store_column_text(q, c + 2);
+	a->type = column_code(q, c + 3, &codes_applicant);
+	a->channel = column_code(q, c + 4, &codes_channel);
+	a->request = store_column_text(q, c + 5);
+	a->id_number = store_column_text(q, c + 6);
+	a->contact = store_column_text(q, c + 7);
+	a->note = store_column_text(q, c + 8);
+	a->d.correction_sent = store_column_date(q, c + 9);
+	a->d.correction_limit = store_column_date(q, c + 10);
+	a->d.correction_received = store_column_date(q, c + 11);
+	a->d.consult_start = store_column_date(q, c + 12);
+	a->d.consult_end = store_column_date(q, c + 13);
+	a->consult_party = column_code(q, c + 14, &codes_consult_party);
+	a->d.extended_on = store_column_date(q, c + 15);
+	a->d.extension_days = sqlite3_column_int(q, c + 16);
+	a->extension_by = store_column_text(q, c + 17);
+	a->d.fee_notice = store_column_date(q, c + 18);
+	a->fee_fen = sqlite3_column_type(q, c + 19) == SQLITE_NULL ? -1
+		   : sqlite3_column_int64(q, c + 19);
+	a->d.fee_paid_on = store_column_date(q, c + 20);
+	a->d.answered = store_column_date(q, c + 21);
+	const char *o = (const char *)sqlite3_column_text(q, c + 22);
+	a->outcome = o ? t3_row_parse_key(o) : -1;
+	const char *state = (const char *)sqlite3_column_text(q, c + 23);
+	for (int i = 0; state && i <= STATE_ANSWERED; i++)
+		if (strcmp(state, state_codes[i]) == 0)
+			a->state = i;
+	a->due = store_column_date(q, c + 24);
+	a->left_days = sqlite3_column_int(q, c + 25);
+}
+
+static enum status read_reviews(struct store *s, struct app *a, struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_REVIEW_GET, d);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, a->id);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int kind = column_code(q, 0, &codes_t4_group);
+		struct review_case *r = kind == T4_REVIEW ? &a->review : &a->suit;
+		r->kind = kind;
+		r->filed = store_column_date(q, 1);
+		r->result = column_code(q, 2, &codes_review_result);
+		r->decided = store_column_date(q, 3);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "读取复议诉讼", d);
+}
+
+static enum status write_reviews(struct store *s, const struct app *a, struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_REVIEW_DELETE, d);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, a->id);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "保存复议诉讼", d);
+	const struct review_case *cases[2] = { &a->review, &a->suit };
+	for (int i = 0; i < 2; i++) {
+		const struct review_case *r = cases[i];
+		if (r->kind < 0)
+			continue;
+		if (!(q = store_stmt(s, Q_REVIEW_INSERT, d)))
+			return ST_IO;
+		sqlite3_bind_int64(q, 1, a->id);
+		sqlite3_bind_text(q, 2, code_key(&codes_t4_group, r->kind), -1, SQLITE_STATIC);
+		store_bind_date(q, 3, r->filed);
+		store_bind_text(q, 4, code_key(&codes_review_result, r->result));
+		store_bind_date(q, 5, r->decided);
+		rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return store_fail(s, rc, "保存复议诉讼", d);
+	}
+	return ST_OK;
+}
+
+/* The years that are locked (定稿), ascending; the caller frees *years. */
+static enum status locked_years(struct store *s, int **years, size_t *n, struct diag *d)
+{
+	*years = NULL;
+	*n = 0;
+	sqlite3_stmt *q = store_stmt(s, Q_LOCKED_YEARS, d);
+	if (!q)
+		return ST_IO;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		*years = xgrow(*years, &cap, *n + 1, sizeof **years);
+		(*years)[(*n)++] = sqlite3_column_int(q, 0);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "读取定稿年度", d);
+}
+
+/* ST_LOCKED when going from old to new (either may be NULL) changes a locked year's tables. */
+static enum status check_locks(struct store *s, const struct app *old, const struct app *new,
+			       struct diag *d)
+{
+	int *years;
+	size_t n;
+	enum status st = locked_years(s, &years, &n, d);
+	for (size_t i = 0; st == ST_OK && i < n; i++) {
+		if (tally_app_differs(old, new, years[i])) {
+			diag_add(d, "%d 年度报表已定稿锁定，这项修改会改变该年度的统计数字；"
+				 "如确需修改，请先解锁该年度（需说明理由）", years[i]);
+			st = ST_LOCKED;
+		}
+	}
+	free(years);
+	return st;
+}
+
+/* The next free `YYYY-NNNN` case number for the receipt year of a. */
+static enum status assign_case_no(struct store *s, struct app *a, struct diag *d)
+{
+	int year = date_year(a->d.received);
+	if (s->case_year != year) {
+		sqlite3_stmt *q = store_stmt(s, Q_CASE_MAX, d);
+		if (!q)
+			return ST_IO;
+		char lo[8], hi[8];
+		snprintf(lo, sizeof lo, "%04d-", year % 10000);
+		snprintf(hi, sizeof hi, "%04d.", year % 10000);
+		sqlite3_bind_text(q, 1, lo, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 2, hi, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(q), next = 1;
+		if (rc == SQLITE_ROW) {
+			const char *last = (const char *)sqlite3_column_text(q, 0);
+			next = atoi(last + 5) + 1;
+		}
+		sqlite3_reset(q);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_fail(s, rc, "分配编号", d);
+		s->case_year = year;
+		s->case_next = next;
+	}
+	char buf[32];
+	snprintf(buf, sizeof buf, "%04d-%04d", year % 10000, s->case_next++);
+	app_set_text(&a->case_no, buf);
+	return ST_OK;
+}
+
+static enum status add_history(struct store *s, long long app_id, const char *field,
+			       const char *old, const char *new, const char *reason,
+			       struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_HISTORY_ADD, d);
+	if (!q)
+		return ST_IO;
+	char now[20];
+	store_now(now);
+	if (app_id)
+		sqlite3_bind_int64(q, 1, app_id);
+	sqlite3_bind_text(q, 3, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 4, store_user(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, field, -1, SQLITE_TRANSIENT);
+	store_bind_text(q, 6, old);
+	store_bind_text(q, 7, new);
+	store_bind_text(q, 8, reason);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "写入修改记录", d);
+}
+
+enum status store_history_note(struct store *s, long long app_id, const char *what,
+			       const char *text, struct diag *d)
+{
+	return add_history(s, app_id, what, NULL, text, NULL, d);
+}
+
+static enum status insert_row(struct store *s, struct app *a, struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_APP_INSERT, d);
+	if (!q)
+		return ST_IO;
+	char now[20];
+	store_now(now);
+	bind_app(q, a);
+	sqlite3_bind_text(q, 27, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 28, store_user(), -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		diag_add(d, "编号: %s 已存在", a->case_no);
+		return ST_DATA;
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "保存申请", d);
+	a->id = sqlite3_last_insert_rowid(s->db);
+	a->version = 1;
+	app_set_text(&a->created_by, store_user());
+	app_set_text(&a->created_at, now);
+	app_set_text(&a->updated_at, now);
+	return ST_OK;
+}
+
+enum status store_app_insert(struct store *s, struct app *a, struct diag *d)
+{
+	bool own;
+	enum status st = store_txn_begin_own(s, &own, d);
+	if (st != ST_OK)
+		return st;
+	apply_clock(s, a);
+	if (!a->case_no || !*a->case_no)
+		st = assign_case_no(s, a, d);
+	if (st == ST_OK)
+		st = check_locks(s, NULL, a, d);
+	if (st == ST_OK)
+		st = insert_row(s, a, d);
+	if (st == ST_OK && (a->review.kind >= 0 || a->suit.kind >= 0))
+		st = write_reviews(s, a, d);
+	if (st == ST_OK && own)
+		st = add_history(s, a->id, "新建", NULL, a->case_no, NULL, d);
+	return store_txn_end_own(s, own, st, d);
+}
+
+enum status store_app_get(struct store *s, long long id, struct app *a, struct diag *d)
+{
+	app_release(a);
+	sqlite3_stmt *q = store_stmt(s, Q_APP_GET, d);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		read_app(q, a);
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE) {
+		diag_add(d, "找不到该申请（内部编号 %lld），可能已被删除", id);
+		return ST_NOTFOUND;
+	}
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "读取申请", d);
+	return read_reviews(s, a, d);
+}
+
+enum status store_app_get_by_case(struct store *s, const char *case_no, struct app *a,
+				  struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_APP_BY_CASE, d);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_text(q, 1, case_no, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	long long id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	if (rc == SQLITE_DONE) {
+		diag_add(d, "编号: 找不到编号为 %s 的申请", case_no);
+		return ST_NOTFOUND;
+	}
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "读取申请", d);
+	return store_app_get(s, id, a, d);
+}
+
+/* One history row per field whose text form differs between old and new. */
+static enum status history_diff(struct store *s, const struct app *old, const struct app *new,
+				const char *reason, struct diag *d)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	enum status st = ST_OK;
+	for (int f = 0; st == ST_OK && f < F_COUNT; f++) {
+		sb_reset(&a);
+		sb_reset(&b);
+		app_field_get(old, f, &a);
+		app_field_get(new, f, &b);
+		if (strcmp(sb_str(&a), sb_str(&b)) != 0)
+			st = add_history(s, new->id, app_field_name(f), a.len ? sb_str(&a) : NULL,
+					 b.len ? sb_str(&b) : NULL, reason, d);
+	}
+	sb_release(&a);
+	sb_release(&b);
+	return st;
+}
+
+static enum status update_row(struct store *s, struct app *a, struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_APP_UPDATE, d);
+	if (!q)
+		return ST_IO;
+	char now[20];
+	store_now(now);
+	bind_app(q, a);
+	sqlite3_bind_text(q, 27, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 28, a->id);
+	sqlite3_bind_int64(q, 29, a->version);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		diag_add(d, "编号: %s 已被其他申请使用", a->case_no);
+		return ST_DATA;
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "保存申请", d);
+	if (sqlite3_changes(s->db) != 1) {
+		diag_add(d, "申请 %s 已被其他人修改，未保存；请重新打开后再改", a->case_no);
+		return ST_CONFLICT;
+	}
+	a->version++;
+	app_set_text(&a->updated_at, now);
+	return ST_OK;
+}
+
+enum status store_app_update(struct store *s, struct app *a, const char *reason,
+			     struct diag *d)
+{
+	bool own;
+	enum status st = store_txn_begin_own(s, &own, d);
+	if (st != ST_OK)
+		return st;
+	struct app old;
+	app_init(&old);
+	st = store_app_get(s, a->id, &old, d);
+	if (st == ST_OK && old.version != a->version) {
+		diag_add(d, "申请 %s 已在 %s 被其他人修改，未保存；请重新打开后再改",
+			 old.case_no, old.updated_at ? old.updated_at : "");
+		st = ST_CONFLICT;
+	}
+	if (st == ST_OK) {
+		if (!a->case_no || !*a->case_no)
+			app_set_text(&a->case_no, old.case_no);
+		apply_clock(s, a);
+		st = check_locks(s, &old, a, d);
+	}
+	if (st == ST_OK)
+		st = update_row(s, a, d);
+	if (st == ST_OK)
+		st = write_reviews(s, a, d);
+	if (st == ST_OK)
+		st = history_diff(s, &old, a, reason, d);
+	app_release(&old);
+	return store_txn_end_own(s, own, st, d);
+}
+
+enum status store_recompute_open(struct store *s, struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_APP_OPEN_IDS, d);
+	if (!q)
+		return ST_IO;
+	long long *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		ids = xgrow(ids, &cap, n + 1, sizeof *ids);
+		ids[n++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_reset(q);
+	enum status st = rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "读取办理中的申请", d);
+	struct app a;
+	app_init(&a);
+	for (size_t i = 0; st == ST_OK && i < n; i++) {
+		st = store_app_get(s, ids[i], &a, d);
+		if (st != ST_OK)
+			break;
+		apply_clock(s, &a);
+		sqlite3_stmt *u = store_stmt(s, Q_APP_SET_CLOCK, d);
+		if (!u) {
+			st = ST_IO;
+			break;
+		}
+		sqlite3_bind_int64(u, 1, a.id);
+		sqlite3_bind_text(u, 2, state_codes[a.state], -1, SQLITE_STATIC);
+		store_bind_date(u, 3, a.due);
+		sqlite3_bind_int(u, 4, a.left_days);
+		rc = sqlite3_step(u);
+		sqlite3_reset(u);
+		if (rc != SQLITE_DONE)
+			st = store_fail(s, rc, "更新到期日", d);
+	}
+	app_release(&a);
+	free(ids);
+	return st;
+}
+
+/* Reads one joined review (kind, filed, result, decided at column c) of Q_APP_ALL. */
+static void read_joined_review(sqlite3_stmt *q, int c, struct review_case *r)
+{
+	if (sqlite3_column_type(q, c) == SQLITE_NULL)
+		return;
+	r->kind = column_code(q, c, &codes_t4_group);
+	r->filed = store_column_date(q, c + 1);
+	r->result = column_code(q, c + 2, &codes_review_result);
+	r->decided = store_column_date(q, c + 3);
+}
+
+enum status store_app_foreach(struct store *s, int year, int (*fn)(const struct app *, void *),
+			      void *ctx, int *stopped, struct diag *d)
+{
+	*stopped = 0;
+	sqlite3_stmt *q = store_stmt(s, Q_APP_ALL, d);
+	if (!q)
+		return ST_IO;
+	if (year) {
+		store_bind_date(q, 1, date_from_ymd(year, 1, 1));
+		store_bind_date(q, 2, date_from_ymd(year, 12, 31));
+	}
+	struct app a;
+	app_init(&a);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		app_release(&a);
+		read_app(q, &a);
+		read_joined_review(q, 5 + APP_NCOLUMNS, &a.review);
+		read_joined_review(q, 5 + APP_NCOLUMNS + 4, &a.suit);
+		if ((*stopped = fn(&a, ctx)) != 0)
+			break;
+	}
+	app_release(&a);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, "读取申请", d);
+	return ST_OK;
+}

@@ -1,0 +1,219 @@
+/*
+ * store_list.c — the list of applications, a page at a time.
+ *
+ * Pages are fetched by keyset (rows after the last one shown, in the order of the app_list
+ * index), never by OFFSET, so the hundredth page costs what the first does and the screen never
+ * holds more than a page. The SQL of each combination of filter and options is put together
+ * from fixed pieces once, prepared and kept; every value is bound.
+ */
+#include "store_priv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "codes.h"
+#include "date.h"
+#include "strbuf.h"
+#include "xmem.h"
+
+static const struct {
+	const char *key, *label, *where;
+} filters[LF_COUNT] = {
+	[LF_ALL] = { "all", "全部", "1" },
+	[LF_OPEN] = { "open", "办理中", "list_key < '3'" },
+	[LF_LATE] = { "late", "已逾期", "list_key >= '1' AND list_key < :late" },
+	[LF_SOON] = { "soon", "即将到期", "list_key >= :late AND list_key <= :soon" },
+	[LF_CORRECTION] = { "correction", "待补正", "state = 'correction'" },
+	[LF_CONSULT] = { "consult", "征求意见中", "state = 'consult'" },
+	[LF_FEE] = { "fee", "待缴费", "state = 'fee'" },
+	[LF_EXTENDED] = { "extended", "已延期", "list_key < '3' AND extended_on IS NOT NULL" },
+	[LF_DONE] = { "done", "已办结", "list_key >= '3'" },
+};
+
+const char *list_filter_label(enum list_filter f)
+{
+	return (unsigned)f < LF_COUNT ? filters[f].label : "";
+}
+
+const char *list_filter_key(enum list_filter f)
+{
+	return (unsigned)f < LF_COUNT ? filters[f].key : "";
+}
+
+enum { OPT_YEAR = 1, OPT_SEARCH = 2, OPT_CURSOR = 4, OPT_BACKWARD = 8 };
+
+static void add_conditions(struct strbuf *sql, enum list_filter f, int opts)
+{
+	sb_addf(sql, " WHERE (%s)", filters[f].where);
+	if (opts & OPT_YEAR)
+		sb_adds(sql, " AND received BETWEEN :y0 AND :y1");
+	if (opts & OPT_SEARCH)
+		sb_adds(sql, " AND (instr(case_no, :q) > 0 OR instr(applicant, :q) > 0"
+			     " OR instr(coalesce(request, ''), :q) > 0)");
+}
+
+static sqlite3_stmt *prepare(struct store *s, const char *sql, struct diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(s, rc, "准备列表查询", d);
+		return NULL;
+	}
+	return st;
+}
+
+static sqlite3_stmt *list_stmt(struct store *s, enum list_filter f, int opts, struct diag *d)
+{
+	sqlite3_stmt **slot = &s->list_stmt[f][opts];
+	if (*slot) {
+		sqlite3_reset(*slot);
+		sqlite3_clear_bindings(*slot);
+		return *slot;
+	}
+	struct strbuf sql = STRBUF_INIT;
+	sb_adds(&sql, "SELECT id, case_no, applicant, received, applicant_type, due, left_days, "
+		      "answered, outcome, state, extended_on IS NOT NULL, list_key "
+		      "FROM application");
+	add_conditions(&sql, f, opts);
+	bool back = opts & OPT_BACKWARD;
+	if (opts & OPT_CURSOR)
+		sb_addf(&sql, " AND (list_key, id) %s (:key, :id)", back ? "<" : ">");
+	sb_addf(&sql, " ORDER BY list_key %s, id %s LIMIT :limit", back ? "DESC" : "ASC",
+		back ? "DESC" : "ASC");
+	*slot = prepare(s, sb_str(&sql), d);
+	sb_release(&sql);
+	return *slot;
+}
+
+static void bind_named_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i > 0)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_named_date_key(sqlite3_stmt *st, const char *name, int date)
+{
+	char buf[DATE_BUF + 1];
+	buf[0] = '1';
+	date_format(date, buf + 1);
+	bind_named_text(st, name, buf);
+}
+
+static void bind_query(sqlite3_stmt *st, const struct list_query *q)
+{
+	char buf[DATE_BUF];
+	bind_named_date_key(st, ":late", q->today);
+	bind_named_date_key(st, ":soon", q->soon_until);
+	if (q->year) {
+		bind_named_text(st, ":y0", date_format(date_from_ymd(q->year, 1, 1), buf));
+		bind_named_text(st, ":y1", date_format(date_from_ymd(q->year, 12, 31), buf));
+	}
+	if (q->search && *q->search)
+		bind_named_text(st, ":q", q->search);
+}
+
+static int query_opts(const struct list_query *q)
+{
+	return (q->year ? OPT_YEAR : 0) | (q->search && *q->search ? OPT_SEARCH : 0);
+}
+
+static void read_row(sqlite3_stmt *st, struct list_row *r)
+{
+	static const char *const states[] = { "open", "correction", "consult", "fee", "answered" };
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_no = store_column_text(st, 1);
+	r->applicant = store_column_text(st, 2);
+	r->received = store_column_date(st, 3);
+	const char *t = (const char *)sqlite3_column_text(st, 4);
+	r->type = t ? code_parse(&codes_applicant, t) : -1;
+	r->due = store_column_date(st, 5);
+	r->left_days = sqlite3_column_int(st, 6);
+	r->answered = store_column_date(st, 7);
+	const char *o = (const char *)sqlite3_column_text(st, 8);
+	r->outcome = o ? t3_row_parse_key(o) : -1;
+	const char *state = (const char *)sqlite3_column_text(st, 9);
+	r->state = STATE_OPEN;
+	for (int i = 0; state && i < 5; i++)
+		if (strcmp(state, states[i]) == 0)
+			r->state = i;
+	r->extended = sqlite3_column_int(st, 10) != 0;
+	r->key = store_column_text(st, 11);
+}
+
+static void rows_clear(struct list_page *page)
+{
+	for (size_t i = 0; i < page->n; i++) {
+		free(page->rows[i].case_no);
+		free(page->rows[i].applicant);
+		free(page->rows[i].key);
+	}
+	page->n = 0;
+}
+
+void list_page_release(struct list_page *page)
+{
+	rows_clear(page);
+	free(page->rows);
+	page->rows = NULL;
+	page->cap = 0;
+}
+
+enum status store_list_page(struct store *s, const struct list_query *q, const char *key,
+			    long long id, bool backward, size_t max, struct list_page *page,
+			    struct diag *d)
+{
+	rows_clear(page);
+	int opts = query_opts(q) | (key ? OPT_CURSOR : 0) | (backward ? OPT_BACKWARD : 0);
+	sqlite3_stmt *st = list_stmt(s, q->filter, opts, d);
+	if (!st)
+		return ST_IO;
+	bind_query(st, q);
+	if (key) {
+		bind_named_text(st, ":key", key);
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
+	}
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":limit"), (long long)max);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		page->rows = xgrow(page->rows, &page->cap, page->n + 1, sizeof *page->rows);
+		read_row(st, &page->rows[page->n++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "读取申请列表", d);
+	if (backward) {
+		/* fetched nearest first: put them back in list order */
+		for (size_t i = 0, j = page->n ? page->n - 1 : 0; i < j; i++, j--) {
+			struct list_row t = page->rows[i];
+			page->rows[i] = page->rows[j];
+			page->rows[j] = t;
+		}
+	}
+	return ST_OK;
+}
+
+enum status store_list_count(struct store *s, const struct list_query *q, long long *n,
+			     struct diag *d)
+{
+	int opts = query_opts(q);
+	sqlite3_stmt **slot = &s->count_stmt[q->filter][opts];
+	if (*slot) {
+		sqlite3_reset(*slot);
+		sqlite3_clear_bindings(*slot);
+	} else {
+		struct strbuf sql = STRBUF_INIT;
+		sb_adds(&sql, "SELECT count(*) FROM application");
+		add_conditions(&sql, q->filter, opts);
+		*slot = prepare(s, sb_str(&sql), d);
+		sb_release(&sql);
+		if (!*slot)
+			return ST_IO;
+	}
+	bind_query(*slot, q);
+	int rc = sqlite3_step(*slot);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(*slot, 0) : 0;
+	sqlite3_reset(*slot);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "统计申请数", d);
+}

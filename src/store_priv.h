@@ -1,0 +1,141 @@
+/*
+ * store_priv.h — what the store's source files share: the connection, the statement cache and
+ * the error mapping. Nothing outside store*.c includes this (or sqlite3.h).
+ */
+#ifndef GK_STORE_PRIV_H
+#define GK_STORE_PRIV_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+#define SCHEMA_VERSION 1
+#define GONGKAI_APPLICATION_ID 1196114249   /* 0x474B4149, "GKAI" */
+#define BUSY_TIMEOUT_MS 10000
+
+/* The columns of an application that the program writes, in binding order (?1 … ?26). */
+#define APP_COLUMNS \
+	"case_no, received, applicant, applicant_type, channel, request, id_number, contact, " \
+	"note, correction_sent, correction_limit, correction_received, consult_start, " \
+	"consult_end, consult_party, extended_on, extension_days, extension_by, fee_notice, " \
+	"fee_fen, fee_paid_on, answered, outcome, state, due, left_days"
+#define APP_NCOLUMNS 26
+#define APP_COLUMNS_A \
+	"a.case_no, a.received, a.applicant, a.applicant_type, a.channel, a.request, " \
+	"a.id_number, a.contact, a.note, a.correction_sent, a.correction_limit, " \
+	"a.correction_received, a.consult_start, a.consult_end, a.consult_party, a.extended_on, " \
+	"a.extension_days, a.extension_by, a.fee_notice, a.fee_fen, a.fee_paid_on, a.answered, " \
+	"a.outcome, a.state, a.due, a.left_days"
+
+/* Every statement the store runs, prepared once on first use and kept. */
+#define STMT_LIST(X) \
+	X(Q_BEGIN, "BEGIN IMMEDIATE") \
+	X(Q_COMMIT, "COMMIT") \
+	X(Q_ROLLBACK, "ROLLBACK") \
+	X(Q_DATA_VERSION, "PRAGMA data_version") \
+	X(Q_APP_INSERT, "INSERT INTO application (" APP_COLUMNS ", created_at, created_by, " \
+		"updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, " \
+		"?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?27)") \
+	X(Q_APP_UPDATE, "UPDATE application SET (" APP_COLUMNS ") = (?1, ?2, ?3, ?4, ?5, ?6, " \
+		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, " \
+		"?24, ?25, ?26), version = version + 1, updated_at = ?27 " \
+		"WHERE id = ?28 AND version = ?29") \
+	X(Q_APP_GET, "SELECT id, version, created_at, created_by, updated_at, " APP_COLUMNS \
+		" FROM application WHERE id = ?1") \
+	X(Q_APP_BY_CASE, "SELECT id FROM application WHERE case_no = ?1") \
+	X(Q_APP_OPEN_IDS, "SELECT id FROM application WHERE answered IS NULL ORDER BY id") \
+	X(Q_APP_SET_CLOCK, "UPDATE application SET state = ?2, due = ?3, left_days = ?4 " \
+		"WHERE id = ?1") \
+	X(Q_CASE_MAX, "SELECT case_no FROM application WHERE case_no >= ?1 AND case_no < ?2 " \
+		"AND case_no GLOB '[0-9][0-9][0-9][0-9]-[0-9]*' " \
+		"ORDER BY length(case_no) DESC, case_no DESC LIMIT 1") \
+	X(Q_REVIEW_GET, "SELECT kind, filed, result, decided FROM review WHERE app_id = ?1") \
+	X(Q_REVIEW_DELETE, "DELETE FROM review WHERE app_id = ?1") \
+	X(Q_REVIEW_INSERT, "INSERT INTO review (app_id, kind, filed, result, decided) " \
+		"VALUES (?1, ?2, ?3, ?4, ?5)") \
+	X(Q_HISTORY_ADD, "INSERT INTO history (app_id, year, at, user, field, old, new, reason) " \
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+	X(Q_HISTORY_GET, "SELECT at, user, field, old, new, reason FROM history " \
+		"WHERE app_id = ?1 ORDER BY id") \
+	X(Q_META_GET, "SELECT value FROM meta WHERE key = ?1") \
+	X(Q_META_SET, "INSERT INTO meta (key, value) VALUES (?1, ?2) " \
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value") \
+	X(Q_HOLIDAY_ALL, "SELECT day, kind, name FROM holiday ORDER BY day") \
+	X(Q_HOLIDAY_PUT, "INSERT INTO holiday (day, kind, name) VALUES (?1, ?2, ?3) " \
+		"ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name") \
+	X(Q_LOCKED_YEARS, "SELECT year FROM year_lock ORDER BY year") \
+	X(Q_T3_NEW, "SELECT applicant_type, count(*) FROM application " \
+		"WHERE received BETWEEN ?1 AND ?2 GROUP BY applicant_type") \
+	X(Q_T3_OUTCOMES, "SELECT outcome, applicant_type, count(*) FROM application " \
+		"WHERE answered BETWEEN ?1 AND ?2 GROUP BY outcome, applicant_type") \
+	X(Q_T3_CARRY_OPEN, "SELECT applicant_type, sum(received < ?1), count(*) " \
+		"FROM application WHERE answered IS NULL AND received <= ?2 " \
+		"GROUP BY applicant_type") \
+	X(Q_T3_CARRY_DONE, "SELECT applicant_type, sum(received < ?1), " \
+		"sum(received <= ?2 AND answered > ?2) FROM application " \
+		"WHERE answered >= ?1 AND received <= ?2 GROUP BY applicant_type") \
+	X(Q_T4, "SELECT kind, CASE WHEN decided IS NULL OR decided > ?2 THEN 'pending' " \
+		"ELSE result END, count(*) FROM review " \
+		"WHERE filed <= ?2 AND (decided IS NULL OR decided >= ?1) GROUP BY 1, 2") \
+	X(Q_FEES_PAID, "SELECT total(fee_fen) FROM application WHERE fee_paid_on BETWEEN ?1 AND ?2") \
+	X(Q_YEARS, "SELECT min(received), max(coalesce(answered, received)), " \
+		"count(*) - count(answered) FROM application") \
+	X(Q_T2_GET, "SELECT rules_made, rules_repealed, rules_valid, norms_made, norms_repealed, " \
+		"norms_valid, licensing, penalty, coercion, fee_yuan FROM table2 WHERE year = ?1") \
+	X(Q_T2_SET, "INSERT OR REPLACE INTO table2 (year, rules_made, rules_repealed, rules_valid, " \
+		"norms_made, norms_repealed, norms_valid, licensing, penalty, coercion, fee_yuan) " \
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)") \
+	X(Q_LOCK_GET, "SELECT report FROM year_lock WHERE year = ?1") \
+	X(Q_LOCK_ADD, "INSERT INTO year_lock (year, locked_at, locked_by, report) " \
+		"VALUES (?1, ?2, ?3, ?4)") \
+	X(Q_LOCK_DELETE, "DELETE FROM year_lock WHERE year = ?1") \
+	X(Q_APP_ALL, "SELECT a.id, a.version, a.created_at, a.created_by, a.updated_at, " \
+		APP_COLUMNS_A ", r.kind, r.filed, r.result, r.decided, " \
+		"s.kind, s.filed, s.result, s.decided FROM application AS a " \
+		"LEFT JOIN review AS r ON r.app_id = a.id AND r.kind = 'review' " \
+		"LEFT JOIN review AS s ON s.app_id = a.id AND s.kind <> 'review' " \
+		"WHERE ?1 IS NULL OR (a.received <= ?2 AND (a.received >= ?1 " \
+		"OR a.answered IS NULL OR a.answered >= ?1)) ORDER BY a.received, a.id") \
+	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+
+enum stmt_id {
+#define STMT_ENUM(id, sql) id,
+	STMT_LIST(STMT_ENUM)
+#undef STMT_ENUM
+	Q_COUNT
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	bool in_txn;
+	sqlite3_stmt *stmt[Q_COUNT];
+	struct calendar *cal;
+	long long cal_version;       /* data_version when the calendar was loaded */
+	long long seen_version;      /* data_version at the last store_changed_elsewhere */
+	int case_year, case_next;    /* the next free case number of a year, within a transaction */
+	/* list statements by filter and by [year][search][cursor][backward] */
+	sqlite3_stmt *list_stmt[LF_COUNT][16];
+	sqlite3_stmt *count_stmt[LF_COUNT][4];
+};
+
+/* The statement, reset and with its bindings cleared; NULL after reporting to d. */
+sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, struct diag *d);
+/* Maps a SQLite result to a status and adds a Chinese line naming `what` to d. */
+enum status store_fail(struct store *s, int rc, const char *what, struct diag *d);
+/* Binding helpers: DATE_NONE, negative codes and NULL strings bind as NULL. */
+void store_bind_date(sqlite3_stmt *st, int i, int date);
+void store_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Reads a date column (NULL → DATE_NONE). */
+int store_column_date(sqlite3_stmt *st, int i);
+/* A copy of a text column, or NULL. */
+char *store_column_text(sqlite3_stmt *st, int i);
+/* The time now, `YYYY-MM-DD HH:MM:SS` in local time, into buf (20 bytes). */
+void store_now(char buf[20]);
+/* Runs f between BEGIN IMMEDIATE and COMMIT unless a transaction is already open. */
+enum status store_txn_begin_own(struct store *s, bool *own, struct diag *d);
+enum status store_txn_end_own(struct store *s, bool own, enum status st, struct diag *d);
+
+#endif

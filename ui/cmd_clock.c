@@ -1,0 +1,407 @@
+/*
+ * cmd_clock.c — the statutory clock on the command line: `list`, `due`, `calendar`.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "cli.h"
+#include "clock.h"
+#include "cmds.h"
+#include "codes.h"
+#include "csv.h"
+#include "date.h"
+#include "store.h"
+#include "text.h"
+#include "xmem.h"
+
+#define PAGE 500
+
+enum list_format { LIST_TEXT, LIST_CSV, LIST_JSON };
+
+static const char *const state_names[] = {
+	[STATE_OPEN] = "办理中", [STATE_CORRECTION] = "待补正", [STATE_CONSULT] = "征求意见中",
+	[STATE_FEE] = "待缴费", [STATE_ANSWERED] = "已办结",
+};
+static const char *const state_keys[] = {
+	[STATE_OPEN] = "open", [STATE_CORRECTION] = "correction", [STATE_CONSULT] = "consult",
+	[STATE_FEE] = "fee", [STATE_ANSWERED] = "answered",
+};
+
+/* Working days left of a row, and whether it has any: running ones count to the due date,
+ * paused ones show the days kept at the pause; none while waiting for 补正 or answered. */
+static bool row_left(const struct calendar *cal, const struct list_row *r, int today, int *left)
+{
+	if (r->state == STATE_OPEN && r->due != DATE_NONE) {
+		*left = calendar_workdays_between(cal, today, r->due);
+		if (*left == 0 && today > r->due)
+			*left = -1;   /* a weekend after the due date: late, though no workday passed */
+		return true;
+	}
+	if ((r->state == STATE_CONSULT || r->state == STATE_FEE) && r->due == DATE_NONE) {
+		*left = r->left_days;
+		return true;
+	}
+	return false;
+}
+
+static void json_str(struct strbuf *out, const char *s)
+{
+	sb_addc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			sb_addf(out, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			sb_addf(out, "\\u%04x", (unsigned char)*s);
+		else
+			sb_addc(out, *s);
+	}
+	sb_addc(out, '"');
+}
+
+static void json_date(struct strbuf *out, int date)
+{
+	char buf[DATE_BUF];
+	if (date == DATE_NONE)
+		sb_adds(out, "null");
+	else
+		sb_addf(out, "\"%s\"", date_format(date, buf));
+}
+
+static void row_json(struct strbuf *out, const struct list_row *r, bool has_left, int left,
+		     bool first)
+{
+	sb_adds(out, first ? "\n  {" : ",\n  {");
+	sb_adds(out, "\"case_no\": ");
+	json_str(out, r->case_no);
+	sb_adds(out, ", \"received\": ");
+	json_date(out, r->received);
+	sb_addf(out, ", \"applicant_type\": \"%s\", \"state\": \"%s\", \"due\": ",
+		code_key(&codes_applicant, r->type), state_keys[r->state]);
+	json_date(out, r->state == STATE_ANSWERED ? DATE_NONE : r->due);
+	if (has_left)
+		sb_addf(out, ", \"workdays_left\": %d", left);
+	else
+		sb_adds(out, ", \"workdays_left\": null");
+	sb_adds(out, ", \"answered\": ");
+	json_date(out, r->answered);
+	sb_adds(out, ", \"outcome\": ");
+	if (outcome_is_valid(r->outcome))
+		sb_addf(out, "\"%s\"", t3_row_key(r->outcome));
+	else
+		sb_adds(out, "null");
+	sb_adds(out, "}");
+}
+
+static const char *row_state(const struct list_row *r, int today)
+{
+	if (r->state == STATE_OPEN && r->due != DATE_NONE && today > r->due)
+		return "已逾期";
+	return state_names[r->state];
+}
+
+static void row_text(struct strbuf *out, const struct list_row *r, bool has_left, int left,
+		     int today)
+{
+	char rec[DATE_BUF], due[DATE_BUF], num[16] = "";
+	if (has_left)
+		snprintf(num, sizeof num, "%d", left);
+	text_fit(r->case_no, 12, out);
+	sb_addf(out, " %s ", date_format(r->received, rec));
+	text_fit(r->applicant, 16, out);
+	sb_adds(out, " ");
+	text_fit(code_label(&codes_applicant, r->type), 12, out);
+	sb_adds(out, " ");
+	text_fit(row_state(r, today), 10, out);
+	sb_adds(out, " ");
+	text_fit(r->state == STATE_ANSWERED ? "" : date_format(r->due, due), 10, out);
+	sb_adds(out, " ");
+	text_fit_align(num, 6, TEXT_RIGHT, out);
+	sb_adds(out, " ");
+	sb_adds(out, outcome_is_valid(r->outcome) ? outcome_short_label(r->outcome) : "");
+	while (out->len && out->buf[out->len - 1] == ' ')
+		out->buf[--out->len] = '\0';
+	sb_adds(out, "\n");
+}
+
+static void row_csv(struct strbuf *out, const struct list_row *r, bool has_left, int left,
+		    int today)
+{
+	char rec[DATE_BUF], due[DATE_BUF], ans[DATE_BUF], num[16] = "";
+	if (has_left)
+		snprintf(num, sizeof num, "%d", left);
+	struct csv_writer w;
+	csv_writer_init(&w, out);
+	csv_write_text(&w, r->case_no, strlen(r->case_no));
+	csv_write_field(&w, date_format(r->received, rec), 10);
+	csv_write_text(&w, r->applicant, strlen(r->applicant));
+	const char *cells[] = {
+		code_label(&codes_applicant, r->type), row_state(r, today),
+		r->state == STATE_ANSWERED ? "" : date_format(r->due, due), num,
+		date_format(r->answered, ans),
+		outcome_is_valid(r->outcome) ? outcome_ledger_label(r->outcome) : "",
+	};
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
+		csv_write_field(&w, cells[i], strlen(cells[i]));
+	csv_end_record(&w);
+}
+
+static void list_header(struct strbuf *out, enum list_format fmt)
+{
+	if (fmt == LIST_JSON) {
+		sb_adds(out, "[");
+	} else if (fmt == LIST_CSV) {
+		sb_adds(out, CSV_BOM "编号,收到日期,申请人,申请人类型,状态,到期日,剩余工作日,"
+			     "答复日期,办理结果\r\n");
+	} else {
+		static const char *const cols[] = { "编号", "收到日期", "申请人", "类型", "状态",
+						    "到期日", "剩余工作日" };
+		static const int widths[] = { 12, 10, 16, 12, 10, 10, 10 };
+		for (size_t i = 0; i < 7; i++) {
+			text_fit(cols[i], widths[i], out);
+			sb_adds(out, " ");
+		}
+		sb_adds(out, "结果\n");
+	}
+}
+
+static int write_list(struct store *s, const struct list_query *q, enum list_format fmt,
+		      int today, long long *count)
+{
+	struct list_page page = { 0 };
+	struct strbuf out = STRBUF_INIT;
+	struct diag d = DIAG_INIT;
+	const struct calendar *cal = store_calendar(s);
+	char *key = NULL;
+	long long id = 0;
+	enum status st;
+	list_header(&out, fmt);
+	while ((st = store_list_page(s, q, key, id, false, PAGE, &page, &d)) == ST_OK && page.n) {
+		for (size_t i = 0; i < page.n; i++) {
+			int left = 0;
+			bool has = row_left(cal, &page.rows[i], today, &left);
+			if (fmt == LIST_JSON)
+				row_json(&out, &page.rows[i], has, left, *count == 0);
+			else if (fmt == LIST_CSV)
+				row_csv(&out, &page.rows[i], has, left, today);
+			else
+				row_text(&out, &page.rows[i], has, left, today);
+			++*count;
+		}
+		fwrite(out.buf, 1, out.len, stdout);
+		sb_reset(&out);
+		free(key);
+		key = xstrdup(page.rows[page.n - 1].key);
+		id = page.rows[page.n - 1].id;
+	}
+	if (fmt == LIST_JSON)
+		sb_adds(&out, *count ? "\n]\n" : "]\n");
+	fwrite(sb_str(&out), 1, out.len, stdout);
+	free(key);
+	sb_release(&out);
+	list_page_release(&page);
+	int rc = cli_fail(st, &d);
+	diag_release(&d);
+	if (!rc && (fflush(stdout) != 0 || ferror(stdout))) {
+		fprintf(stderr, "gongkai: 写入标准输出失败\n");
+		rc = 74;
+	}
+	return rc;
+}
+
+int cmd_list(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "open", no_argument, NULL, 'O' },
+		{ "late", no_argument, NULL, 'L' },
+		{ "due-within", required_argument, NULL, 'w' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "search", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct list_query q = { .filter = LF_ALL, .today = c->today };
+	enum list_format fmt = LIST_TEXT;
+	int ch, within = -1, filters = 0;
+	while ((ch = cli_getopt("list", argc, argv, ":f:", opts)) != -1) {
+		switch (ch) {
+		case '?': return 64;
+		case 'O': q.filter = LF_OPEN; filters++; break;
+		case 'L': q.filter = LF_LATE; filters++; break;
+		case 'w':
+			if (!cli_int("list", "--due-within", optarg, 0, 1000, &within))
+				return 64;
+			q.filter = LF_SOON;
+			filters++;
+			break;
+		case 'y':
+			if (!cli_year("list", optarg, &q.year))
+				return 64;
+			break;
+		case 's': q.search = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				fmt = LIST_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				fmt = LIST_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				fmt = LIST_JSON;
+			else
+				return cli_usage_error("list", "未知的格式 %s（应为 text、csv 或 json）",
+						       optarg);
+			break;
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error("list", "多余的参数 %s", argv[optind]);
+	if (filters > 1)
+		return cli_usage_error("list", "--open、--late、--due-within 只能选一个");
+	int rc = 0;
+	struct store *s = cli_store(c, 0, &rc);
+	if (!s)
+		return rc;
+	if (within >= 0)
+		q.soon_until = calendar_add_workdays(store_calendar(s), c->today, within);
+	long long count = 0;
+	return write_list(s, &q, fmt, c->today, &count);
+}
+
+int cmd_due(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "workdays", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int n = CLOCK_ANSWER_DAYS, ch;
+	while ((ch = cli_getopt("due", argc, argv, ":", opts)) != -1) {
+		if (ch == '?')
+			return 64;
+		if (ch == 'n' && !cli_int("due", "--workdays", optarg, 0, 1000, &n))
+			return 64;
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("due", "需要一个日期（YYYY-MM-DD）");
+	int day;
+	if (!date_parse(argv[optind], strlen(argv[optind]), &day)) {
+		fprintf(stderr, "日期: %s 不是有效日期（应为 YYYY-MM-DD）\n", argv[optind]);
+		return 65;
+	}
+	int rc = 0;
+	struct store *s = cli_store(c, 0, &rc);
+	if (!s)
+		return rc;
+	const struct calendar *cal = store_calendar(s);
+	char a[DATE_BUF], b[DATE_BUF];
+	int due = calendar_add_workdays(cal, day, n);
+	struct strbuf why = STRBUF_INIT;
+	calendar_explain(cal, day, n, &why);
+	printf("%s\n%s（%s）起第 %d 个工作日（当日不计）为 %s（%s）\n%s", date_format(due, a),
+	       date_format(day, b), date_weekday_name(day), n, a, date_weekday_name(due),
+	       sb_str(&why));
+	sb_release(&why);
+	return 0;
+}
+
+static int calendar_import(struct cli *c, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "gongkai: 无法读取节假日文件 %s：%s\n", path, strerror(errno));
+		return 66;
+	}
+	struct strbuf text = STRBUF_INIT;
+	char buf[65536];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0 && text.len < (1u << 24))
+		sb_add(&text, buf, got);
+	bool bad = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (bad) {
+		fprintf(stderr, "gongkai: 读取 %s 出错\n", path);
+		sb_release(&text);
+		return 66;
+	}
+	int rc = 0;
+	struct store *s = cli_store(c, 0, &rc);
+	struct diag d = DIAG_INIT;
+	struct calendar *cal = calendar_new();
+	enum status st = s ? calendar_load_csv(cal, sb_str(&text), text.len, &d) : ST_OK;
+	if (s && st == ST_OK) {
+		int lo = date_from_ymd(DATE_MIN_YEAR, 1, 1), hi = date_from_ymd(DATE_MAX_YEAR, 12, 31);
+		size_t n = calendar_entries(cal, lo, hi, NULL, 0);
+		struct cal_entry *e = xcalloc(n + 1, sizeof *e);
+		calendar_entries(cal, lo, hi, e, n);
+		struct holiday_row *rows = xcalloc(n + 1, sizeof *rows);
+		for (size_t i = 0; i < n; i++)
+			rows[i] = (struct holiday_row){ e[i].day, e[i].kind, e[i].name };
+		st = store_holidays_put(s, rows, n, &d);
+		if (st == ST_OK)
+			printf("导入 %zu 天的节假日安排\n", n);
+		free(rows);
+		free(e);
+	}
+	calendar_free(&cal);
+	sb_release(&text);
+	if (s)
+		rc = cli_fail(st, &d);
+	diag_release(&d);
+	return rc;
+}
+
+static int calendar_list(struct cli *c, int year)
+{
+	int rc = 0;
+	struct store *s = cli_store(c, 0, &rc);
+	if (!s)
+		return rc;
+	const struct calendar *cal = store_calendar(s);
+	size_t n = calendar_year_entries(cal, year, NULL, 0);
+	struct cal_entry *e = xcalloc(n + 1, sizeof *e);
+	calendar_year_entries(cal, year, e, n);
+	printf("date,kind,name\n");
+	for (size_t i = 0; i < n; i++) {
+		char buf[DATE_BUF];
+		printf("%s,%s,%s\n", date_format(e[i].day, buf), e[i].kind == CAL_WORK ? "work" : "off",
+		       e[i].name);
+	}
+	free(e);
+	if (!calendar_has_year(cal, year))
+		fprintf(stderr, "%d年节假日安排未录入，按周末推算（gongkai calendar import 文件）\n",
+			year);
+	return 0;
+}
+
+int cmd_calendar(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 },
+	};
+	if (argc < 2)
+		return cli_usage_error("calendar", "需要子命令 import 或 list");
+	const char *sub = argv[1];
+	int year = 0, ch;
+	optind = 0;
+	argc--, argv++;
+	while ((ch = cli_getopt("calendar", argc, argv, ":", opts)) != -1) {
+		if (ch == '?')
+			return 64;
+		if (ch == 'y' && !cli_year("calendar", optarg, &year))
+			return 64;
+	}
+	if (strcmp(sub, "import") == 0) {
+		if (optind + 1 != argc)
+			return cli_usage_error("calendar", "calendar import 需要一个文件");
+		return calendar_import(c, argv[optind]);
+	}
+	if (strcmp(sub, "list") == 0) {
+		if (optind != argc)
+			return cli_usage_error("calendar", "多余的参数 %s", argv[optind]);
+		return calendar_list(c, year ? year : date_year(c->today));
+	}
+	return cli_usage_error("calendar", "未知的子命令 %s（应为 import 或 list）", sub);
+}

@@ -1,0 +1,165 @@
+/*
+ * cmd_report.c — the year-end tables: `report`, `check`, `table2`, `office`, `lock`, `unlock`.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmds.h"
+#include "report.h"
+#include "store.h"
+#include "xmem.h"
+
+enum report_format { FMT_TEXT, FMT_CSV, FMT_JSON };
+
+/* The width the text report is laid out for: a wide terminal, so few labels wrap; the same on
+ * every machine, so the output can be compared with an expected file. */
+#define REPORT_TEXT_WIDTH 120
+
+static bool parse_format(const char *s, enum report_format *f)
+{
+	static const char *const names[] = { "text", "csv", "json" };
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*f = (enum report_format)i;
+			return true;
+		}
+	return false;
+}
+
+int cmd_report(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int year = 0;
+	enum report_format fmt = FMT_TEXT;
+	const char *out_path = NULL;
+	int ch;
+	while ((ch = cli_getopt("report", argc, argv, ":o:f:", opts)) != -1) {
+		if (ch == '?')
+			return 64;
+		if (ch == 'y' && !cli_year("report", optarg, &year))
+			return 64;
+		if (ch == 'f' && !parse_format(optarg, &fmt))
+			return cli_usage_error("report", "未知的格式 %s（应为 text、csv 或 json）",
+					       optarg);
+		if (ch == 'o')
+			out_path = optarg;
+	}
+	if (optind != argc)
+		return cli_usage_error("report", "多余的参数 %s", argv[optind]);
+	if (!year)
+		return cli_usage_error("report", "需要 --year 年度");
+	int rc = 0;
+	struct store *s = cli_store(c, 0, &rc);
+	if (!s)
+		return rc;
+	struct report r;
+	report_init(&r);
+	struct diag d = DIAG_INIT;
+	enum status st = report_build(s, year, &r, &d);
+	if (st != ST_OK) {
+		rc = cli_fail(st, &d);
+		goto out;
+	}
+	struct strbuf text = STRBUF_INIT;
+	if (fmt == FMT_JSON)
+		report_json(&r, &text);
+	else if (fmt == FMT_CSV)
+		report_csv(&r, &text);
+	else
+		report_text(&r, REPORT_TEXT_WIDTH, &text);
+	struct cli_output o;
+	if ((rc = cli_output_open(&o, out_path)) == 0) {
+		fwrite(text.buf, 1, text.len, o.fp);
+		rc = cli_output_commit(&o);
+	}
+	sb_release(&text);
+	for (size_t i = 0; i < r.problems.n; i++)
+		fprintf(stderr, "注意: %s\n", r.problems.lines[i]);
+out:
+	diag_release(&d);
+	report_release(&r);
+	return rc;
+}
+
+int cmd_check(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int year = 0, ch;
+	while ((ch = cli_getopt("check", argc, argv, ":", opts)) != -1) {
+		if (ch == '?')
+			return 64;
+		if (ch == 'y' && !cli_year("check", optarg, &year))
+			return 64;
+	}
+	if (optind != argc)
+		return cli_usage_error("check", "多余的参数 %s", argv[optind]);
+	if (!year)
+		return cli_usage_error("check", "需要 --year 年度");
+	int rc = 0;
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
+	if (!s)
+		return rc;
+	struct report r;
+	report_init(&r);
+	struct diag d = DIAG_INIT;
+	enum status st = report_build(s, year, &r, &d);
+	if (st != ST_OK) {
+		rc = cli_fail(st, &d);
+	} else if (r.problems.n) {
+		for (size_t i = 0; i < r.problems.n; i++)
+			printf("%s\n", r.problems.lines[i]);
+		rc = 1;
+	} else {
+		struct strbuf line = STRBUF_INIT;
+		report_overview_sentence(&r, &line);
+		printf("%d 年度检查通过: 各列勾稽关系成立，上年结转与上一年度一致。%s\n", year,
+		       sb_str(&line));
+		sb_release(&line);
+	}
+	diag_release(&d);
+	report_release(&r);
+	return rc;
+}
+
+int cmd_office(struct cli *c, int argc, char **argv)
+{
+	if (argc > 2)
+		return cli_usage_error("office", "机关名称只能有一个参数（含空格时请加引号）");
+	int rc = 0;
+	struct store *s = cli_store(c, 0, &rc);
+	if (!s)
+		return rc;
+	struct diag d = DIAG_INIT;
+	enum status st;
+	if (argc == 1) {
+		char *name = NULL;
+		st = store_office_get(s, &name, &d);
+		if (st == ST_OK)
+			printf("%s\n", name ? name : "（未设置机关名称：gongkai office 名称）");
+		free(name);
+	} else {
+		size_t n = strlen(argv[1]);
+		if (n == 0 || n > 600) {
+			diag_add(&d, "机关名称: 不能为空，且不超过 200 字");
+			st = ST_DATA;
+		} else {
+			st = store_office_set(s, argv[1], &d);
+			if (st == ST_OK)
+				printf("机关名称已设为: %s\n", argv[1]);
+		}
+	}
+	rc = cli_fail(st, &d);
+	diag_release(&d);
+	return rc;
+}

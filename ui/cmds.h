@@ -1,0 +1,12 @@
+/*
+ * cmds.h — the command functions the table in commands.c dispatches to.
+ */
+#ifndef GK_CMDS_H
+#define GK_CMDS_H
+
+#include "cli.h"
+
+cli_fn cmd_import, cmd_export, cmd_report, cmd_check, cmd_office, cmd_list, cmd_due,
+	cmd_calendar;
+
+#endif
