@@ -168,6 +168,17 @@ enum status store_fees_paid(struct store *s, int year, long long *fen, struct di
  * frees *years. */
 enum status store_years(struct store *s, int **years, size_t *n, struct diag *d);
 
+/* Applications received and answered in each month of a year (index 0 = January). */
+enum status store_monthly(struct store *s, int year, long long received[12],
+			  long long answered[12], struct diag *d);
+
+/* How many applications the same applicant (same name, and same ID number when given) made
+ * in the calendar month of `day`, up to and including it — the n-th application that decides
+ * the fee charged per application (国办函〔2020〕109号). */
+enum status store_applicant_month_count(struct store *s, const char *applicant,
+					const char *id_number, int day, long long *n,
+					struct diag *d);
+
 /* Table 二 of a year (t->entered false when never entered). */
 enum status store_table2_get(struct store *s, int year, struct table2 *t, struct diag *d);
 enum status store_table2_set(struct store *s, int year, const struct table2 *t,

@@ -96,6 +96,12 @@
 		"LEFT JOIN review AS s ON s.app_id = a.id AND s.kind <> 'review' " \
 		"WHERE ?1 IS NULL OR (a.received <= ?2 AND (a.received >= ?1 " \
 		"OR a.answered IS NULL OR a.answered >= ?1)) ORDER BY a.received, a.id") \
+	X(Q_MONTH_RECEIVED, "SELECT CAST(substr(received, 6, 2) AS INTEGER), count(*) " \
+		"FROM application WHERE received BETWEEN ?1 AND ?2 GROUP BY 1") \
+	X(Q_MONTH_ANSWERED, "SELECT CAST(substr(answered, 6, 2) AS INTEGER), count(*) " \
+		"FROM application WHERE answered BETWEEN ?1 AND ?2 GROUP BY 1") \
+	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM application WHERE received BETWEEN ?1 AND ?2 " \
+		"AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4)") \
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
 
