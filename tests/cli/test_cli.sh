@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# test_cli.sh — the command line as scripts and clerks use it: golden outputs, exit statuses,
+# Chinese messages, files created private, output files that appear whole.
+#
+#   test_cli.sh GONGKAI SOURCE_DIR
+set -u
+GK=$1
+SRC=$2
+export GONGKAI_TODAY=2026-11-26 LC_ALL=C.UTF-8
+unset GONGKAI_DB
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0
+n=0
+
+ok() { n=$((n + 1)); }
+bad() { n=$((n + 1)); fails=$((fails + 1)); echo "FAIL: $*" >&2; }
+
+# expect STATUS DESCRIPTION -- COMMAND...: runs it, keeps stdout/stderr in $T/out, $T/err
+expect() {
+	local want=$1 what=$2
+	shift 3
+	"$@" >"$T/out" 2>"$T/err"
+	local got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$what: status $got, want $want; stderr: $(head -3 "$T/err")"; fi
+}
+has() { # has FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then ok; else bad "$3: no \"$2\" in $(basename "$1"): $(head -3 "$1")"; fi
+}
+same() { # same FILE EXPECTED DESCRIPTION
+	if cmp -s "$1" "$2"; then ok; else bad "$3"; diff -u "$2" "$1" | head -20 >&2; fi
+}
+
+db=$T/a.db
+
+# ---- the seed case of the spec's README: one office's 2023 ----
+expect 0 "import the seed ledger" -- "$GK" --db "$db" import "$SRC/tests/golden/zhengdong-2023.csv"
+has "$T/out" "导入 8 件" "import says how many"
+expect 0 "office" -- "$GK" --db "$db" office 郑州市郑东新区社会事业局
+expect 0 "report json" -- "$GK" --db "$db" report --year 2023 --format json
+same "$T/out" "$SRC/tests/golden/zhengdong-2023.json" "report json equals the golden file"
+expect 0 "report text" -- "$GK" --db "$db" report --year 2023
+same "$T/out" "$SRC/tests/golden/zhengdong-2023.txt" "report text equals the golden file"
+expect 0 "check" -- "$GK" --db "$db" check --year 2023
+has "$T/out" "全年共受理依申请公开信息公开申请 8 件，办结 8 件。" "check prints the overview sentence"
+expect 0 "report csv" -- "$GK" --db "$db" report --year 2023 --format csv
+has "$T/out" "一、本年新收政府信息公开申请数量,,,5,0,0,0,3,0,8" "csv row 一"
+has "$T/out" "全年未收取政府信息公开信息处理费。" "csv fee sentence"
+
+# files: the database private, -o written whole and private
+perm=$(stat -c %a "$db")
+[ "$perm" = 600 ] && ok || bad "database mode $perm, want 600"
+mkdir -p "$T/x/y"
+expect 0 "report -o" -- "$GK" --db "$db" report --year 2023 --format json -o "$T/x/y/r.json"
+same "$T/x/y/r.json" "$SRC/tests/golden/zhengdong-2023.json" "report -o writes the same"
+perm=$(stat -c %a "$T/x/y/r.json")
+[ "$perm" = 600 ] && ok || bad "report file mode $perm, want 600"
+[ -z "$(ls -A "$T/x/y" | grep -v '^r.json$')" ] && ok || bad "temporary files left: $(ls -A "$T/x/y")"
+expect 73 "report -o into a missing folder" -- "$GK" --db "$db" report --year 2023 -o "$T/no/such/r.txt"
+has "$T/err" "无法创建输出文件" "message for an output file that cannot be created"
+
+# default location under XDG_DATA_HOME, folder 0700
+expect 0 "default database" -- env XDG_DATA_HOME="$T/xdg" "$GK" due 2024-02-08
+[ -f "$T/xdg/gongkai/gongkai.db" ] && ok || bad "no database at \$XDG_DATA_HOME/gongkai/gongkai.db"
+perm=$(stat -c %a "$T/xdg/gongkai")
+[ "$perm" = 700 ] && ok || bad "data folder mode $perm, want 700"
+expect 0 "GONGKAI_DB" -- env GONGKAI_DB="$T/env.db" "$GK" due 2024-02-08
+[ -f "$T/env.db" ] && ok || bad "GONGKAI_DB not used"
+
+# ---- due ----
+expect 0 "due" -- "$GK" --db "$db" due 2023-09-28
+[ "$(head -1 "$T/out")" = 2023-11-01 ] && ok || bad "due 2023-09-28: $(head -1 "$T/out")"
+has "$T/out" "2023-10-07 周六 计入（中秋节、国庆节 调休上班）" "due explains a make-up workday"
+has "$T/out" "2023-10-02 周一 不计（中秋节、国庆节 放假）" "due explains a holiday"
+expect 0 "due --workdays" -- "$GK" --db "$db" due 2024-02-08 --workdays 20
+[ "$(head -1 "$T/out")" = 2024-03-13 ] && ok || bad "due 2024-02-08: $(head -1 "$T/out")"
+expect 0 "due into 2027" -- "$GK" --db "$db" due 2026-12-20
+has "$T/out" "2027年节假日安排未录入，按周末推算" "due warns about a year without its notice"
+expect 65 "due with a bad date" -- "$GK" --db "$db" due 2023-02-30
+has "$T/err" "2023-02-30 不是有效日期" "due names the bad date"
+
+# ---- calendar ----
+printf 'date,kind,name\n2027-01-01,off,元旦\n2027-02-06,off,春节\n2027-02-07,work,春节\n' >"$T/cal.csv"
+expect 0 "calendar import" -- "$GK" --db "$db" calendar import "$T/cal.csv"
+expect 0 "due after the notice" -- "$GK" --db "$db" due 2026-12-20
+grep -qF "未录入" "$T/out" && bad "2027 still reported missing" || ok
+expect 0 "calendar list" -- "$GK" --db "$db" calendar list --year 2027
+has "$T/out" "2027-02-07,work,春节" "calendar list shows the new notice"
+printf 'date,kind,name\n2027-02-30,off,春节\n' >"$T/cal2.csv"
+expect 65 "calendar import refuses a bad day" -- "$GK" --db "$db" calendar import "$T/cal2.csv"
+has "$T/err" "第2行" "calendar import names the line"
+
+# ---- list ----
+printf '编号,收到日期,申请人,申请人类型\nL1,2026-11-02,甲,自然人\nL2,2026-10-09,乙,其他\n' >"$T/open.csv"
+expect 0 "import open ones" -- "$GK" --db "$db" import "$T/open.csv"
+expect 0 "list --open json" -- "$GK" --db "$db" list --open --format json
+has "$T/out" '"case_no": "L1", "received": "2026-11-02", "applicant_type": "person", "state": "open", "due": "2026-11-30", "workdays_left": 2, "answered": null, "outcome": null' "list json item"
+expect 0 "list --late" -- "$GK" --db "$db" list --late --format csv
+has "$T/out" "L2,2026-10-09,乙,其他,已逾期" "list --late shows the late one"
+grep -qF "L1" "$T/out" && bad "list --late shows one that is not late" || ok
+expect 0 "list --due-within" -- "$GK" --db "$db" list --due-within 3
+has "$T/out" "L1" "due within 3 working days"
+expect 0 "list text" -- "$GK" --db "$db" list --year 2023
+has "$T/out" "ZD2023-01" "list by year"
+
+# ---- export and re-import ----
+expect 0 "export" -- "$GK" --db "$db" export -o "$T/ledger.csv"
+expect 0 "re-import the export" -- "$GK" --db "$T/b.db" import "$T/ledger.csv"
+expect 0 "report of the re-import" -- "$GK" --db "$T/b.db" report --year 2023 --format json
+sed 's/"office": "郑州市郑东新区社会事业局"/"office": null/' "$SRC/tests/golden/zhengdong-2023.json" >"$T/want.json"
+same "$T/out" "$T/want.json" "the exported ledger gives the same tables"
+
+# ---- bad input: status, message naming line and column, nothing written ----
+printf '收到日期,申请人,申请人类型\n2023-01-05,张三,自然人\n2023-02-30,李四,自然人\n' >"$T/bad.csv"
+expect 65 "import a bad ledger" -- "$GK" --db "$T/c.db" import "$T/bad.csv"
+has "$T/err" "第3行: 收到日期: 2023-02-30 不是有效日期" "the problem line"
+has "$T/err" "未导入任何内容" "says nothing was imported"
+expect 0 "list after the refused import" -- "$GK" --db "$T/c.db" list --format json
+[ "$(cat "$T/out")" = "[]" ] && ok || bad "the refused import wrote something: $(cat "$T/out")"
+expect 0 "dry run" -- "$GK" --db "$T/c.db" import --dry-run "$SRC/tests/golden/zhengdong-2023.csv"
+has "$T/out" "检查通过: 8 件" "dry run reports"
+expect 0 "list after the dry run" -- "$GK" --db "$T/c.db" list --format json
+[ "$(cat "$T/out")" = "[]" ] && ok || bad "the dry run wrote something"
+expect 0 "import from standard input" -- sh -c "\"$GK\" --db \"$T/d.db\" import - < \"$SRC/tests/golden/zhengdong-2023.csv\""
+has "$T/out" "导入 8 件" "import -"
+expect 66 "import a missing file" -- "$GK" --db "$db" import "$T/nope.csv"
+has "$T/err" "无法读取台账文件" "missing ledger message"
+expect 64 "import --encoding wrong" -- "$GK" --db "$db" import --encoding latin1 "$T/bad.csv"
+
+# ---- usage and files that are not ours ----
+expect 64 "unknown command" -- "$GK" --db "$db" frobnicate
+has "$T/err" "未知的命令" "unknown command message"
+expect 64 "unknown option" -- "$GK" --db "$db" report --year 2023 --colour
+has "$T/err" "未知的选项 --colour" "unknown option message"
+expect 64 "report without a year" -- "$GK" --db "$db" report
+expect 64 "report with a bad year" -- "$GK" --db "$db" report --year 20x3
+expect 0 "--version" -- "$GK" --version
+has "$T/out" "gongkai " "--version"
+expect 0 "--help" -- "$GK" --help
+for c in import export report check list due calendar office; do has "$T/out" "gongkai $c" "--help lists $c"; done
+expect 0 "command --help" -- "$GK" import --help
+has "$T/out" "用法: gongkai import" "import --help"
+echo "just text" >"$T/text.db"
+expect 76 "a text file as database" -- "$GK" --db "$T/text.db" list
+has "$T/err" "不是 gongkai 数据库" "not-ours message"
+sqlite3 "$T/other.db" "CREATE TABLE t(x);"
+expect 76 "another program's database" -- "$GK" --db "$T/other.db" list
+has "$T/err" "其他程序" "another program's database message"
+expect 66 "check on a missing database" -- "$GK" --db "$T/missing.db" check --year 2023
+
+echo "cli: $n checks, $fails failed"
+[ "$fails" = 0 ]
