@@ -549,3 +549,17 @@ void app_fill_defaults(struct app *a)
 	if (a->d.extended_on != DATE_NONE && a->d.extension_days <= 0)
 		a->d.extension_days = 20;
 }
+
+void app_mask(const char *value, struct strbuf *out)
+{
+	size_t n = strlen(value), chars = utf8_chars(value, n), i = 0;
+	for (const char *p = value; *p; i++) {
+		uint32_t cp;
+		size_t len = utf8_decode(p, strlen(p), &cp);
+		if (chars > 8 && (i < 4 || i >= chars - 4))
+			sb_add(out, p, len);
+		else
+			sb_addc(out, '*');
+		p += len;
+	}
+}

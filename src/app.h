@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "clock.h"
+#include "strbuf.h"
 
 /*       field                  Chinese name    English alias */
 #define APP_FIELD_LIST(X) \
@@ -61,6 +62,10 @@ const char *app_field_alias(enum app_field f);  /* the English alias, e.g. recei
 int app_field_parse(const char *header);
 /* Personal data (证件号码, 联系方式): masked on screen, left out of exports unless asked. */
 bool app_field_is_personal(enum app_field f);
+
+/* Personal data as the screens show it until asked: the first four and the last four
+ * characters kept, the rest as `*` ("4101**********1234"); all `*` when it is 8 or shorter. */
+void app_mask(const char *value, struct strbuf *out);
 
 /* Length limits, in characters (code points). Longer is refused, never cut. */
 #define LIMIT_CASE_NO    64

@@ -287,7 +287,8 @@ enum status ledger_export(struct store *s, FILE *out, const struct ledger_export
 	if (fwrite(ex.line.buf, 1, ex.line.len, out) != ex.line.len)
 		stopped = 1;
 	else
-		st = store_app_foreach(s, o->year, export_one, &ex, &stopped, d);
+		st = store_app_foreach(s, o->year ? SCOPE_LEDGER_YEAR : SCOPE_ALL, o->year,
+				       export_one, &ex, &stopped, d);
 	if (st == ST_OK && (stopped || fflush(out) != 0 || ferror(out))) {
 		diag_add(d, "写入台账失败（磁盘可能已满）");
 		st = ST_IO;

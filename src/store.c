@@ -313,6 +313,11 @@ static enum status load_calendar(struct store *s, struct diag *d)
 	return ST_OK;
 }
 
+enum status store_reload_calendar(struct store *s, struct diag *d)
+{
+	return load_calendar(s, d);
+}
+
 static long long data_version(struct store *s)
 {
 	sqlite3_stmt *st = store_stmt(s, Q_DATA_VERSION, NULL);

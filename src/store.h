@@ -148,13 +148,22 @@ enum status store_list_count(struct store *s, const struct list_query *q, long l
 			     struct diag *d);
 void list_page_release(struct list_page *page);
 
+/* Which applications store_app_foreach walks, and in what order. */
+enum app_scope {
+	SCOPE_ALL,           /* every one, by receipt date */
+	SCOPE_LEDGER_YEAR,   /* received in the year or open during it, by receipt date */
+	SCOPE_ANSWERED_IN,   /* answered in the year, by answer date */
+	SCOPE_OPEN_OLDEST,   /* the ten oldest received by the year's end and still open */
+};
+
 /*
- * Calls fn for every application (year 0) or for those received in the year or open during
- * it, in order of receipt, with reviews and lawsuits filled in; a non-zero return from fn stops
- * the walk and is returned through *stopped. The app passed to fn is valid during the call.
+ * Calls fn for each application of the scope, with its reconsideration and lawsuit filled in;
+ * a non-zero return from fn stops the walk and is returned through *stopped. The app passed to
+ * fn is valid during the call only.
  */
-enum status store_app_foreach(struct store *s, int year, int (*fn)(const struct app *, void *),
-			      void *ctx, int *stopped, struct diag *d);
+enum status store_app_foreach(struct store *s, enum app_scope scope, int year,
+			      int (*fn)(const struct app *, void *), void *ctx, int *stopped,
+			      struct diag *d);
 
 /* ---- the year's tables ---- */
 
@@ -195,6 +204,21 @@ enum status store_year_lock(struct store *s, int year, const char *report_json,
 			    struct diag *d);
 /* Unlocks a year; the reason (required) goes into the history. */
 enum status store_year_unlock(struct store *s, int year, const char *reason, struct diag *d);
+
+/* ---- backup ---- */
+
+/*
+ * Copies the whole database to path with SQLite's online backup (safe while other clerks
+ * write), into a temporary file that is checked and then renamed into place, mode 0600.
+ */
+enum status store_backup(struct store *s, const char *path, struct diag *d);
+/*
+ * Replaces the contents of s with the gongkai database at `from` (checked first: a gongkai
+ * file of a version this program reads, passing SQLite's integrity check). All or nothing.
+ */
+enum status store_restore(struct store *s, const char *from, struct diag *d);
+/* SQLite's integrity check of the whole file; ST_NOTOURS with the first problems when it fails. */
+enum status store_integrity(struct store *s, struct diag *d);
 
 /* ---- settings ---- */
 

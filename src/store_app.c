@@ -481,14 +481,19 @@ static void read_joined_review(sqlite3_stmt *q, int c, struct review_case *r)
 	r->decided = store_column_date(q, c + 3);
 }
 
-enum status store_app_foreach(struct store *s, int year, int (*fn)(const struct app *, void *),
-			      void *ctx, int *stopped, struct diag *d)
+enum status store_app_foreach(struct store *s, enum app_scope scope, int year,
+			      int (*fn)(const struct app *, void *), void *ctx, int *stopped,
+			      struct diag *d)
 {
+	static const enum stmt_id stmts[] = {
+		[SCOPE_ALL] = Q_APP_ALL, [SCOPE_LEDGER_YEAR] = Q_APP_YEAR,
+		[SCOPE_ANSWERED_IN] = Q_APP_ANSWERED_IN, [SCOPE_OPEN_OLDEST] = Q_APP_OPEN_OLDEST,
+	};
 	*stopped = 0;
-	sqlite3_stmt *q = store_stmt(s, Q_APP_ALL, d);
+	sqlite3_stmt *q = store_stmt(s, stmts[scope], d);
 	if (!q)
 		return ST_IO;
-	if (year) {
+	if (scope != SCOPE_ALL) {
 		store_bind_date(q, 1, date_from_ymd(year, 1, 1));
 		store_bind_date(q, 2, date_from_ymd(year, 12, 31));
 	}

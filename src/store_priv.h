@@ -27,6 +27,14 @@
 	"a.extension_days, a.extension_by, a.fee_notice, a.fee_fen, a.fee_paid_on, a.answered, " \
 	"a.outcome, a.state, a.due, a.left_days"
 
+/* An application with its reconsideration and lawsuit, for walks over many (no per-row query). */
+#define APP_SELECT_JOINED \
+	"SELECT a.id, a.version, a.created_at, a.created_by, a.updated_at, " APP_COLUMNS_A ", " \
+	"r.kind, r.filed, r.result, r.decided, s.kind, s.filed, s.result, s.decided " \
+	"FROM application AS a " \
+	"LEFT JOIN review AS r ON r.app_id = a.id AND r.kind = 'review' " \
+	"LEFT JOIN review AS s ON s.app_id = a.id AND s.kind <> 'review' "
+
 /* Every statement the store runs, prepared once on first use and kept. */
 #define STMT_LIST(X) \
 	X(Q_BEGIN, "BEGIN IMMEDIATE") \
@@ -89,13 +97,13 @@
 	X(Q_LOCK_ADD, "INSERT INTO year_lock (year, locked_at, locked_by, report) " \
 		"VALUES (?1, ?2, ?3, ?4)") \
 	X(Q_LOCK_DELETE, "DELETE FROM year_lock WHERE year = ?1") \
-	X(Q_APP_ALL, "SELECT a.id, a.version, a.created_at, a.created_by, a.updated_at, " \
-		APP_COLUMNS_A ", r.kind, r.filed, r.result, r.decided, " \
-		"s.kind, s.filed, s.result, s.decided FROM application AS a " \
-		"LEFT JOIN review AS r ON r.app_id = a.id AND r.kind = 'review' " \
-		"LEFT JOIN review AS s ON s.app_id = a.id AND s.kind <> 'review' " \
-		"WHERE ?1 IS NULL OR (a.received <= ?2 AND (a.received >= ?1 " \
-		"OR a.answered IS NULL OR a.answered >= ?1)) ORDER BY a.received, a.id") \
+	X(Q_APP_ALL, APP_SELECT_JOINED "ORDER BY a.received") \
+	X(Q_APP_YEAR, APP_SELECT_JOINED "WHERE a.received <= ?2 AND (a.received >= ?1 " \
+		"OR a.answered IS NULL OR a.answered >= ?1) ORDER BY a.received") \
+	X(Q_APP_ANSWERED_IN, APP_SELECT_JOINED "WHERE a.answered BETWEEN ?1 AND ?2 " \
+		"ORDER BY a.answered") \
+	X(Q_APP_OPEN_OLDEST, APP_SELECT_JOINED "WHERE a.answered IS NULL AND a.received <= ?2 " \
+		"ORDER BY a.received LIMIT 10") \
 	X(Q_MONTH_RECEIVED, "SELECT CAST(substr(received, 6, 2) AS INTEGER), count(*) " \
 		"FROM application WHERE received BETWEEN ?1 AND ?2 GROUP BY 1") \
 	X(Q_MONTH_ANSWERED, "SELECT CAST(substr(answered, 6, 2) AS INTEGER), count(*) " \
@@ -140,6 +148,8 @@ int store_column_date(sqlite3_stmt *st, int i);
 char *store_column_text(sqlite3_stmt *st, int i);
 /* The time now, `YYYY-MM-DD HH:MM:SS` in local time, into buf (20 bytes). */
 void store_now(char buf[20]);
+/* Reads the calendar from the file again. */
+enum status store_reload_calendar(struct store *s, struct diag *d);
 /* Runs f between BEGIN IMMEDIATE and COMMIT unless a transaction is already open. */
 enum status store_txn_begin_own(struct store *s, bool *own, struct diag *d);
 enum status store_txn_end_own(struct store *s, bool own, enum status st, struct diag *d);

@@ -44,6 +44,32 @@ const struct cli_command cli_commands[] = {
 	{ "calendar", cmd_calendar, "calendar import FILE | calendar list [--year Y]",
 	  "节假日安排。import 读入 date,kind,name 格式的 CSV（kind 为 off 放假或 work 调休上班），\n"
 	  "例如国务院办公厅每年 11 月发布的下一年通知；list 列出某年的安排。" },
+	{ "add", cmd_add, "add 列名=值 …",
+	  "登记一件新申请，列名同台账（中文或英文别名），值的写法同台账，检查同导入。例如:\n"
+	  "  gongkai add 收到日期=2026-11-20 申请人=张三 申请人类型=自然人 渠道=当面 申请内容=…\n"
+	  "编号留空时自动分配（YYYY-NNNN），成功时打印“已登记 编号”。" },
+	{ "set", cmd_set, "set 编号 列名=值 … [--reason 理由]",
+	  "修改一件申请的字段，包括期限事件和答复，例如:\n"
+	  "  gongkai set 2026-0001 补正通知日期=2026-11-23 补正期限=2026-12-07\n"
+	  "  gongkai set 2026-0001 答复日期=2026-12-01 办理结果=不予公开/1.属于国家秘密\n"
+	  "值留空（列名=）即清除。重新办理已答复的申请（清除答复日期）须 --reason 说明理由。\n"
+	  "每项修改记入修改记录；他人已先修改或会改变已定稿年度报表时拒绝保存。" },
+	{ "show", cmd_show, "show 编号 [--with-personal-data]",
+	  "显示一件申请：全部字段（证件号码、联系方式默认打码）、期限的计算过程和修改记录。" },
+	{ "lock", cmd_lock, "lock --year Y",
+	  "年度报表定稿：检查通过后保存所发布的报表；此后改变该年度报表的修改一律拒绝，\n"
+	  "下一年度的上年结转以此为准。" },
+	{ "unlock", cmd_unlock, "unlock --year Y --reason 理由",
+	  "解除定稿锁定，理由记入修改记录。" },
+	{ "audit", cmd_audit, "audit --year Y [--format text|json]",
+	  "审计用数据：该年度逾期答复的申请及逾期工作日数；办理用时（自收到至答复的工作日）的\n"
+	  "中位数、平均数、最短和最长；至年末仍在办理的最早 10 件。" },
+	{ "backup", cmd_backup, "backup FILE",
+	  "用 SQLite 在线备份把数据库完整复制到 FILE（他人正在使用时也安全；先写临时文件，\n"
+	  "检查后再改名，权限 0600）。" },
+	{ "restore", cmd_restore, "restore FILE [--replace]",
+	  "用备份 FILE（须为通过完整性检查的 gongkai 数据库）替换当前数据库的全部内容；\n"
+	  "当前数据库已有申请时须加 --replace。" },
 	{ "office", cmd_office, "office [NAME]",
 	  "设置本机关名称（打印在报表和报表 JSON 中）；不带参数时显示当前名称。" },
 	{ NULL, NULL, NULL, NULL },

@@ -90,7 +90,7 @@ int main(int argc, char **argv)
 		while (k->name && strcmp(k->name, argv[1]) != 0)
 			k++;
 		if (!k->name)
-			rc = cli_usage_error(NULL, "未知的命令或选项 %s（gongkai --help 列出所有命令）",
+			rc = cli_usage_error(NULL, "未知的命令或选项 %s",
 					     argv[1]);
 		else if (wants_help(argc - 1, argv + 1))
 			rc = cli_help(k->name);

@@ -148,5 +148,72 @@ expect 76 "another program's database" -- "$GK" --db "$T/other.db" list
 has "$T/err" "其他程序" "another program's database message"
 expect 66 "check on a missing database" -- "$GK" --db "$T/missing.db" check --year 2023
 
+# ---- one application: add, events, answer, reopen, show ----
+e=$T/e.db
+expect 0 "add" -- "$GK" --db "$e" add 收到日期=2026-10-09 申请人=张三 申请人类型=自然人 证件号码=410101199001011234
+has "$T/out" "已登记 2026-0001" "add prints the case number"
+expect 65 "add refuses a bad type" -- "$GK" --db "$e" add 收到日期=2026-10-09 申请人=李四 申请人类型=法人
+has "$T/err" "申请人类型: 未知的值「法人」" "add names the field"
+expect 64 "add with an unknown column" -- "$GK" --db "$e" add 收件日=2026-10-09
+expect 0 "set 补正" -- "$GK" --db "$e" set 2026-0001 补正通知日期=2026-10-29 补正期限=2026-11-10
+has "$T/err" "提示: 2026-0001: 补正通知日期: 2026-10-29 晚于收到申请后第7个工作日" "late 补正 notice warned"
+expect 0 "set 补正收到" -- "$GK" --db "$e" set 2026-0001 补正收到日期=2026-11-05
+grep -qF "补正通知日期" "$T/err" && bad "an old warning repeated" || ok
+expect 0 "list after 补正" -- "$GK" --db "$e" list --open --format json
+has "$T/out" '"due": "2026-12-03", "workdays_left": 5' "the clock restarts on the corrected application"
+expect 65 "an extension after the due date" -- "$GK" --db "$e" set 2026-0001 延期日期=2026-12-04
+expect 0 "an extension" -- "$GK" --db "$e" set 2026-0001 延期日期=2026-11-06 延期批准人=王主任
+expect 0 "list after the extension" -- "$GK" --db "$e" list --open --format json
+has "$T/out" '"due": "2026-12-31"' "extension of 20 working days"
+expect 65 "answer in the future" -- "$GK" --db "$e" set 2026-0001 答复日期=2026-12-20 办理结果=予以公开
+has "$T/err" "答复日期: 2026-12-20 晚于今天" "future answer refused"
+expect 0 "answer" -- "$GK" --db "$e" set 2026-0001 答复日期=2026-11-20 办理结果=不予公开/4.保护第三方合法权益
+expect 64 "reopen without a reason" -- "$GK" --db "$e" set 2026-0001 答复日期= 办理结果=
+expect 0 "reopen with a reason" -- "$GK" --db "$e" set 2026-0001 答复日期= 办理结果= --reason 申请人补充材料
+expect 0 "show" -- "$GK" --db "$e" show 2026-0001
+has "$T/out" "证件号码: 4101**********1234" "show masks the ID number"
+grep -qF "410101199001011234" "$T/out" && bad "show printed the ID number" || ok
+has "$T/out" "收到补正 2026-11-05：重新起算，到期日 2026-12-03" "show explains the clock"
+has "$T/out" "办理结果: 不予公开/4.保护第三方合法权益 → （空），理由: 申请人补充材料" "show has the history"
+expect 0 "show --with-personal-data" -- "$GK" --db "$e" show 2026-0001 --with-personal-data
+has "$T/out" "410101199001011234" "shown on request"
+expect 65 "show a missing case" -- "$GK" --db "$e" show 2026-9999
+
+# ---- lock: a locked year cannot change silently; check compares with it ----
+expect 0 "answer again" -- "$GK" --db "$e" set 2026-0001 答复日期=2026-11-24 办理结果=予以公开
+expect 0 "lock" -- "$GK" --db "$e" lock --year 2026
+expect 65 "lock twice" -- "$GK" --db "$e" lock --year 2026
+expect 65 "a change to a locked year" -- "$GK" --db "$e" set 2026-0001 申请人类型=其他
+has "$T/err" "2026 年度报表已定稿锁定" "the lock is named"
+expect 0 "a change that leaves the tables" -- "$GK" --db "$e" set 2026-0001 备注=补记
+expect 64 "unlock without a reason" -- "$GK" --db "$e" unlock --year 2026
+expect 0 "unlock" -- "$GK" --db "$e" unlock --year 2026 --reason 更正申请人类型
+expect 0 "the change after unlocking" -- "$GK" --db "$e" set 2026-0001 申请人类型=其他
+expect 0 "lock 2025" -- "$GK" --db "$e" lock --year 2025
+expect 65 "insert into a locked year" -- "$GK" --db "$e" add 收到日期=2025-12-30 申请人=王五 申请人类型=自然人
+sqlite3 "$e" "DELETE FROM year_lock WHERE year = 2025; INSERT INTO year_lock VALUES (2025, 'x', 'x', '$(sed 's/"carried_out":                \[0, 0, 0, 0, 0, 0, 0\]/"carried_out": [1, 0, 0, 0, 0, 0, 1]/' "$SRC/tests/golden/zhengdong-2023.json" | sed 's/"year": 2023/"year": 2025/' | tr -d "'")');"
+expect 1 "check against a locked year that differs" -- "$GK" --db "$e" check --year 2026
+has "$T/out" "上年结转 0 不等于上一年度结转下年度 1" "check names the mismatch"
+
+# ---- audit ----
+printf '编号,收到日期,申请人,申请人类型,答复日期,办理结果\nA1,2026-03-02,甲,自然人,2026-04-20,予以公开\nA2,2026-03-02,乙,自然人,2026-03-10,予以公开\nA3,2026-01-05,丙,其他,,\n' >"$T/audit.csv"
+expect 0 "import for audit" -- "$GK" --db "$T/f.db" import "$T/audit.csv"
+expect 0 "audit" -- "$GK" --db "$T/f.db" audit --year 2026 --format json
+has "$T/out" '"late": [{"case_no": "A1", "received": "2026-03-02", "due": "2026-03-30", "answered": "2026-04-20", "workdays_late": 14}]' "audit lists the late answer"
+has "$T/out" '"workdays": {"median": 20.0, "mean": 20.0, "min": 6, "max": 34}' "audit processing times"
+has "$T/out" '"case_no": "A3"' "audit lists the oldest open"
+
+# ---- backup and restore ----
+expect 0 "backup" -- "$GK" --db "$db" backup "$T/backup.db"
+perm=$(stat -c %a "$T/backup.db")
+[ "$perm" = 600 ] && ok || bad "backup mode $perm, want 600"
+expect 0 "report from the backup" -- "$GK" --db "$T/backup.db" report --year 2023 --format json
+same "$T/out" "$SRC/tests/golden/zhengdong-2023.json" "the backup holds the same tables"
+expect 64 "restore over data without --replace" -- "$GK" --db "$e" restore "$T/backup.db"
+expect 76 "restore from a file that is not ours" -- "$GK" --db "$T/g.db" restore "$T/text.db"
+expect 0 "restore" -- "$GK" --db "$e" restore --replace "$T/backup.db"
+expect 0 "report after restore" -- "$GK" --db "$e" report --year 2023 --format json
+same "$T/out" "$SRC/tests/golden/zhengdong-2023.json" "restore brings the backup's tables"
+
 echo "cli: $n checks, $fails failed"
 [ "$fails" = 0 ]

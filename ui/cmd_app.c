@@ -1,0 +1,210 @@
+/*
+ * cmd_app.c — one application from the command line: `add`, `set`, `show`.
+ *
+ * Fields are named as in the ledger (Chinese column name or English alias) and take the same
+ * text forms, so `gongkai set 2023-0001 答复日期=2023-02-01 办理结果=予以公开` is checked exactly
+ * as that row of a ledger would be. Every save is one transaction; a change another clerk made
+ * meanwhile, or one that would alter a locked year, is refused.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "cli.h"
+#include "clock.h"
+#include "cmds.h"
+#include "codes.h"
+#include "date.h"
+#include "store.h"
+#include "strbuf.h"
+#include "text.h"
+
+/* Applies FIELD=VALUE arguments to a, marking the fields named in given[]; false (after a
+ * usage message) when an argument is not of that form. */
+static bool apply_fields(const char *cmd, struct app *a, int argc, char **argv,
+			 struct app_problems *p, bool given[F_COUNT])
+{
+	for (int i = 0; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+		if (!eq) {
+			cli_usage_error(cmd, "参数 %s 应为 列名=值", argv[i]);
+			return false;
+		}
+		*eq = '\0';
+		int f = app_field_parse(argv[i]);
+		if (f < 0) {
+			cli_usage_error(cmd, "未知的列名 %s", argv[i]);
+			return false;
+		}
+		app_field_set(a, f, eq + 1, p);
+		given[f] = true;
+	}
+	app_fill_defaults(a);
+	return true;
+}
+
+/* Prints the problems as `列名: 原因` — warnings only about the fields this command set, so an
+ * old warning is not repeated on every change. Returns true when none is an error. */
+static bool print_problems(const char *case_no, const struct app_problems *p,
+			   const bool given[F_COUNT])
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!p->v[i].warning || given[p->v[i].field])
+			fprintf(stderr, "%s%s%s%s: %s\n", p->v[i].warning ? "提示: " : "",
+				case_no ? case_no : "", case_no ? ": " : "",
+				app_field_name(p->v[i].field), p->v[i].msg);
+	return p->errors == 0;
+}
+
+int cmd_add(struct cli *c, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("add", "需要 列名=值（至少 收到日期、申请人、申请人类型）");
+	int rc = 0;
+	struct store *s = cli_store(c, 0, &rc);
+	if (!s)
+		return rc;
+	struct app a;
+	app_init(&a);
+	struct app_problems p = { 0 };
+	struct diag d = DIAG_INIT;
+	bool given[F_COUNT] = { false };
+	if (!apply_fields("add", &a, argc - 1, argv + 1, &p, given)) {
+		rc = 64;
+	} else if (p.errors || !app_check(&a, store_calendar(s), c->today, &p)) {
+		print_problems(NULL, &p, given);
+		rc = cli_fail(ST_DATA, NULL);
+	} else {
+		print_problems(NULL, &p, given);
+		enum status st = store_app_insert(s, &a, &d);
+		if (st == ST_OK)
+			printf("已登记 %s\n", a.case_no);
+		rc = cli_fail(st, &d);
+	}
+	diag_release(&d);
+	app_problems_release(&p);
+	app_release(&a);
+	return rc;
+}
+
+int cmd_set(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "reason", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *reason = NULL;
+	int ch;
+	while ((ch = cli_getopt("set", argc, argv, ":", opts)) != -1) {
+		if (ch == '?')
+			return 64;
+		reason = optarg;
+	}
+	if (argc - optind < 2)
+		return cli_usage_error("set", "需要 编号 和 列名=值");
+	int rc = 0;
+	struct store *s = cli_store(c, 0, &rc);
+	if (!s)
+		return rc;
+	struct app a;
+	app_init(&a);
+	struct app_problems p = { 0 };
+	struct diag d = DIAG_INIT;
+	bool given[F_COUNT] = { false };
+	const char *case_no = argv[optind];
+	enum status st = store_app_get_by_case(s, case_no, &a, &d);
+	bool was_answered = a.d.answered != DATE_NONE;
+	if (st != ST_OK) {
+		rc = cli_fail(st, &d);
+	} else if (!apply_fields("set", &a, argc - optind - 1, argv + optind + 1, &p, given)) {
+		rc = 64;
+	} else if (p.errors || !app_check(&a, store_calendar(s), c->today, &p)) {
+		print_problems(case_no, &p, given);
+		rc = cli_fail(ST_DATA, NULL);
+	} else if (was_answered && a.d.answered == DATE_NONE && (!reason || !*reason)) {
+		rc = cli_usage_error("set", "重新办理已答复的申请须用 --reason 说明理由");
+	} else {
+		print_problems(case_no, &p, given);
+		st = store_app_update(s, &a, reason, &d);
+		if (st == ST_OK)
+			printf("已保存 %s\n", a.case_no);
+		rc = cli_fail(st, &d);
+	}
+	diag_release(&d);
+	app_problems_release(&p);
+	app_release(&a);
+	return rc;
+}
+
+static void show_fields(const struct app *a, bool personal)
+{
+	struct strbuf v = STRBUF_INIT, m = STRBUF_INIT;
+	for (int f = 0; f < F_COUNT; f++) {
+		sb_reset(&v);
+		app_field_get(a, f, &v);
+		if (!v.len)
+			continue;
+		sb_reset(&m);
+		if (app_field_is_personal(f) && !personal)
+			app_mask(v.buf, &m);
+		printf("%s: %s\n", app_field_name(f), m.len ? m.buf : v.buf);
+	}
+	sb_release(&v);
+	sb_release(&m);
+}
+
+int cmd_show(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "with-personal-data", no_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool personal = false;
+	int ch;
+	while ((ch = cli_getopt("show", argc, argv, ":", opts)) != -1) {
+		if (ch == '?')
+			return 64;
+		personal = true;
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error("show", "需要一个编号");
+	int rc = 0;
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
+	if (!s)
+		return rc;
+	struct app a;
+	app_init(&a);
+	struct diag d = DIAG_INIT;
+	enum status st = store_app_get_by_case(s, argv[optind], &a, &d);
+	if (st == ST_OK) {
+		show_fields(&a, personal);
+		struct clock k = CLOCK_INIT;
+		const struct calendar *cal = store_calendar(s);
+		clock_compute(cal, &a.d, &k);
+		printf("\n期限:\n%s", sb_str(&k.steps));
+		if (k.state != CLOCK_ANSWERED && k.due != DATE_NONE)
+			printf("剩余 %d 个工作日\n", clock_workdays_left(cal, &k, c->today));
+		clock_release(&k);
+		struct history_entry *h;
+		size_t n;
+		st = store_history(s, a.id, &h, &n, &d);
+		if (st == ST_OK && n)
+			printf("\n修改记录:\n");
+		for (size_t i = 0; st == ST_OK && i < n; i++) {
+			bool hide = !personal && (strcmp(h[i].field, "证件号码") == 0 ||
+						  strcmp(h[i].field, "联系方式") == 0);
+			printf("%s %s %s: %s → %s%s%s\n", h[i].at, h[i].user, h[i].field,
+			       hide ? "***" : h[i].old_value ? h[i].old_value : "（空）",
+			       hide ? "***" : h[i].new_value ? h[i].new_value : "（空）",
+			       h[i].reason ? "，理由: " : "", h[i].reason ? h[i].reason : "");
+		}
+		if (st == ST_OK)
+			history_free(&h, n);
+	}
+	rc = cli_fail(st, &d);
+	diag_release(&d);
+	app_release(&a);
+	return rc;
+}

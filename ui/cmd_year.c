@@ -1,0 +1,222 @@
+/*
+ * cmd_year.c — the year as a whole: `lock` and `unlock` (定稿), and `audit`, the figures
+ * auditors ask for — answers given late and by how much, processing times, the oldest open.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "cli.h"
+#include "cmds.h"
+#include "codes.h"
+#include "date.h"
+#include "report.h"
+#include "store.h"
+#include "xmem.h"
+
+/* --year Y (required) and, when reason is not NULL, --reason TEXT. */
+static int year_options(const char *cmd, int argc, char **argv, int *year, const char **reason,
+			bool *json)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "reason", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+	*year = 0;
+	while ((ch = cli_getopt(cmd, argc, argv, ":", opts)) != -1) {
+		if (ch == '?')
+			return 64;
+		if (ch == 'y' && !cli_year(cmd, optarg, year))
+			return 64;
+		if (ch == 'r' && !reason)
+			return cli_usage_error(cmd, "不接受 --reason");
+		if (ch == 'r')
+			*reason = optarg;
+		if (ch == 'f' && (!json || (strcmp(optarg, "json") && strcmp(optarg, "text"))))
+			return cli_usage_error(cmd, "未知的格式 %s", optarg);
+		if (ch == 'f')
+			*json = strcmp(optarg, "json") == 0;
+	}
+	if (optind != argc)
+		return cli_usage_error(cmd, "多余的参数 %s", argv[optind]);
+	if (!*year)
+		return cli_usage_error(cmd, "需要 --year 年度");
+	return 0;
+}
+
+int cmd_lock(struct cli *c, int argc, char **argv)
+{
+	int year, rc = year_options("lock", argc, argv, &year, NULL, NULL);
+	if (rc)
+		return rc;
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
+	if (!s)
+		return rc;
+	struct report r;
+	report_init(&r);
+	struct diag d = DIAG_INIT;
+	enum status st = report_build(s, year, &r, &d);
+	if (st == ST_OK && r.problems.n) {
+		for (size_t i = 0; i < r.problems.n; i++)
+			fprintf(stderr, "%s\n", r.problems.lines[i]);
+		fprintf(stderr, "gongkai: %d 年度报表未通过检查，不能定稿\n", year);
+		rc = 1;
+	} else if (st == ST_OK) {
+		struct strbuf json = STRBUF_INIT;
+		report_json(&r, &json);
+		st = store_year_lock(s, year, sb_str(&json), &d);
+		if (st == ST_OK)
+			printf("%d 年度已定稿锁定：此后改变该年度报表的修改将被拒绝\n", year);
+		sb_release(&json);
+		rc = cli_fail(st, &d);
+	} else {
+		rc = cli_fail(st, &d);
+	}
+	report_release(&r);
+	diag_release(&d);
+	return rc;
+}
+
+int cmd_unlock(struct cli *c, int argc, char **argv)
+{
+	const char *reason = NULL;
+	int year, rc = year_options("unlock", argc, argv, &year, &reason, NULL);
+	if (rc)
+		return rc;
+	if (!reason || !*reason)
+		return cli_usage_error("unlock", "解锁须用 --reason 说明理由（记入修改记录）");
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
+	if (!s)
+		return rc;
+	struct diag d = DIAG_INIT;
+	enum status st = store_year_unlock(s, year, reason, &d);
+	if (st == ST_OK)
+		printf("%d 年度已解锁，理由已记录\n", year);
+	rc = cli_fail(st, &d);
+	diag_release(&d);
+	return rc;
+}
+
+struct late {
+	char *case_no;
+	int received, due, answered, days_late;
+};
+
+struct audit {
+	const struct calendar *cal;
+	int *times;            /* working days from receipt to answer, per answer */
+	size_t ntimes, cap;
+	struct late *late;
+	size_t nlate, latecap;
+	struct strbuf oldest;
+	int today;
+	bool json;
+};
+
+static int audit_answered(const struct app *a, void *ctx)
+{
+	struct audit *au = ctx;
+	au->times = xgrow(au->times, &au->cap, au->ntimes + 1, sizeof *au->times);
+	au->times[au->ntimes++] = calendar_workdays_between(au->cal, a->d.received, a->d.answered);
+	if (a->due != DATE_NONE && a->d.answered > a->due) {
+		au->late = xgrow(au->late, &au->latecap, au->nlate + 1, sizeof *au->late);
+		au->late[au->nlate++] = (struct late){
+			xstrdup(a->case_no), a->d.received, a->due, a->d.answered,
+			calendar_workdays_between(au->cal, a->due, a->d.answered),
+		};
+	}
+	return 0;
+}
+
+static int audit_open(const struct app *a, void *ctx)
+{
+	struct audit *au = ctx;
+	char r[DATE_BUF], due[DATE_BUF];
+	int days = calendar_workdays_between(au->cal, a->d.received, au->today);
+	if (au->json)
+		sb_addf(&au->oldest, "%s{\"case_no\": \"%s\", \"received\": \"%s\", \"due\": %s%s%s, "
+			"\"workdays_since_received\": %d}", au->oldest.len ? ", " : "", a->case_no,
+			date_format(a->d.received, r), a->due == DATE_NONE ? "" : "\"",
+			a->due == DATE_NONE ? "null" : date_format(a->due, due),
+			a->due == DATE_NONE ? "" : "\"", days);
+	else
+		sb_addf(&au->oldest, "  %-12s 收到 %s  已 %d 个工作日%s%s\n", a->case_no,
+			date_format(a->d.received, r), days, a->due == DATE_NONE ? "（暂停或待补正）" : "，到期 ",
+			a->due == DATE_NONE ? "" : date_format(a->due, due));
+	return 0;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+static void audit_print(struct audit *au, int year)
+{
+	qsort(au->times, au->ntimes, sizeof *au->times, cmp_int);
+	long long sum = 0;
+	for (size_t i = 0; i < au->ntimes; i++)
+		sum += au->times[i];
+	double median = !au->ntimes ? 0 : au->ntimes % 2 ? au->times[au->ntimes / 2]
+		: (au->times[au->ntimes / 2 - 1] + au->times[au->ntimes / 2]) / 2.0;
+	double mean = au->ntimes ? (double)sum / (double)au->ntimes : 0;
+	int lo = au->ntimes ? au->times[0] : 0, hi = au->ntimes ? au->times[au->ntimes - 1] : 0;
+	char a[DATE_BUF], b[DATE_BUF], c[DATE_BUF];
+	if (au->json) {
+		printf("{\n  \"year\": %d,\n  \"answered\": %zu,\n  \"workdays\": {\"median\": %.1f, "
+		       "\"mean\": %.1f, \"min\": %d, \"max\": %d},\n  \"late\": [", year, au->ntimes,
+		       median, mean, lo, hi);
+		for (size_t i = 0; i < au->nlate; i++)
+			printf("%s{\"case_no\": \"%s\", \"received\": \"%s\", \"due\": \"%s\", "
+			       "\"answered\": \"%s\", \"workdays_late\": %d}", i ? ", " : "",
+			       au->late[i].case_no, date_format(au->late[i].received, a),
+			       date_format(au->late[i].due, b), date_format(au->late[i].answered, c),
+			       au->late[i].days_late);
+		printf("],\n  \"oldest_open\": [%s]\n}\n", sb_str(&au->oldest));
+		return;
+	}
+	printf("%d 年度答复 %zu 件；办理用时（自收到至答复的工作日，不扣除暂停）：中位数 %.1f，"
+	       "平均 %.1f，最短 %d，最长 %d\n", year, au->ntimes, median, mean, lo, hi);
+	printf("\n逾期答复 %zu 件:\n", au->nlate);
+	for (size_t i = 0; i < au->nlate; i++)
+		printf("  %-12s 收到 %s  到期 %s  答复 %s  逾期 %d 个工作日\n", au->late[i].case_no,
+		       date_format(au->late[i].received, a), date_format(au->late[i].due, b),
+		       date_format(au->late[i].answered, c), au->late[i].days_late);
+	printf("\n至年末仍在办理的最早 10 件:\n%s", au->oldest.len ? sb_str(&au->oldest) : "  （无）\n");
+}
+
+int cmd_audit(struct cli *c, int argc, char **argv)
+{
+	bool json = false;
+	int year, rc = year_options("audit", argc, argv, &year, NULL, &json);
+	if (rc)
+		return rc;
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
+	if (!s)
+		return rc;
+	struct audit au = { .cal = store_calendar(s), .json = json };
+	int end = date_from_ymd(year, 12, 31);
+	au.today = c->today < end ? c->today : end;
+	struct diag d = DIAG_INIT;
+	int stopped;
+	enum status st = store_app_foreach(s, SCOPE_ANSWERED_IN, year, audit_answered, &au,
+					   &stopped, &d);
+	if (st == ST_OK)
+		st = store_app_foreach(s, SCOPE_OPEN_OLDEST, year, audit_open, &au, &stopped, &d);
+	if (st == ST_OK)
+		audit_print(&au, year);
+	rc = cli_fail(st, &d);
+	for (size_t i = 0; i < au.nlate; i++)
+		free(au.late[i].case_no);
+	free(au.late);
+	free(au.times);
+	sb_release(&au.oldest);
+	diag_release(&d);
+	return rc;
+}
