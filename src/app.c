@@ -534,13 +534,22 @@ bool app_field_set(struct app *a, enum app_field f, const char *text, struct app
 			free(v);
 		return true;
 	}
-	char *v = trimmed(text);
+	/* dates and codes are short: trim them on the stack (this runs for every ledger cell) */
+	while (*text == ' ' || *text == '\t')
+		text++;
+	size_t n = strlen(text);
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	char buf[128], *v = n < sizeof buf ? buf : xmalloc(n + 1);
+	memcpy(v, text, n);
+	v[n] = '\0';
 	bool ok = true;
 	if (*v)
 		ok = set_parsed(a, f, v, p);
 	else
 		clear_field(a, f);
-	free(v);
+	if (v != buf)
+		free(v);
 	return ok;
 }
 

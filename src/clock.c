@@ -396,10 +396,11 @@ static void finish(struct run *r, struct clock *out)
 }
 
 static void run_clock(const struct calendar *cal, const struct clock_dates *in,
-		      struct clock *out, struct clock_problems *probs)
+		      struct clock *out, struct clock_problems *probs, bool quiet)
 {
-	struct run r = { .cal = cal, .in = in, .steps = &out->steps, .probs = probs,
-			 .due = DATE_NONE };
+	/* quiet: no steps text (a NULL strbuf takes nothing), for the store and the checks */
+	struct run r = { .cal = cal, .in = in, .steps = quiet ? NULL : &out->steps,
+			 .probs = probs, .due = DATE_NONE };
 	struct event ev[9];
 	size_t n = events_of(in, ev);
 	sb_reset(&out->steps);
@@ -412,7 +413,13 @@ static void run_clock(const struct calendar *cal, const struct clock_dates *in,
 
 void clock_compute(const struct calendar *cal, const struct clock_dates *in, struct clock *out)
 {
-	run_clock(cal, in, out, NULL);
+	run_clock(cal, in, out, NULL, false);
+}
+
+void clock_compute_quiet(const struct calendar *cal, const struct clock_dates *in,
+			 struct clock *out)
+{
+	run_clock(cal, in, out, NULL, true);
 }
 
 void clock_release(struct clock *c)
@@ -562,6 +569,6 @@ void clock_check(const struct calendar *cal, const struct clock_dates *in,
 	check_limits(cal, in, out);
 	/* what only the running clock knows: the due date in force at each event */
 	struct clock c = CLOCK_INIT;
-	run_clock(cal, in, &c, out);
+	run_clock(cal, in, &c, out, true);
 	clock_release(&c);
 }

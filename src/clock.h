@@ -80,6 +80,11 @@ struct clock {
  * restarts the count at 20 days left, counted from the pause's end. */
 void clock_compute(const struct calendar *cal, const struct clock_dates *in, struct clock *out);
 
+/* clock_compute without the steps text (c->steps is left empty): for the store, which keeps
+ * only the state and the due date of every application it writes. */
+void clock_compute_quiet(const struct calendar *cal, const struct clock_dates *in,
+			 struct clock *out);
+
 /* Frees the steps of c (c may be computed again afterwards). */
 void clock_release(struct clock *c);
 

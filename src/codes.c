@@ -193,7 +193,8 @@ int outcome_parse(const char *s)
 	size_t n = strlen(s);
 	trim(&s, &n);
 	for (int r = OUTCOME_FIRST; r <= OUTCOME_LAST; r++)
-		if (equal(s, n, rows[r].key) || equal(s, n, rows[r].label))
+		if (equal(s, n, rows[r].key) || equal(s, n, rows[r].label) ||
+		    equal(s, n, outcome_ledger_label(r)))
 			return r;
 
 	const char *group = NULL;

@@ -150,8 +150,19 @@ char *date_format(int date, char buf[DATE_BUF])
 	}
 	int y, m, d;
 	date_to_ymd(date, &y, &m, &d);
-	snprintf(buf, DATE_BUF, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-		 (unsigned)d % 100u);
+	/* by hand rather than snprintf: this runs for every date of every row of an import */
+	unsigned uy = (unsigned)y % 10000u, um = (unsigned)m % 100u, ud = (unsigned)d % 100u;
+	buf[0] = (char)('0' + uy / 1000);
+	buf[1] = (char)('0' + uy / 100 % 10);
+	buf[2] = (char)('0' + uy / 10 % 10);
+	buf[3] = (char)('0' + uy % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + um / 10);
+	buf[6] = (char)('0' + um % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + ud / 10);
+	buf[9] = (char)('0' + ud % 10);
+	buf[10] = '\0';
 	return buf;
 }
 

@@ -224,10 +224,15 @@ enum status ledger_import(struct store *s, FILE *in, const struct ledger_import_
 	im.reader = csv_reader_new_file(in, NULL);
 	choose_encoding(&im);
 	enum status st = read_header(&im);
+	bool bulk = false;
 	if (st == ST_OK)
 		st = store_begin(s, errors);
+	if (st == ST_OK && !o->dry_run && (st = store_bulk_begin(s, &bulk, errors)) != ST_OK)
+		store_rollback(s);
 	if (st == ST_OK) {
 		st = read_rows(&im);
+		if (st == ST_OK && bulk && !diag_count(errors))
+			st = store_bulk_end(s, errors);
 		st = finish(&im, st);
 	}
 	for (size_t i = 0; i < im.ncols; i++)

@@ -85,6 +85,21 @@ enum status report_build(struct store *s, int year, struct report *r, struct dia
 	return st;
 }
 
+enum status report_recount(struct store *s, struct report *r, struct diag *d)
+{
+	struct table3 scan;
+	enum status st = store_table3_recount(s, r->year, &scan, d);
+	for (int row = 0; st == ST_OK && row < T3_ROWS; row++)
+		for (int c = 0; c < T3_COLS; c++)
+			if (scan.v[row][c] != r->t3.v[row][c]) {
+				diag_add(&r->problems, "表三 %s 行第 %d 列: 统计计数 %lld 与逐件重新统计 %lld "
+					 "不一致（数据库可能被其他程序改动）", t3_row_key(row), c + 1,
+					 r->t3.v[row][c], scan.v[row][c]);
+				r->balanced = false;
+			}
+	return st;
+}
+
 /* ---- sentences ---- */
 
 static void add_yuan(struct strbuf *out, long long fen)

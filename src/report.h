@@ -48,6 +48,10 @@ void report_release(struct report *r);
  */
 enum status report_build(struct store *s, int year, struct report *r, struct diag *d);
 
+/* Adds a problem to r for every cell where table 三 as the database's counts give it differs
+ * from a recount of the applications themselves (store_table3_recount): `check` runs it. */
+enum status report_recount(struct store *s, struct report *r, struct diag *d);
+
 /* Re-runs the checks on r's tables (after reading or adding up), filling balanced,
  * carry_matches and problems; prev_carried_out may be NULL. */
 void report_check(struct report *r, const long long *prev_carried_out);

@@ -176,8 +176,10 @@ enum status store_begin(struct store *s, struct diag *d)
 	}
 	enum status st = exec_stmt(s, Q_BEGIN, "开始写入", d);
 	if (st == ST_OK) {
+		store_calendar(s);   /* another clerk may have changed it before we took the lock */
 		s->in_txn = true;
 		s->case_year = 0;
+		s->locks_known = false;
 	}
 	return st;
 }
@@ -331,6 +333,9 @@ static long long data_version(struct store *s)
 
 const struct calendar *store_calendar(struct store *s)
 {
+	/* while we hold the write lock nobody else can commit: no need to ask */
+	if (s->in_txn)
+		return s->cal;
 	long long v = data_version(s);
 	if (v != s->cal_version && load_calendar(s, NULL) == ST_OK)
 		s->cal_version = v;
@@ -501,6 +506,8 @@ enum status store_open(const char *path, int flags, struct store **out, struct d
 	return ST_OK;
 }
 
+static void bulk_forget(struct store *s);
+
 void store_close(struct store **sp)
 {
 	struct store *s = *sp;
@@ -517,6 +524,8 @@ void store_close(struct store **sp)
 	if (s->db)
 		sqlite3_close(s->db);
 	calendar_free(&s->cal);
+	bulk_forget(s);
+	free(s->locked);
 	free(s->path);
 	free(s);
 	*sp = NULL;
@@ -634,4 +643,81 @@ void history_free(struct history_entry **v, size_t n)
 	}
 	free(*v);
 	*v = NULL;
+}
+
+/* ---- bulk import ---- */
+
+/* The table is small when it has fewer rows than this: rebuilding its indexes (and the counts
+ * its triggers keep) costs less than keeping them up to date row by row. */
+#define BULK_SMALL_TABLE 20000
+
+static void bulk_forget(struct store *s)
+{
+	for (size_t i = 0; i < s->nbulk; i++)
+		free(s->bulk_indexes[i]);
+	free(s->bulk_indexes);
+	s->bulk_indexes = NULL;
+	s->nbulk = 0;
+}
+
+static enum status exec_sql(struct store *s, const char *sql, const char *what, struct diag *d)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ST_OK : store_fail(s, rc, what, d);
+}
+
+enum status store_bulk_begin(struct store *s, bool *on, struct diag *d)
+{
+	*on = false;
+	bulk_forget(s);
+	exec_sql(s, "PRAGMA cache_size = -8000", "准备导入", NULL);
+	sqlite3_stmt *q = store_stmt(s, Q_BULK_SIZE, d);
+	if (!q)
+		return ST_IO;
+	int rc = sqlite3_step(q);
+	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "准备导入", d);
+	if (n >= BULK_SMALL_TABLE)
+		return ST_OK;
+	if (!(q = store_stmt(s, Q_BULK_INDEXES, d)))
+		return ST_IO;
+	size_t cap = 0;
+	struct strbuf drop = STRBUF_INIT;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		s->bulk_indexes = xgrow(s->bulk_indexes, &cap, s->nbulk + 1, sizeof *s->bulk_indexes);
+		s->bulk_indexes[s->nbulk++] = store_column_text(q, 2);
+		/* the names come from our own schema, not from input */
+		sb_addf(&drop, "DROP %s \"%s\";", (const char *)sqlite3_column_text(q, 0),
+			(const char *)sqlite3_column_text(q, 1));
+	}
+	sqlite3_reset(q);
+	enum status st = rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "准备导入", d);
+	if (st == ST_OK && drop.len)
+		st = exec_sql(s, drop.buf, "准备导入", d);
+	sb_release(&drop);
+	if (st != ST_OK)
+		bulk_forget(s);
+	*on = st == ST_OK && s->nbulk > 0;
+	return st;
+}
+
+/* The counts of table 三 (tally_count) recounted from the applications, for after a bulk
+ * import that ran without the triggers that keep them. */
+#define TALLY_REBUILD \
+	"DELETE FROM tally_count;" \
+	"INSERT INTO tally_count " \
+	"SELECT CAST(substr(received, 1, 4) AS INTEGER), 'new', applicant_type, count(*) " \
+	"FROM application GROUP BY 1, 3 UNION ALL " \
+	"SELECT CAST(substr(answered, 1, 4) AS INTEGER), outcome, applicant_type, count(*) " \
+	"FROM application WHERE answered IS NOT NULL GROUP BY 1, 2, 3;"
+
+enum status store_bulk_end(struct store *s, struct diag *d)
+{
+	enum status st = exec_sql(s, TALLY_REBUILD, "统计", d);
+	for (size_t i = 0; st == ST_OK && i < s->nbulk; i++)
+		st = exec_sql(s, s->bulk_indexes[i], "建立索引", d);
+	bulk_forget(s);
+	return st;
 }

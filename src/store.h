@@ -60,6 +60,16 @@ enum status store_begin(struct store *s, struct diag *d);
 enum status store_commit(struct store *s, struct diag *d);
 void store_rollback(struct store *s);
 
+/*
+ * For a large import into a table that holds few applications: inside the open transaction,
+ * drops the secondary indexes and the triggers of the applications (keeping their definitions
+ * from the schema) so that rows go in without them, and store_bulk_end builds them again, one
+ * sort each, and recounts table 三's counts, before the commit. Nothing to do when the table is already large (*on is then false). A rollback
+ * brings the indexes back by itself.
+ */
+enum status store_bulk_begin(struct store *s, bool *on, struct diag *d);
+enum status store_bulk_end(struct store *s, struct diag *d);
+
 /* ---- applications ---- */
 
 /*
@@ -167,8 +177,12 @@ enum status store_app_foreach(struct store *s, enum app_scope scope, int year,
 
 /* ---- the year's tables ---- */
 
-/* Table 三 of a year, counted by SQL aggregates (report-2021.md's rules), finished. */
+/* Table 三 of a year (report-2021.md's rules), finished: from the per-year counts the
+ * database keeps (tally_count), so it costs the same whatever the number of applications. */
 enum status store_table3(struct store *s, int year, struct table3 *t, struct diag *d);
+/* The same table counted again from the applications themselves by SQL aggregates over the
+ * year's index ranges: slower, for `check`, which compares the two. */
+enum status store_table3_recount(struct store *s, int year, struct table3 *t, struct diag *d);
 /* Table 四 of a year from the recorded reconsiderations and lawsuits, finished. */
 enum status store_table4(struct store *s, int year, struct table4 *t, struct diag *d);
 /* The information-processing fees paid in a year, in 分 (section 六). */

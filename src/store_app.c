@@ -23,7 +23,7 @@ static const char *const state_codes[] = {
 static void apply_clock(struct store *s, struct app *a)
 {
 	struct clock c = CLOCK_INIT;
-	clock_compute(store_calendar(s), &a->d, &c);
+	clock_compute_quiet(store_calendar(s), &a->d, &c);
 	switch (c.state) {
 	case CLOCK_CORRECTION: a->state = STATE_CORRECTION; break;
 	case CLOCK_CONSULT: a->state = STATE_CONSULT; break;
@@ -36,39 +36,70 @@ static void apply_clock(struct store *s, struct app *a)
 	clock_release(&c);
 }
 
-static void bind_app(sqlite3_stmt *q, const struct app *a)
+/*
+ * Binding an application without copies: its strings and the static code keys are bound as
+ * SQLITE_STATIC, and its dates are formatted into the binder's buffers; the binder, the
+ * application and the statement's step must all live in the same caller's frame.
+ */
+struct binder {
+	sqlite3_stmt *q;
+	char dates[12][DATE_BUF];
+	int ndates;
+};
+
+static void bind_str(struct binder *b, int i, const char *v)
 {
-	store_bind_text(q, 1, a->case_no);
-	store_bind_date(q, 2, a->d.received);
-	store_bind_text(q, 3, a->applicant);
-	store_bind_text(q, 4, code_key(&codes_applicant, a->type));
-	store_bind_text(q, 5, code_key(&codes_channel, a->channel));
-	store_bind_text(q, 6, a->request);
-	store_bind_text(q, 7, a->id_number);
-	store_bind_text(q, 8, a->contact);
-	store_bind_text(q, 9, a->note);
-	store_bind_date(q, 10, a->d.correction_sent);
-	store_bind_date(q, 11, a->d.correction_limit);
-	store_bind_date(q, 12, a->d.correction_received);
-	store_bind_date(q, 13, a->d.consult_start);
-	store_bind_date(q, 14, a->d.consult_end);
-	store_bind_text(q, 15, code_key(&codes_consult_party, a->consult_party));
-	store_bind_date(q, 16, a->d.extended_on);
+	if (v)
+		sqlite3_bind_text(b->q, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(b->q, i);
+}
+
+static void bind_day(struct binder *b, int i, int date)
+{
+	if (date == DATE_NONE) {
+		sqlite3_bind_null(b->q, i);
+		return;
+	}
+	char *buf = b->dates[b->ndates++];
+	sqlite3_bind_text(b->q, i, date_format(date, buf), DATE_BUF - 1, SQLITE_STATIC);
+}
+
+static void bind_app(struct binder *b, const struct app *a)
+{
+	sqlite3_stmt *q = b->q;
+	b->ndates = 0;
+	bind_str(b, 1, a->case_no);
+	bind_day(b, 2, a->d.received);
+	bind_str(b, 3, a->applicant);
+	bind_str(b, 4, code_key(&codes_applicant, a->type));
+	bind_str(b, 5, code_key(&codes_channel, a->channel));
+	bind_str(b, 6, a->request);
+	bind_str(b, 7, a->id_number);
+	bind_str(b, 8, a->contact);
+	bind_str(b, 9, a->note);
+	bind_day(b, 10, a->d.correction_sent);
+	bind_day(b, 11, a->d.correction_limit);
+	bind_day(b, 12, a->d.correction_received);
+	bind_day(b, 13, a->d.consult_start);
+	bind_day(b, 14, a->d.consult_end);
+	bind_str(b, 15, code_key(&codes_consult_party, a->consult_party));
+	bind_day(b, 16, a->d.extended_on);
 	if (a->d.extended_on != DATE_NONE && a->d.extension_days > 0)
 		sqlite3_bind_int(q, 17, a->d.extension_days);
 	else
 		sqlite3_bind_null(q, 17);
-	store_bind_text(q, 18, a->extension_by);
-	store_bind_date(q, 19, a->d.fee_notice);
+	bind_str(b, 18, a->extension_by);
+	bind_day(b, 19, a->d.fee_notice);
 	if (a->fee_fen >= 0)
 		sqlite3_bind_int64(q, 20, a->fee_fen);
 	else
 		sqlite3_bind_null(q, 20);
-	store_bind_date(q, 21, a->d.fee_paid_on);
-	store_bind_date(q, 22, a->d.answered);
-	store_bind_text(q, 23, outcome_is_valid(a->outcome) ? t3_row_key(a->outcome) : NULL);
-	sqlite3_bind_text(q, 24, state_codes[a->state], -1, SQLITE_STATIC);
-	store_bind_date(q, 25, a->due);
+	bind_day(b, 21, a->d.fee_paid_on);
+	bind_day(b, 22, a->d.answered);
+	bind_str(b, 23, outcome_is_valid(a->outcome) ? t3_row_key(a->outcome) : NULL);
+	bind_str(b, 24, state_codes[a->state]);
+	bind_day(b, 25, a->due);
 	if (a->due == DATE_NONE && a->state != STATE_ANSWERED && a->state != STATE_CORRECTION)
 		sqlite3_bind_int(q, 26, a->left_days);
 	else
@@ -172,39 +203,40 @@ static enum status write_reviews(struct store *s, const struct app *a, struct di
 	return ST_OK;
 }
 
-/* The years that are locked (定稿), ascending; the caller frees *years. */
-static enum status locked_years(struct store *s, int **years, size_t *n, struct diag *d)
+/* The years that are locked (定稿), read once per transaction into s->locked. */
+static enum status locked_years(struct store *s, struct diag *d)
 {
-	*years = NULL;
-	*n = 0;
+	if (s->locks_known && s->in_txn)
+		return ST_OK;
+	s->nlocked = 0;
 	sqlite3_stmt *q = store_stmt(s, Q_LOCKED_YEARS, d);
 	if (!q)
 		return ST_IO;
-	size_t cap = 0;
+	size_t cap = s->nlocked;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		*years = xgrow(*years, &cap, *n + 1, sizeof **years);
-		(*years)[(*n)++] = sqlite3_column_int(q, 0);
+		s->locked = xgrow(s->locked, &cap, s->nlocked + 1, sizeof *s->locked);
+		s->locked[s->nlocked++] = sqlite3_column_int(q, 0);
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "读取定稿年度", d);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "读取定稿年度", d);
+	s->locks_known = true;
+	return ST_OK;
 }
 
 /* ST_LOCKED when going from old to new (either may be NULL) changes a locked year's tables. */
 static enum status check_locks(struct store *s, const struct app *old, const struct app *new,
 			       struct diag *d)
 {
-	int *years;
-	size_t n;
-	enum status st = locked_years(s, &years, &n, d);
-	for (size_t i = 0; st == ST_OK && i < n; i++) {
-		if (tally_app_differs(old, new, years[i])) {
+	enum status st = locked_years(s, d);
+	for (size_t i = 0; st == ST_OK && i < s->nlocked; i++) {
+		if (tally_app_differs(old, new, s->locked[i])) {
 			diag_add(d, "%d 年度报表已定稿锁定，这项修改会改变该年度的统计数字；"
-				 "如确需修改，请先解锁该年度（需说明理由）", years[i]);
+				 "如确需修改，请先解锁该年度（需说明理由）", s->locked[i]);
 			st = ST_LOCKED;
 		}
 	}
-	free(years);
 	return st;
 }
 
@@ -273,8 +305,9 @@ static enum status insert_row(struct store *s, struct app *a, struct diag *d)
 		return ST_IO;
 	char now[20];
 	store_now(now);
-	bind_app(q, a);
-	sqlite3_bind_text(q, 27, now, -1, SQLITE_TRANSIENT);
+	struct binder b = { .q = q };
+	bind_app(&b, a);
+	sqlite3_bind_text(q, 27, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 28, store_user(), -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
@@ -378,8 +411,9 @@ static enum status update_row(struct store *s, struct app *a, struct diag *d)
 		return ST_IO;
 	char now[20];
 	store_now(now);
-	bind_app(q, a);
-	sqlite3_bind_text(q, 27, now, -1, SQLITE_TRANSIENT);
+	struct binder b = { .q = q };
+	bind_app(&b, a);
+	sqlite3_bind_text(q, 27, now, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 28, a->id);
 	sqlite3_bind_int64(q, 29, a->version);
 	int rc = sqlite3_step(q);

@@ -71,7 +71,11 @@
 	X(Q_HOLIDAY_ALL, "SELECT day, kind, name FROM holiday ORDER BY day") \
 	X(Q_HOLIDAY_PUT, "INSERT INTO holiday (day, kind, name) VALUES (?1, ?2, ?3) " \
 		"ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name") \
+	X(Q_BULK_SIZE, "SELECT count(*) FROM (SELECT 1 FROM application LIMIT 20000)") \
+	X(Q_BULK_INDEXES, "SELECT type, name, sql FROM sqlite_schema " \
+		"WHERE type IN ('index', 'trigger') AND tbl_name = 'application' AND sql IS NOT NULL") \
 	X(Q_LOCKED_YEARS, "SELECT year FROM year_lock ORDER BY year") \
+	X(Q_T3_COUNTS, "SELECT year, row, type, n FROM tally_count WHERE year <= ?1") \
 	X(Q_T3_NEW, "SELECT applicant_type, count(*) FROM application " \
 		"WHERE received BETWEEN ?1 AND ?2 GROUP BY applicant_type") \
 	X(Q_T3_OUTCOMES, "SELECT outcome, applicant_type, count(*) FROM application " \
@@ -82,9 +86,10 @@
 	X(Q_T3_CARRY_DONE, "SELECT applicant_type, sum(received < ?1), " \
 		"sum(received <= ?2 AND answered > ?2) FROM application " \
 		"WHERE answered >= ?1 AND received <= ?2 GROUP BY applicant_type") \
-	X(Q_T4, "SELECT kind, CASE WHEN decided IS NULL OR decided > ?2 THEN 'pending' " \
-		"ELSE result END, count(*) FROM review " \
-		"WHERE filed <= ?2 AND (decided IS NULL OR decided >= ?1) GROUP BY 1, 2") \
+	X(Q_T4, "SELECT kind, 'pending', count(*) FROM review " \
+		"WHERE decided IS NULL AND filed <= ?2 GROUP BY kind UNION ALL " \
+		"SELECT kind, CASE WHEN decided > ?2 THEN 'pending' ELSE result END, count(*) " \
+		"FROM review WHERE decided >= ?1 AND filed <= ?2 GROUP BY 1, 2") \
 	X(Q_FEES_PAID, "SELECT total(fee_fen) FROM application WHERE fee_paid_on BETWEEN ?1 AND ?2") \
 	X(Q_YEARS, "SELECT min(received), max(coalesce(answered, received)), " \
 		"count(*) - count(answered) FROM application") \
@@ -130,6 +135,11 @@ struct store {
 	long long cal_version;       /* data_version when the calendar was loaded */
 	long long seen_version;      /* data_version at the last store_changed_elsewhere */
 	int case_year, case_next;    /* the next free case number of a year, within a transaction */
+	int *locked;                 /* the locked years, read once per transaction */
+	size_t nlocked;
+	bool locks_known;
+	char **bulk_indexes;         /* CREATE INDEX statements to run at store_bulk_end */
+	size_t nbulk;
 	/* list statements by filter and by [year][search][cursor][backward] */
 	sqlite3_stmt *list_stmt[LF_COUNT][16];
 	sqlite3_stmt *count_stmt[LF_COUNT][4];

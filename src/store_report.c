@@ -68,7 +68,7 @@ static void add_carry(struct table3 *t, sqlite3_stmt *q)
 	t->v[R_CARRIED_OUT][c] += sqlite3_column_int64(q, 2);
 }
 
-enum status store_table3(struct store *s, int year, struct table3 *t, struct diag *d)
+enum status store_table3_recount(struct store *s, int year, struct table3 *t, struct diag *d)
 {
 	memset(t, 0, sizeof *t);
 	enum status st = run_t3(s, Q_T3_NEW, year, t, add_new, d);
@@ -80,6 +80,48 @@ enum status store_table3(struct store *s, int year, struct table3 *t, struct dia
 		st = run_t3(s, Q_T3_CARRY_DONE, year, t, add_carry, d);
 	table3_finish(t);
 	return st;
+}
+
+/*
+ * From the counts: the year's own rows are read as they are; the years before give what was
+ * received and answered before 1 January, whose difference is what was carried in. Every
+ * application answered before the year was received before it (answered >= received).
+ */
+enum status store_table3(struct store *s, int year, struct table3 *t, struct diag *d)
+{
+	memset(t, 0, sizeof *t);
+	sqlite3_stmt *q = store_stmt(s, Q_T3_COUNTS, d);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int(q, 1, year);
+	long long got_before[AT_COUNT] = { 0 }, done_before[AT_COUNT] = { 0 };
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int y = sqlite3_column_int(q, 0), c = column_type(q, 2);
+		const char *key = (const char *)sqlite3_column_text(q, 1);
+		int r = key ? t3_row_parse_key(key) : -1;
+		long long n = sqlite3_column_int64(q, 3);
+		if (c < 0 || (r != R_NEW && !outcome_is_valid(r)))
+			continue;
+		if (y == year)
+			t->v[r][c] += n;
+		else if (r == R_NEW)
+			got_before[c] += n;
+		else
+			done_before[c] += n;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "统计表三", d);
+	for (int c = 0; c < AT_COUNT; c++) {
+		long long done = 0;
+		for (int r = OUTCOME_FIRST; r <= OUTCOME_LAST; r++)
+			done += t->v[r][c];
+		t->v[R_CARRIED_IN][c] = got_before[c] - done_before[c];
+		t->v[R_CARRIED_OUT][c] = t->v[R_CARRIED_IN][c] + t->v[R_NEW][c] - done;
+	}
+	table3_finish(t);
+	return ST_OK;
 }
 
 enum status store_table4(struct store *s, int year, struct table4 *t, struct diag *d)
@@ -325,6 +367,7 @@ enum status store_year_lock(struct store *s, int year, const char *report_json,
 	}
 	if (st == ST_OK)
 		st = year_history(s, year, "定稿", NULL, "锁定", NULL, d);
+	s->locks_known = false;
 	return store_txn_end_own(s, own, st, d);
 }
 
@@ -354,5 +397,6 @@ enum status store_year_unlock(struct store *s, int year, const char *reason, str
 	}
 	if (st == ST_OK)
 		st = year_history(s, year, "定稿", "锁定", "解锁", reason, d);
+	s->locks_known = false;
 	return store_txn_end_own(s, own, st, d);
 }

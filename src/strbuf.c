@@ -17,6 +17,8 @@ static void sb_reserve(struct strbuf *sb, size_t extra)
 
 void sb_add(struct strbuf *sb, const char *s, size_t n)
 {
+	if (!sb)
+		return;
 	sb_reserve(sb, n);
 	if (n)
 		memcpy(sb->buf + sb->len, s, n);
@@ -26,7 +28,8 @@ void sb_add(struct strbuf *sb, const char *s, size_t n)
 
 void sb_adds(struct strbuf *sb, const char *s)
 {
-	sb_add(sb, s, strlen(s));
+	if (sb)
+		sb_add(sb, s, strlen(s));
 }
 
 void sb_addc(struct strbuf *sb, char c)
@@ -36,6 +39,8 @@ void sb_addc(struct strbuf *sb, char c)
 
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 {
+	if (!sb || !fmt)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);

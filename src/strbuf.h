@@ -2,7 +2,8 @@
  * strbuf.h — a growable byte string, always NUL-terminated.
  *
  * Used wherever the core builds text of unknown length: report tables, JSON, the steps of a
- * due-date computation. A zeroed struct strbuf is an empty buffer.
+ * due-date computation. A zeroed struct strbuf is an empty buffer. The functions that add
+ * take a NULL buffer and do nothing, so a producer of optional text need not test for it.
  */
 #ifndef GK_STRBUF_H
 #define GK_STRBUF_H

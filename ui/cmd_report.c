@@ -114,6 +114,8 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	report_init(&r);
 	struct diag d = DIAG_INIT;
 	enum status st = report_build(s, year, &r, &d);
+	if (st == ST_OK)
+		st = report_recount(s, &r, &d);
 	if (st != ST_OK) {
 		rc = cli_fail(st, &d);
 	} else if (r.problems.n) {

@@ -195,6 +195,12 @@ sqlite3 "$e" "DELETE FROM year_lock WHERE year = 2025; INSERT INTO year_lock VAL
 expect 1 "check against a locked year that differs" -- "$GK" --db "$e" check --year 2026
 has "$T/out" "上年结转 0 不等于上一年度结转下年度 1" "check names the mismatch"
 
+# ---- check recounts: counts changed behind gongkai's back are found ----
+cp "$db" "$T/tampered.db"
+sqlite3 "$T/tampered.db" "UPDATE tally_count SET n = n + 1 WHERE year = 2023 AND row = 'granted' AND type = 'person';"
+expect 1 "check finds counts that disagree with the applications" -- "$GK" --db "$T/tampered.db" check --year 2023
+has "$T/out" "表三 granted 行第 1 列: 统计计数 6 与逐件重新统计 5 不一致" "check names the cell"
+
 # ---- audit ----
 printf '编号,收到日期,申请人,申请人类型,答复日期,办理结果\nA1,2026-03-02,甲,自然人,2026-04-20,予以公开\nA2,2026-03-02,乙,自然人,2026-03-10,予以公开\nA3,2026-01-05,丙,其他,,\n' >"$T/audit.csv"
 expect 0 "import for audit" -- "$GK" --db "$T/f.db" import "$T/audit.csv"
