@@ -1,5 +1,5 @@
 /*
- * cmd_report.c — the year-end tables: `report`, `check`, `table2`, `office`, `lock`, `unlock`.
+ * cmd_report.c — the year-end tables: `report` (text, CSV, JSON, HTML, Excel), `check`, `office`.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -115,6 +115,9 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	rc = fmt == FMT_XLSX ? write_xlsx(&r, out_path) : write_text(&r, fmt, out_path);
 	for (size_t i = 0; i < r.problems.n; i++)
 		fprintf(stderr, "注意: %s\n", r.problems.lines[i]);
+	if (!r.t2.entered && (fmt == FMT_HTML || fmt == FMT_XLSX))
+		fprintf(stderr, "注意: %d 年度表二尚未录入，表中以 / 表示（录入: gongkai table2 --year %d "
+			"--set 单元格=值）\n", year, year);
 out:
 	diag_release(&d);
 	report_release(&r);

@@ -7,6 +7,6 @@
 #include "cli.h"
 
 cli_fn cmd_import, cmd_export, cmd_report, cmd_check, cmd_office, cmd_list, cmd_due,
-	cmd_calendar;
+	cmd_calendar, cmd_table2;
 
 #endif
