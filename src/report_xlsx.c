@@ -27,7 +27,7 @@
 #include "xmem.h"
 
 #define NCOLS 15
-#define COL_WIDTH 7.5            /* in Excel's units: the width of a '0' */
+#define COL_WIDTH 8.0            /* in Excel's units: the width of a '0' */
 #define HAN_UNITS 2.2            /* a Han character of 宋体 11pt in those units, per 2 columns */
 #define LINE_PT 14.5
 #define MAX_ROWS 96

@@ -93,7 +93,18 @@ run("office", OFFICE)
 run("table2", "--year", str(YEAR), "--set", "rules.made=3", "--set", "rules.valid=41",
     "--set", "fees.amount=59237.2449", "--set", "licensing.decisions=/",
     "--set", "penalty.decisions=1203")
+p = run("table2", "--year", str(YEAR), "--set", "fees.amount=1.23456", ok=(65,))
+check("fees.amount" in p.stderr.decode(), "table2: a fee with five decimals is refused")
+p = run("table2", "--year", str(YEAR), "--set", "rules.made=-1", ok=(65,))
+check("rules.made" in p.stderr.decode(), "table2: a negative count is refused")
+p = run("table2", "--year", str(YEAR), "--set", "rules.maid=1", ok=(64,))
+check("rules.made" in p.stderr.decode(), "table2: an unknown cell names the cells")
+p = run("table2", "--year", str(YEAR + 1))
+check("尚未录入" in p.stdout.decode(), "table2: a year not entered says so")
+check("59237.2449" in run("table2", "--year", str(YEAR)).stdout.decode(), "table2: shows")
 J = json.loads(run("report", "--year", str(YEAR), "--format", "json").stdout)
+check(J["table2"]["rules"]["repealed"] == 0 and J["table2"]["licensing"]["decisions"] is None
+      and J["table2"]["fees"]["amount"] == "59237.2449", "table2: stored as entered, unset 0")
 check(J["checks"]["balanced"] and J["checks"]["carried_in_matches_last_year"], "checks hold")
 for key in T3_KEYS[2:23]:
     check(J["table3"][key][6] > 0, "the golden ledger has the outcome " + key)
