@@ -92,6 +92,31 @@ static void zip_fail(struct diag *d, const char *what, zip_error_t *err)
 	diag_add(d, "%s（%s）", what, zip_error_strerror(err));
 }
 
+/* Streams the open part zf through the parser p; ST_DATA with a line when it is damaged. */
+static enum status feed_part(XML_Parser p, zip_file_t *zf, const char *name,
+			     const struct part *pt, struct diag *d)
+{
+	for (bool final = false; !final;) {
+		void *buf = XML_GetBuffer(p, CHUNK);
+		zip_int64_t n = buf ? zip_fread(zf, buf, CHUNK) : -1;
+		if (n < 0) {
+			diag_add(d, "xlsx 文件已损坏：读取 %s 失败（%s）", name, zip_file_strerror(zf));
+			return ST_DATA;
+		}
+		final = n == 0;
+		if (XML_ParseBuffer(p, (int)n, final) == XML_STATUS_OK)
+			continue;
+		if (pt->abort_msg)
+			diag_add(d, "%s: %s", name, pt->abort_msg);
+		else
+			diag_add(d, "%s 第%lu行: XML 格式有误（%s）", name,
+				 (unsigned long)XML_GetCurrentLineNumber(p),
+				 XML_ErrorString(XML_GetErrorCode(p)));
+		return ST_DATA;
+	}
+	return ST_OK;
+}
+
 /*
  * Parses the whole part `name` with the handlers; pt (the first member of the handlers'
  * context) gets the parser. A missing part is ST_OK when not required.
@@ -119,26 +144,7 @@ static enum status parse_part(struct xlsx_reader *x, const char *name, bool requ
 	XML_SetUserData(p, pt);
 	XML_SetElementHandler(p, start, end);
 	XML_SetCharacterDataHandler(p, text);
-	enum status st = ST_OK;
-	for (bool final = false; !final && st == ST_OK;) {
-		void *buf = XML_GetBuffer(p, CHUNK);
-		zip_int64_t n = buf ? zip_fread(zf, buf, CHUNK) : -1;
-		if (n < 0) {
-			diag_add(d, "xlsx 文件已损坏：读取 %s 失败（%s）", name, zip_file_strerror(zf));
-			st = ST_DATA;
-			break;
-		}
-		final = n == 0;
-		if (XML_ParseBuffer(p, (int)n, final) != XML_STATUS_OK) {
-			if (pt->abort_msg)
-				diag_add(d, "%s: %s", name, pt->abort_msg);
-			else
-				diag_add(d, "%s 第%lu行: XML 格式有误（%s）", name,
-					 (unsigned long)XML_GetCurrentLineNumber(p),
-					 XML_ErrorString(XML_GetErrorCode(p)));
-			st = ST_DATA;
-		}
-	}
+	enum status st = feed_part(p, zf, name, pt, d);
 	XML_ParserFree(p);
 	zip_fclose(zf);
 	return st;

@@ -119,6 +119,28 @@ static void test_html_page(void **state)
 	report_release(&r);
 }
 
+static void test_html_rollup_lists_its_bodies(void **state)
+{
+	(void)state;
+	struct report r;
+	report_init(&r);
+	r.year = 2023;
+	r.office = xstrdup("某市");
+	r.parts = xcalloc(2, sizeof *r.parts);
+	r.parts[0] = xstrdup("甲局");
+	r.parts[1] = xstrdup("乙<局>");
+	r.nparts = 2;
+	r.unchecked = true;
+	struct strbuf sb = STRBUF_INIT;
+	report_html(&r, &sb);
+	const char *page = sb_str(&sb);
+	assert_non_null(strstr(page, "<title>某市2023年度政府信息公开工作年度报告（统计部分）（汇总）"));
+	assert_non_null(strstr(page, "本表为 2 个机关的汇总（含未通过检查的来源）："));
+	assert_non_null(strstr(page, "<li>甲局</li>\n<li>乙&lt;局&gt;</li>"));
+	sb_release(&sb);
+	report_release(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +149,7 @@ int main(void)
 		cmocka_unit_test(test_t2_cell_text),
 		cmocka_unit_test(test_title_and_parts),
 		cmocka_unit_test(test_html_page),
+		cmocka_unit_test(test_html_rollup_lists_its_bodies),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
