@@ -26,12 +26,16 @@ static const char style[] =
 	"th,td{border:1px solid #000;padding:.3em .4em;vertical-align:middle}\n"
 	"th{font-weight:normal;text-align:center}\n"
 	"th.l{text-align:left}\n"
-	"th.v{width:1.5em;line-height:1.3}\n"
+	"th.v{padding:.4em .2em;writing-mode:vertical-rl;letter-spacing:.2em}\n"
+	"col.v{width:1.6em}col.g{width:7.6em}col.n{width:4.2em}\n"
+	"table.t4{table-layout:fixed}\n"
 	"td{text-align:center;font-variant-numeric:tabular-nums}\n"
 	"p.gen{font-size:.85em;color:#555;margin-top:2em}\n"
 	"@page{size:A4;margin:15mm}\n"
-	"@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}"
-	"table{page-break-inside:avoid}h2{page-break-after:avoid}p.gen{color:#000}}\n";
+	"@media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt;line-height:1.35}"
+	"th,td{padding:.15em .3em}col.g{width:6em}col.n{width:3.2em}"
+	"table{page-break-inside:avoid}tr{page-break-inside:avoid}h2{page-break-after:avoid}"
+	"p.gen{color:#000}}\n";
 
 void report_html_escape(const char *s, struct strbuf *out)
 {
@@ -155,7 +159,9 @@ static void t3_labels(int row, struct strbuf *out)
 
 static void table3(const struct report *r, struct strbuf *out)
 {
-	sb_adds(out, "<h2>" REPORT_T3_TITLE "</h2>\n<table class=\"t3\">\n");
+	sb_adds(out, "<h2>" REPORT_T3_TITLE "</h2>\n<table class=\"t3\">\n"
+		"<colgroup><col class=\"v\"><col class=\"g\"><col><col span=\"7\" class=\"n\">"
+		"</colgroup>\n");
 	t3_header(out);
 	sb_adds(out, "<tbody>\n");
 	for (int row = 0; row < T3_ROWS; row++) {
