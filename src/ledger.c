@@ -1,30 +1,46 @@
 /*
- * ledger.c — reading and writing the ledger CSV.
+ * ledger.c — reading and writing the ledger: CSV, and reading the first sheet of an .xlsx.
  *
- * Reading goes csv.c (records) → encoding.c (UTF-8) → csv_unguard → app_field_set (each
- * column's text form, app.c) → app_check → store_app_insert, all inside one transaction that
- * is rolled back when any row had a problem. Rows keep being checked (and inserted, to find
- * duplicate case numbers) after the first problem, so the clerk sees every problem at once.
+ * Reading goes row source (csv.c records, or xlsx.c rows of the first worksheet) → encoding.c
+ * (UTF-8) → csv_unguard → app_field_set (each column's text form, app.c) → app_check →
+ * store_app_insert, all inside one transaction that is rolled back when any row had a problem.
+ * Rows keep being checked (and inserted, to find duplicate case numbers) after the first
+ * problem, so the clerk sees every problem at once. Only the row source knows the file's
+ * format: an .xlsx is recognised by the zip signature at its start (or its name).
  */
 #include "ledger.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "csv.h"
 #include "store.h"
 #include "strbuf.h"
+#include "xlsx.h"
 #include "xmem.h"
 
 #define PROGRESS_EVERY 1000
+
+/* Where the records come from: the CSV reader or an xlsx sheet, behind one call. */
+struct row_source {
+	enum csv_result (*next)(void *impl, struct csv_record *rec);
+	const char *(*error)(const void *impl);
+	void *impl;
+	enum status fail;     /* what CSV_FAIL means: the file unreadable, or the workbook damaged */
+	bool spreadsheet;     /* a row leaves out its empty cells at the end */
+};
 
 struct import {
 	struct store *s;
 	const struct ledger_import_options *o;
 	struct ledger_import_result *res;
 	struct diag *errors;
+	struct row_source src;
 	struct csv_reader *reader;
+	struct xlsx_reader *xlsx;
 	struct encoding_conv *conv;
 	int col_field[CSV_MAX_FIELDS_DEFAULT];  /* app field of each file column */
 	char *col_name[CSV_MAX_FIELDS_DEFAULT]; /* the header as the file wrote it */
@@ -60,10 +76,10 @@ static bool field_text(struct import *im, const struct csv_field *f, size_t row,
 static enum status read_header(struct import *im)
 {
 	struct csv_record rec;
-	enum csv_result r = csv_next(im->reader, &rec);
+	enum csv_result r = im->src.next(im->src.impl, &rec);
 	if (r == CSV_FAIL) {
-		diag_add(im->errors, "%s", csv_reader_error(im->reader));
-		return ST_NOINPUT;
+		diag_add(im->errors, "%s", im->src.error(im->src.impl));
+		return im->src.fail == ST_IO ? ST_NOINPUT : im->src.fail;
 	}
 	if (r == CSV_END) {
 		diag_add(im->errors, "第1行: 文件是空的，没有表头");
@@ -94,7 +110,8 @@ static enum status read_header(struct import *im)
 	static const enum app_field required[] = { F_RECEIVED, F_APPLICANT, F_TYPE };
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
 		if (!seen[required[i]])
-			diag_add(im->errors, "第1行: %s: 缺少必需的列", app_field_name(required[i]));
+			diag_add(im->errors, "第%zu行: %s: 缺少必需的列", rec.row,
+				 app_field_name(required[i]));
 	return diag_count(im->errors) == before ? ST_OK : ST_DATA;
 }
 
@@ -110,20 +127,34 @@ static void report_problems(struct import *im, size_t row)
 	}
 }
 
+/* Whether the record has as many fields as the header (a spreadsheet row may have fewer, the
+ * empty cells at its end left out); reported when not. */
+static bool row_width_ok(struct import *im, const struct csv_record *rec)
+{
+	if (rec->n == im->ncols || (im->src.spreadsheet && rec->n < im->ncols))
+		return true;
+	if (im->src.spreadsheet)
+		diag_add(im->errors, "第%zu行: 第 %zu 列: 表头没有这一列，单元格却有内容", rec->row,
+			 rec->n);
+	else
+		diag_add(im->errors, "第%zu行: 字段数 %zu 与表头的 %zu 列不一致", rec->row, rec->n,
+			 im->ncols);
+	return false;
+}
+
 /* Reads one data record into im->app; false when it had a problem (reported). */
 static bool read_row(struct import *im, const struct csv_record *rec)
 {
+	static const struct csv_field empty = { "", 0 };
 	app_release(&im->app);
 	app_problems_clear(&im->problems);
-	if (rec->n != im->ncols) {
-		diag_add(im->errors, "第%zu行: 字段数 %zu 与表头的 %zu 列不一致", rec->row, rec->n,
-			 im->ncols);
+	if (!row_width_ok(im, rec))
 		return false;
-	}
 	bool ok = true;
-	for (size_t i = 0; i < rec->n; i++) {
+	for (size_t i = 0; i < im->ncols; i++) {
 		int f = im->col_field[i];
-		if (!field_text(im, &rec->field[i], rec->row, im->col_name[i])) {
+		const struct csv_field *field = i < rec->n ? &rec->field[i] : &empty;
+		if (!field_text(im, field, rec->row, im->col_name[i])) {
 			ok = false;
 			continue;
 		}
@@ -157,10 +188,10 @@ static enum status read_rows(struct import *im)
 {
 	struct csv_record rec;
 	enum csv_result r;
-	while ((r = csv_next(im->reader, &rec)) != CSV_END) {
+	while ((r = im->src.next(im->src.impl, &rec)) != CSV_END) {
 		if (r == CSV_FAIL) {
-			diag_add(im->errors, "%s", csv_reader_error(im->reader));
-			return ST_IO;
+			diag_add(im->errors, "%s", im->src.error(im->src.impl));
+			return im->src.fail;
 		}
 		if (r == CSV_BAD) {
 			const char *col = rec.error_field < im->ncols && im->col_name[rec.error_field]
@@ -181,17 +212,97 @@ static enum status read_rows(struct import *im)
 	return ST_OK;
 }
 
-static void choose_encoding(struct import *im)
+static void choose_encoding(struct import *im, const char *head, size_t n, bool whole)
 {
-	if (im->o->encoding_given) {
+	if (im->o->encoding_given)
 		im->res->encoding = im->o->encoding;
-	} else {
-		size_t n;
-		bool whole;
-		const char *head = csv_head(im->reader, &n, &whole);
+	else
 		im->res->encoding = encoding_detect(head, n, whole);
-	}
 	im->conv = encoding_conv_new(im->res->encoding);
+}
+
+static enum csv_result csv_source_next(void *impl, struct csv_record *rec)
+{
+	return csv_next(impl, rec);
+}
+
+static const char *csv_source_error(const void *impl)
+{
+	return csv_reader_error(impl);
+}
+
+static enum csv_result xlsx_source_next(void *impl, struct csv_record *rec)
+{
+	return xlsx_next(impl, rec);
+}
+
+static const char *xlsx_source_error(const void *impl)
+{
+	return xlsx_error(impl);
+}
+
+static bool has_prefix(const char *head, size_t n, const char *sig)
+{
+	return n >= strlen(sig) && memcmp(head, sig, strlen(sig)) == 0;
+}
+
+static bool named_xlsx(const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+	return n > 5 && (strcasecmp(name + n - 5, ".xlsx") == 0 ||
+			 strcasecmp(name + n - 5, ".xlsm") == 0);
+}
+
+/*
+ * Opens the workbook in `in`: through its file descriptor when it can seek (libzip reads the
+ * central directory at the end), else from its bytes — the head the CSV reader already took,
+ * then the rest — gathered in memory (a pipe).
+ */
+static enum status open_xlsx(struct import *im, FILE *in, const char *head, size_t n,
+			     bool whole)
+{
+	int fd = fileno(in);
+	if (fd >= 0 && lseek(fd, 0, SEEK_CUR) >= 0)
+		return xlsx_open_fd(fd, &im->xlsx, im->errors);
+	struct strbuf all = STRBUF_INIT;
+	sb_add(&all, head, n);
+	char buf[65536];
+	for (size_t got; !whole && (got = fread(buf, 1, sizeof buf, in)) > 0;)
+		sb_add(&all, buf, got);
+	if (ferror(in)) {
+		diag_add(im->errors, "读取 xlsx 文件失败");
+		sb_release(&all);
+		return ST_NOINPUT;
+	}
+	size_t len = all.len;
+	return xlsx_open_mem(sb_detach(&all), len, &im->xlsx, im->errors);
+}
+
+/* Chooses the row source by the file's first bytes (or its name) and opens it. */
+static enum status open_source(struct import *im, FILE *in)
+{
+	size_t n;
+	bool whole;
+	im->reader = csv_reader_new_file(in, NULL);
+	const char *head = csv_head(im->reader, &n, &whole);
+	if (has_prefix(head, n, XLSX_OLE_SIGNATURE)) {
+		diag_add(im->errors, "这是旧版 .xls 文件或设了打开密码的 Excel 文件，无法读取：请在 Excel "
+			 "或 WPS 中另存为 .xlsx（不设密码）或 CSV 后再导入");
+		return ST_DATA;
+	}
+	if (!has_prefix(head, n, XLSX_SIGNATURE) && !named_xlsx(im->o->source)) {
+		choose_encoding(im, head, n, whole);
+		im->src = (struct row_source){ csv_source_next, csv_source_error, im->reader,
+					       ST_IO, false };
+		return ST_OK;
+	}
+	im->res->encoding = ENC_UTF8;   /* the XML of a workbook is read as UTF-8 */
+	im->conv = encoding_conv_new(ENC_UTF8);
+	enum status st = open_xlsx(im, in, head, n, whole);
+	csv_reader_free(&im->reader);
+	im->src = (struct row_source){ xlsx_source_next, xlsx_source_error, im->xlsx, ST_DATA,
+				       true };
+	return st;
 }
 
 static enum status finish(struct import *im, enum status st)
@@ -221,9 +332,9 @@ enum status ledger_import(struct store *s, FILE *in, const struct ledger_import_
 	struct import im = { .s = s, .o = o, .res = res, .errors = errors };
 	memset(res, 0, sizeof *res);
 	app_init(&im.app);
-	im.reader = csv_reader_new_file(in, NULL);
-	choose_encoding(&im);
-	enum status st = read_header(&im);
+	enum status st = open_source(&im, in);
+	if (st == ST_OK)
+		st = read_header(&im);
 	bool bulk = false;
 	if (st == ST_OK)
 		st = store_begin(s, errors);
@@ -242,6 +353,7 @@ enum status ledger_import(struct store *s, FILE *in, const struct ledger_import_
 	sb_release(&im.text);
 	encoding_conv_free(&im.conv);
 	csv_reader_free(&im.reader);
+	xlsx_free(&im.xlsx);
 	return st;
 }
 

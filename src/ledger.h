@@ -1,6 +1,10 @@
 /*
  * ledger.h — the ledger (台账) CSV of ledger-csv.md: import and export.
  *
+ * Import also reads the first worksheet of an Excel .xlsx with the same columns (xlsx.h),
+ * recognised by the zip signature at the start of the file or by the name in `source`; its
+ * rows are checked exactly as the CSV's, N in `第N行` being the spreadsheet's row.
+ *
  * Import is all or nothing: the whole file is read and checked inside one transaction, every
  * problem is reported as `第N行: <列名>: <原因>`, and nothing is written unless every row is
  * good. It streams: memory does not grow with the file. Export writes UTF-8 with a BOM, Chinese
@@ -25,7 +29,7 @@ struct ledger_import_options {
 	bool encoding_given;    /* use `encoding` instead of detecting it */
 	enum encoding encoding;
 	int today;              /* dates more than a day after this are refused */
-	const char *source;     /* the file's name, for the history */
+	const char *source;     /* the file's name, for the history (and .xlsx by its name) */
 	/* called every 1000 rows and at the end, e.g. to show progress; may be NULL */
 	void (*progress)(size_t rows, void *ctx);
 	void *ctx;

@@ -8,6 +8,7 @@
 #include "report.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,44 @@ enum status report_recount(struct store *s, struct report *r, struct diag *d)
 				r->balanced = false;
 			}
 	return st;
+}
+
+/* ---- what every rendering shares ---- */
+
+const struct report_t2_block report_t2_blocks[REPORT_T2_BLOCKS] = {
+	{ "第二十条第（一）项", T2_RULES_MADE, 2, 3 },
+	{ "第二十条第（五）项", T2_LICENSING, 1, 1 },
+	{ "第二十条第（六）项", T2_PENALTY, 2, 1 },
+	{ "第二十条第（八）项", T2_FEES, 1, 1 },
+};
+
+char *report_t2_cell_text(const struct report *r, int cell, char buf[32])
+{
+	long long v = r->t2.entered ? r->t2.v[cell] : T2_NA;
+	if (v == T2_NA)
+		snprintf(buf, 32, "/");
+	else if (cell == T2_FEES)
+		t2_format_wan(v, buf);
+	else
+		snprintf(buf, 32, "%lld", v);
+	return buf;
+}
+
+void report_title(const struct report *r, struct strbuf *out)
+{
+	sb_addf(out, "%s%d年度政府信息公开工作年度报告（统计部分）%s", r->office ? r->office : "",
+		r->year, r->nparts ? "（汇总）" : "");
+}
+
+void report_parts_sentence(const struct report *r, struct strbuf *out)
+{
+	if (!r->nparts)
+		return;
+	sb_addf(out, "本表为 %zu 个机关的汇总：", r->nparts);
+	for (size_t i = 0; i < r->nparts; i++)
+		sb_addf(out, "%s%s", i ? "、" : "", r->parts[i]);
+	if (r->unchecked)
+		sb_adds(out, "（含未通过检查的来源）");
 }
 
 /* ---- sentences ---- */

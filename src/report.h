@@ -74,6 +74,53 @@ void report_text_table2(const struct report *r, struct strbuf *out);
 void report_text_table3(const struct report *r, int width, struct strbuf *out);
 void report_text_table4(const struct report *r, struct strbuf *out);
 
+/*
+ * A standalone HTML5 page of the tables (report_html.c): the official layout with rowspan and
+ * colspan, section 六's sentence, the overview and, for a roll-up, the bodies added up. Every
+ * text is escaped; no script, no outside link; prints on A4. Appends to out.
+ */
+void report_html(const struct report *r, struct strbuf *out);
+/* Appends s with &, <, >, " and ' escaped for HTML text and attribute values. */
+void report_html_escape(const char *s, struct strbuf *out);
+
+/*
+ * An Excel workbook of the tables (report_xlsx.c), one worksheet per report: the official
+ * layout with merged cells, numbers as numbers, printed on one A4 page. report_xlsx_many writes
+ * reps[0..n) in order (a roll-up: the combined tables first, then one sheet per body);
+ * report_xlsx is the case of one. The file at path is created or replaced by libxlsxwriter, so
+ * give it a temporary name and rename it when this returns ST_OK. ST_CANTCREAT or ST_IO with
+ * a line in d when it cannot be written.
+ */
+enum status report_xlsx(const struct report *r, const char *path, struct diag *d);
+enum status report_xlsx_many(const struct report *const *reps, size_t n, const char *path,
+			     struct diag *d);
+
+/* The headings of the report's sections that hold the tables, and of section 六 (年报格式). */
+#define REPORT_T2_TITLE "二、主动公开政府信息情况"
+#define REPORT_T3_TITLE "三、收到和处理政府信息公开申请情况"
+#define REPORT_T4_TITLE "四、政府信息公开行政复议、行政诉讼情况"
+#define REPORT_S6_TITLE "六、其他需要报告的事项"
+#define REPORT_T4_SUIT_LABEL "行政诉讼"
+#define REPORT_T2_CONTENT_LABEL "信息内容"
+
+/* The four blocks of table 二: heading, first cell, rows and value columns of each. */
+struct report_t2_block {
+	const char *heading;   /* 第二十条第（一）项 */
+	int first;             /* enum t2_cell of the block's first cell */
+	int rows, cols;        /* rows × cols cells follow from first, row by row */
+};
+#define REPORT_T2_BLOCKS 4
+extern const struct report_t2_block report_t2_blocks[REPORT_T2_BLOCKS];
+
+/* A cell of table 二 as printed: "/" when not applicable (or never entered), the fee in 万元
+ * with four decimals, a count as it is. buf holds 32 bytes; returns buf. */
+char *report_t2_cell_text(const struct report *r, int cell, char buf[32]);
+
+/* The title: `<office>2023年度政府信息公开工作年度报告（统计部分）`, `（汇总）` for a roll-up. */
+void report_title(const struct report *r, struct strbuf *out);
+/* For a roll-up: `本表为 3 个机关的汇总：甲、乙、丙` (nothing when r is not one). */
+void report_parts_sentence(const struct report *r, struct strbuf *out);
+
 /* Section 六's sentence: `全年未收取政府信息公开信息处理费。` or `全年收取…3940元。` */
 void report_fee_sentence(const struct report *r, struct strbuf *out);
 /* The overview's sentence: `全年共受理依申请公开信息公开申请 8 件，办结 8 件。`, with the

@@ -295,3 +295,24 @@ bool t2_parse_wan(const char *s, long long *yuan)
 	*yuan = whole * 10000 + frac;
 	return true;
 }
+
+bool t2_parse_value(enum t2_cell c, const char *s, long long *v)
+{
+	if (strcmp(s, "/") == 0) {
+		*v = T2_NA;
+		return true;
+	}
+	if (c == T2_FEES)
+		return t2_parse_wan(s, v);
+	long long n = 0;
+	int digits = 0;
+	for (const char *p = s; *p; p++, digits++) {
+		if (*p < '0' || *p > '9' || digits >= 12)
+			return false;
+		n = n * 10 + (*p - '0');
+	}
+	if (!digits)
+		return false;
+	*v = n;
+	return true;
+}

@@ -65,6 +65,10 @@ int t2_cell_parse(const char *s);
 char *t2_format_wan(long long yuan, char buf[32]);
 /* Reads a 万元 amount with at most four decimals into 元; false when malformed. */
 bool t2_parse_wan(const char *s, long long *yuan);
+/* Reads the value of cell c as a clerk types it: "/" (T2_NA, not applicable), a whole
+ * non-negative count of at most 12 digits, or for T2_FEES a 万元 amount (t2_parse_wan).
+ * False when malformed. */
+bool t2_parse_value(enum t2_cell c, const char *s, long long *v);
 
 /* Fills the derived cells: 总计 of the outcomes (row processed_total) and the total column. */
 void table3_finish(struct table3 *t);

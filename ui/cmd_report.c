@@ -1,5 +1,5 @@
 /*
- * cmd_report.c — the year-end tables: `report`, `check`, `table2`, `office`, `lock`, `unlock`.
+ * cmd_report.c — the year-end tables: `report` (text, CSV, JSON, HTML, Excel), `check`, `office`.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -12,7 +12,7 @@
 #include "store.h"
 #include "xmem.h"
 
-enum report_format { FMT_TEXT, FMT_CSV, FMT_JSON };
+enum report_format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML, FMT_XLSX };
 
 /* The width the text report is laid out for: a wide terminal, so few labels wrap; the same on
  * every machine, so the output can be compared with an expected file. */
@@ -20,13 +20,55 @@ enum report_format { FMT_TEXT, FMT_CSV, FMT_JSON };
 
 static bool parse_format(const char *s, enum report_format *f)
 {
-	static const char *const names[] = { "text", "csv", "json" };
-	for (int i = 0; i < 3; i++)
+	static const char *const names[] = { "text", "csv", "json", "html", "xlsx" };
+	for (int i = 0; i < 5; i++)
 		if (strcmp(s, names[i]) == 0) {
 			*f = (enum report_format)i;
 			return true;
 		}
 	return false;
+}
+
+/* The report as text (text, CSV, JSON, HTML) on standard output or into out_path. */
+static int write_text(const struct report *r, enum report_format fmt, const char *out_path)
+{
+	struct strbuf text = STRBUF_INIT;
+	if (fmt == FMT_JSON)
+		report_json(r, &text);
+	else if (fmt == FMT_CSV)
+		report_csv(r, &text);
+	else if (fmt == FMT_HTML)
+		report_html(r, &text);
+	else
+		report_text(r, REPORT_TEXT_WIDTH, &text);
+	struct cli_output o;
+	int rc = cli_output_open(&o, out_path);
+	if (rc == 0) {
+		fwrite(text.buf, 1, text.len, o.fp);
+		rc = cli_output_commit(&o);
+	}
+	sb_release(&text);
+	return rc;
+}
+
+/* The workbook, which libxlsxwriter writes by name: into the temporary file of out_path
+ * (created 0600, truncated and filled in place), then renamed over it. */
+static int write_xlsx(const struct report *r, const char *out_path)
+{
+	struct cli_output o;
+	int rc = cli_output_open(&o, out_path);
+	if (rc)
+		return rc;
+	struct diag d = DIAG_INIT;
+	enum status st = report_xlsx(r, o.tmp, &d);
+	if (st == ST_OK) {
+		rc = cli_output_commit(&o);
+	} else {
+		cli_output_abort(&o);
+		rc = cli_fail(st, &d);
+	}
+	diag_release(&d);
+	return rc;
 }
 
 int cmd_report(struct cli *c, int argc, char **argv)
@@ -47,7 +89,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		if (ch == 'y' && !cli_year("report", optarg, &year))
 			return 64;
 		if (ch == 'f' && !parse_format(optarg, &fmt))
-			return cli_usage_error("report", "未知的格式 %s（应为 text、csv 或 json）",
+			return cli_usage_error("report", "未知的格式 %s（应为 text、csv、json、html 或 xlsx）",
 					       optarg);
 		if (ch == 'o')
 			out_path = optarg;
@@ -56,6 +98,8 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		return cli_usage_error("report", "多余的参数 %s", argv[optind]);
 	if (!year)
 		return cli_usage_error("report", "需要 --year 年度");
+	if (fmt == FMT_XLSX && (!out_path || strcmp(out_path, "-") == 0))
+		return cli_usage_error("report", "xlsx 格式须用 -o 指定输出文件");
 	int rc = 0;
 	struct store *s = cli_store(c, 0, &rc);
 	if (!s)
@@ -68,21 +112,12 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		rc = cli_fail(st, &d);
 		goto out;
 	}
-	struct strbuf text = STRBUF_INIT;
-	if (fmt == FMT_JSON)
-		report_json(&r, &text);
-	else if (fmt == FMT_CSV)
-		report_csv(&r, &text);
-	else
-		report_text(&r, REPORT_TEXT_WIDTH, &text);
-	struct cli_output o;
-	if ((rc = cli_output_open(&o, out_path)) == 0) {
-		fwrite(text.buf, 1, text.len, o.fp);
-		rc = cli_output_commit(&o);
-	}
-	sb_release(&text);
+	rc = fmt == FMT_XLSX ? write_xlsx(&r, out_path) : write_text(&r, fmt, out_path);
 	for (size_t i = 0; i < r.problems.n; i++)
 		fprintf(stderr, "注意: %s\n", r.problems.lines[i]);
+	if (!r.t2.entered && (fmt == FMT_HTML || fmt == FMT_XLSX))
+		fprintf(stderr, "注意: %d 年度表二尚未录入，表中以 / 表示（录入: gongkai table2 --year %d "
+			"--set 单元格=值）\n", year, year);
 out:
 	diag_release(&d);
 	report_release(&r);
