@@ -7,9 +7,15 @@
  * Rows keep being checked (and inserted, to find duplicate case numbers) after the first
  * problem, so the clerk sees every problem at once. Only the row source knows the file's
  * format: an .xlsx is recognised by the zip signature at its start (or its name).
+ *
+ * Two threads share the work: one reads, converts and checks rows (pure computation on the
+ * file and the calendar), the other — the caller's — writes them to the database, the only
+ * one that touches SQLite. They meet in a ring of QUEUE_LEN rows, so memory stays bounded and
+ * every problem is still reported in the order of the file's rows.
  */
 #include "ledger.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,6 +29,28 @@
 #include "xmem.h"
 
 #define PROGRESS_EVERY 1000
+#define QUEUE_LEN 256
+
+/* One row on its way from the reading thread to the writing one. */
+struct slot {
+	size_t row;
+	bool data;              /* a data row, to be counted */
+	bool ok;                /* app passed every check: store it */
+	enum status fail;       /* not ST_OK: the source failed here, and this is the last slot */
+	struct app app;
+	struct app_problems problems;
+	struct diag lines;      /* this row's problems, each `第N行: …` */
+	struct diag warnings;
+};
+
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t filled, freed;
+	struct slot slot[QUEUE_LEN];
+	size_t count;           /* slots filled and not yet taken */
+	bool done;              /* the reader has published its last slot */
+	bool cancel;            /* the writer wants no more */
+};
 
 /* Where the records come from: the CSV reader or an xlsx sheet, behind one call. */
 struct row_source {
@@ -45,9 +73,9 @@ struct import {
 	int col_field[CSV_MAX_FIELDS_DEFAULT];  /* app field of each file column */
 	char *col_name[CSV_MAX_FIELDS_DEFAULT]; /* the header as the file wrote it */
 	size_t ncols;
-	struct strbuf text;
-	struct app app;
-	struct app_problems problems;
+	struct strbuf text;                     /* the reading thread's */
+	const struct calendar *cal;             /* read-only while the import runs */
+	struct queue q;
 };
 
 /* The header as the file names it for a field, else the field's Chinese name. */
@@ -59,13 +87,13 @@ static const char *column_name(const struct import *im, enum app_field f)
 	return app_field_name(f);
 }
 
-/* Converts one field to UTF-8 into im->text; false (reported) when it is not valid text. */
+/* Converts one field to UTF-8 into im->text; false (reported to out) when it is not text. */
 static bool field_text(struct import *im, const struct csv_field *f, size_t row,
-		       const char *col)
+		       const char *col, struct diag *out)
 {
 	sb_reset(&im->text);
 	if (!encoding_convert(im->conv, f->p, f->len, &im->text)) {
-		diag_add(im->errors, "第%zu行: %s: 不是有效的 %s 文本%s", row, col,
+		diag_add(out, "第%zu行: %s: 不是有效的 %s 文本%s", row, col,
 			 encoding_name(im->res->encoding),
 			 im->o->encoding_given ? "" : "（如是 GBK/GB18030 文件，请加 --encoding gb18030）");
 		return false;
@@ -94,7 +122,7 @@ static enum status read_header(struct import *im)
 	im->ncols = rec.n;
 	for (size_t i = 0; i < rec.n; i++) {
 		im->col_field[i] = -1;
-		if (!field_text(im, &rec.field[i], rec.row, "表头"))
+		if (!field_text(im, &rec.field[i], rec.row, "表头", im->errors))
 			continue;
 		im->col_name[i] = xstrdup(sb_str(&im->text));
 		int f = app_field_parse(im->col_name[i]);
@@ -115,101 +143,219 @@ static enum status read_header(struct import *im)
 	return diag_count(im->errors) == before ? ST_OK : ST_DATA;
 }
 
-static void report_problems(struct import *im, size_t row)
+static void report_problems(struct import *im, struct slot *sl)
 {
-	for (size_t i = 0; i < im->problems.n; i++) {
-		const struct app_problem *p = &im->problems.v[i];
+	for (size_t i = 0; i < sl->problems.n; i++) {
+		const struct app_problem *p = &sl->problems.v[i];
 		if (p->warning)
-			diag_add(&im->res->warnings, "第%zu行: %s: %s（提示）", row,
+			diag_add(&sl->warnings, "第%zu行: %s: %s（提示）", sl->row,
 				 column_name(im, p->field), p->msg);
 		else
-			diag_add(im->errors, "第%zu行: %s: %s", row, column_name(im, p->field), p->msg);
+			diag_add(&sl->lines, "第%zu行: %s: %s", sl->row, column_name(im, p->field),
+				 p->msg);
 	}
 }
 
 /* Whether the record has as many fields as the header (a spreadsheet row may have fewer, the
  * empty cells at its end left out); reported when not. */
-static bool row_width_ok(struct import *im, const struct csv_record *rec)
+static bool row_width_ok(struct import *im, const struct csv_record *rec, struct diag *out)
 {
 	if (rec->n == im->ncols || (im->src.spreadsheet && rec->n < im->ncols))
 		return true;
 	if (im->src.spreadsheet)
-		diag_add(im->errors, "第%zu行: 第 %zu 列: 表头没有这一列，单元格却有内容", rec->row,
-			 rec->n);
+		diag_add(out, "第%zu行: 第 %zu 列: 表头没有这一列，单元格却有内容", rec->row, rec->n);
 	else
-		diag_add(im->errors, "第%zu行: 字段数 %zu 与表头的 %zu 列不一致", rec->row, rec->n,
+		diag_add(out, "第%zu行: 字段数 %zu 与表头的 %zu 列不一致", rec->row, rec->n,
 			 im->ncols);
 	return false;
 }
 
-/* Reads one data record into im->app; false when it had a problem (reported). */
-static bool read_row(struct import *im, const struct csv_record *rec)
+/* Reads one data record into the slot's application and checks it (the reading thread). */
+static void read_row(struct import *im, const struct csv_record *rec, struct slot *sl)
 {
 	static const struct csv_field empty = { "", 0 };
-	app_release(&im->app);
-	app_problems_clear(&im->problems);
-	if (!row_width_ok(im, rec))
-		return false;
+	sl->data = true;
+	if (!row_width_ok(im, rec, &sl->lines))
+		return;
 	bool ok = true;
 	for (size_t i = 0; i < im->ncols; i++) {
 		int f = im->col_field[i];
 		const struct csv_field *field = i < rec->n ? &rec->field[i] : &empty;
-		if (!field_text(im, field, rec->row, im->col_name[i])) {
+		if (!field_text(im, field, rec->row, im->col_name[i], &sl->lines)) {
 			ok = false;
 			continue;
 		}
 		/* the guard is a prefix: what is left still ends at the buffer's NUL */
 		const char *v = sb_str(&im->text);
 		csv_unguard(&v, im->text.len);
-		app_field_set(&im->app, f, v, &im->problems);
+		app_field_set(&sl->app, f, v, &sl->problems);
 	}
-	app_fill_defaults(&im->app);
-	if (ok && im->problems.errors == 0)
-		app_check(&im->app, store_calendar(im->s), im->o->today, &im->problems);
-	report_problems(im, rec->row);
-	return ok && im->problems.errors == 0;
+	app_fill_defaults(&sl->app);
+	if (ok && sl->problems.errors == 0)
+		app_check(&sl->app, im->cal, im->o->today, &sl->problems);
+	report_problems(im, sl);
+	sl->ok = ok && sl->problems.errors == 0;
 }
 
-static void insert_row(struct import *im, size_t row)
+static void slot_reset(struct slot *sl)
+{
+	app_release(&sl->app);
+	app_problems_clear(&sl->problems);
+	diag_clear(&sl->lines);
+	diag_clear(&sl->warnings);
+	sl->row = 0;
+	sl->data = sl->ok = false;
+	sl->fail = ST_OK;
+}
+
+/* Fills a slot from the next record; false at the end of the input (nothing to publish). A
+ * blank record fills nothing: the caller reads on into the same slot. */
+static bool read_one(struct import *im, struct slot *sl, bool *blank)
+{
+	struct csv_record rec;
+	enum csv_result r = im->src.next(im->src.impl, &rec);
+	*blank = false;
+	slot_reset(sl);
+	if (r == CSV_END)
+		return false;
+	if (r == CSV_FAIL) {
+		diag_add(&sl->lines, "%s", im->src.error(im->src.impl));
+		sl->fail = im->src.fail;
+		return true;
+	}
+	sl->row = rec.row;
+	if (r == CSV_BAD) {
+		const char *col = rec.error_field < im->ncols && im->col_name[rec.error_field]
+			? im->col_name[rec.error_field] : "格式";
+		diag_add(&sl->lines, "第%zu行: %s: %s", rec.row, col, rec.error);
+	} else if (csv_record_blank(&rec)) {
+		*blank = true;
+	} else {
+		read_row(im, &rec, sl);
+	}
+	return true;
+}
+
+static void *read_thread(void *arg)
+{
+	struct import *im = arg;
+	struct queue *q = &im->q;
+	size_t tail = 0;
+	for (;;) {
+		pthread_mutex_lock(&q->mu);
+		while (q->count == QUEUE_LEN && !q->cancel)
+			pthread_cond_wait(&q->freed, &q->mu);
+		bool cancel = q->cancel;
+		pthread_mutex_unlock(&q->mu);
+		if (cancel)
+			break;
+		struct slot *sl = &q->slot[tail];
+		bool blank, more;
+		while ((more = read_one(im, sl, &blank)) && blank)
+			;
+		if (!more)
+			break;
+		tail = (tail + 1) % QUEUE_LEN;
+		pthread_mutex_lock(&q->mu);
+		q->count++;
+		pthread_cond_signal(&q->filled);
+		pthread_mutex_unlock(&q->mu);
+		if (sl->fail != ST_OK)
+			break;
+	}
+	pthread_mutex_lock(&q->mu);
+	q->done = true;
+	pthread_cond_signal(&q->filled);
+	pthread_mutex_unlock(&q->mu);
+	return NULL;
+}
+
+/* Stores a checked row (the writing thread). A failure other than bad data (disk full, a
+ * lock held too long) ends the import. */
+static enum status insert_row(struct import *im, struct slot *sl)
 {
 	struct diag d = DIAG_INIT;
-	if (store_app_insert(im->s, &im->app, &d) == ST_OK) {
+	enum status st = store_app_insert(im->s, &sl->app, &d);
+	if (st == ST_OK)
 		im->res->checked++;
-	} else {
-		for (size_t i = 0; i < d.n; i++)
-			diag_add(im->errors, "第%zu行: %s", row, d.lines[i]);
-		if (d.n == 0)
-			diag_add(im->errors, "第%zu行: 无法保存", row);
-	}
+	for (size_t i = 0; i < d.n; i++)
+		diag_add(im->errors, "第%zu行: %s", sl->row, d.lines[i]);
+	if (st != ST_OK && d.n == 0)
+		diag_add(im->errors, "第%zu行: 无法保存", sl->row);
 	diag_release(&d);
+	return st == ST_DATA || st == ST_LOCKED ? ST_OK : st;
+}
+
+/* What the writing thread does with one slot; returns a status that ends the import. */
+static enum status take(struct import *im, struct slot *sl)
+{
+	for (size_t i = 0; i < sl->lines.n; i++)
+		diag_add(im->errors, "%s", sl->lines.lines[i]);
+	for (size_t i = 0; i < sl->warnings.n; i++)
+		diag_add(&im->res->warnings, "%s", sl->warnings.lines[i]);
+	if (sl->fail != ST_OK)
+		return sl->fail;
+	if (!sl->data)
+		return ST_OK;
+	im->res->rows++;
+	if (im->o->progress && im->res->rows % PROGRESS_EVERY == 0)
+		im->o->progress(im->res->rows, im->o->ctx);
+	return sl->ok ? insert_row(im, sl) : ST_OK;
 }
 
 static enum status read_rows(struct import *im)
 {
-	struct csv_record rec;
-	enum csv_result r;
-	while ((r = im->src.next(im->src.impl, &rec)) != CSV_END) {
-		if (r == CSV_FAIL) {
-			diag_add(im->errors, "%s", im->src.error(im->src.impl));
-			return im->src.fail;
-		}
-		if (r == CSV_BAD) {
-			const char *col = rec.error_field < im->ncols && im->col_name[rec.error_field]
-				? im->col_name[rec.error_field] : "格式";
-			diag_add(im->errors, "第%zu行: %s: %s", rec.row, col, rec.error);
-			continue;
-		}
-		if (csv_record_blank(&rec))
-			continue;
-		im->res->rows++;
-		if (read_row(im, &rec))
-			insert_row(im, rec.row);
-		if (im->o->progress && im->res->rows % PROGRESS_EVERY == 0)
-			im->o->progress(im->res->rows, im->o->ctx);
+	struct queue *q = &im->q;
+	pthread_t reader;
+	if (pthread_create(&reader, NULL, read_thread, im) != 0) {
+		diag_add(im->errors, "无法启动读取线程");
+		return ST_IO;
 	}
+	enum status st = ST_OK;
+	for (size_t head = 0;; head = (head + 1) % QUEUE_LEN) {
+		pthread_mutex_lock(&q->mu);
+		while (q->count == 0 && !q->done)
+			pthread_cond_wait(&q->filled, &q->mu);
+		bool over = q->count == 0;
+		pthread_mutex_unlock(&q->mu);
+		if (over)
+			break;
+		enum status got = st == ST_OK ? take(im, &q->slot[head]) : ST_OK;
+		pthread_mutex_lock(&q->mu);
+		if (got != ST_OK) {
+			st = got;
+			q->cancel = true;   /* the reader stops; what it already read is passed over */
+		}
+		q->count--;
+		pthread_cond_signal(&q->freed);
+		pthread_mutex_unlock(&q->mu);
+	}
+	pthread_join(reader, NULL);
 	if (im->o->progress)
 		im->o->progress(im->res->rows, im->o->ctx);
-	return ST_OK;
+	return st;
+}
+
+static void queue_init(struct queue *q)
+{
+	pthread_mutex_init(&q->mu, NULL);
+	pthread_cond_init(&q->filled, NULL);
+	pthread_cond_init(&q->freed, NULL);
+	for (size_t i = 0; i < QUEUE_LEN; i++)
+		app_init(&q->slot[i].app);
+}
+
+static void queue_release(struct queue *q)
+{
+	for (size_t i = 0; i < QUEUE_LEN; i++) {
+		app_release(&q->slot[i].app);
+		app_problems_release(&q->slot[i].problems);
+		diag_release(&q->slot[i].lines);
+		diag_release(&q->slot[i].warnings);
+	}
+	pthread_cond_destroy(&q->freed);
+	pthread_cond_destroy(&q->filled);
+	pthread_mutex_destroy(&q->mu);
 }
 
 static void choose_encoding(struct import *im, const char *head, size_t n, bool whole)
@@ -329,91 +475,33 @@ static enum status finish(struct import *im, enum status st)
 enum status ledger_import(struct store *s, FILE *in, const struct ledger_import_options *o,
 			  struct ledger_import_result *res, struct diag *errors)
 {
-	struct import im = { .s = s, .o = o, .res = res, .errors = errors };
+	struct import *im = xcalloc(1, sizeof *im);   /* the queue is too big for the stack */
+	*im = (struct import){ .s = s, .o = o, .res = res, .errors = errors };
 	memset(res, 0, sizeof *res);
-	app_init(&im.app);
-	enum status st = open_source(&im, in);
+	queue_init(&im->q);
+	enum status st = open_source(im, in);
 	if (st == ST_OK)
-		st = read_header(&im);
+		st = read_header(im);
 	bool bulk = false;
 	if (st == ST_OK)
 		st = store_begin(s, errors);
 	if (st == ST_OK && !o->dry_run && (st = store_bulk_begin(s, &bulk, errors)) != ST_OK)
 		store_rollback(s);
 	if (st == ST_OK) {
-		st = read_rows(&im);
+		im->cal = store_calendar(s);
+		st = read_rows(im);
 		if (st == ST_OK && bulk && !diag_count(errors))
 			st = store_bulk_end(s, errors);
-		st = finish(&im, st);
+		st = finish(im, st);
 	}
-	for (size_t i = 0; i < im.ncols; i++)
-		free(im.col_name[i]);
-	app_release(&im.app);
-	app_problems_release(&im.problems);
-	sb_release(&im.text);
-	encoding_conv_free(&im.conv);
-	csv_reader_free(&im.reader);
-	xlsx_free(&im.xlsx);
+	for (size_t i = 0; i < im->ncols; i++)
+		free(im->col_name[i]);
+	queue_release(&im->q);
+	sb_release(&im->text);
+	encoding_conv_free(&im->conv);
+	csv_reader_free(&im->reader);
+	xlsx_free(&im->xlsx);
+	free(im);
 	return st;
 }
 
-/* ---- export ---- */
-
-struct export {
-	FILE *out;
-	const struct ledger_export_options *o;
-	struct strbuf line, value;
-	size_t count;
-};
-
-static int export_one(const struct app *a, void *ctx)
-{
-	struct export *ex = ctx;
-	struct csv_writer w;
-	sb_reset(&ex->line);
-	csv_writer_init(&w, &ex->line);
-	for (int f = 0; f < F_COUNT; f++) {
-		if (app_field_is_personal(f) && !ex->o->personal)
-			continue;
-		sb_reset(&ex->value);
-		app_field_get(a, f, &ex->value);
-		csv_write_text(&w, sb_str(&ex->value), ex->value.len);
-	}
-	csv_end_record(&w);
-	if (fwrite(ex->line.buf, 1, ex->line.len, ex->out) != ex->line.len)
-		return 1;
-	ex->count++;
-	if (ex->o->progress && ex->count % PROGRESS_EVERY == 0)
-		ex->o->progress(ex->count, ex->o->ctx);
-	return 0;
-}
-
-enum status ledger_export(struct store *s, FILE *out, const struct ledger_export_options *o,
-			  size_t *count, struct diag *d)
-{
-	struct export ex = { .out = out, .o = o };
-	struct csv_writer w;
-	sb_adds(&ex.line, CSV_BOM);
-	csv_writer_init(&w, &ex.line);
-	for (int f = 0; f < F_COUNT; f++)
-		if (!app_field_is_personal(f) || o->personal)
-			csv_write_field(&w, app_field_name(f), strlen(app_field_name(f)));
-	csv_end_record(&w);
-	int stopped = 0;
-	enum status st = ST_OK;
-	if (fwrite(ex.line.buf, 1, ex.line.len, out) != ex.line.len)
-		stopped = 1;
-	else
-		st = store_app_foreach(s, o->year ? SCOPE_LEDGER_YEAR : SCOPE_ALL, o->year,
-				       export_one, &ex, &stopped, d);
-	if (st == ST_OK && (stopped || fflush(out) != 0 || ferror(out))) {
-		diag_add(d, "写入台账失败（磁盘可能已满）");
-		st = ST_IO;
-	}
-	if (o->progress)
-		o->progress(ex.count, o->ctx);
-	*count = ex.count;
-	sb_release(&ex.line);
-	sb_release(&ex.value);
-	return st;
-}

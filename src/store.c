@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "codes.h"
 #include "date.h"
 #include "strbuf.h"
 #include "xmem.h"
@@ -133,10 +134,17 @@ char *store_column_text(sqlite3_stmt *st, int i)
 
 void store_now(char buf[20])
 {
+	/* an import stamps many rows within one second: format each second once */
+	static time_t last = (time_t)-1;
+	static char text[20];
 	time_t now = time(NULL);
-	struct tm tm;
-	if (!localtime_r(&now, &tm) || !strftime(buf, 20, "%Y-%m-%d %H:%M:%S", &tm))
-		snprintf(buf, 20, "1970-01-01 00:00:00");
+	if (now != last) {
+		struct tm tm;
+		if (!localtime_r(&now, &tm) || !strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &tm))
+			snprintf(text, sizeof text, "1970-01-01 00:00:00");
+		last = now;
+	}
+	memcpy(buf, text, sizeof text);
 }
 
 const char *store_user(void)
@@ -658,6 +666,10 @@ static void bulk_forget(struct store *s)
 	free(s->bulk_indexes);
 	s->bulk_indexes = NULL;
 	s->nbulk = 0;
+	free(s->bulk_counts);
+	s->bulk_counts = NULL;
+	s->nbulk_counts = s->bulk_counts_cap = 0;
+	s->bulk = false;
 }
 
 static enum status exec_sql(struct store *s, const char *sql, const char *what, struct diag *d)
@@ -670,7 +682,7 @@ enum status store_bulk_begin(struct store *s, bool *on, struct diag *d)
 {
 	*on = false;
 	bulk_forget(s);
-	exec_sql(s, "PRAGMA cache_size = -8000", "准备导入", NULL);
+	exec_sql(s, "PRAGMA cache_size = -8000; PRAGMA threads = 1", "准备导入", NULL);
 	sqlite3_stmt *q = store_stmt(s, Q_BULK_SIZE, d);
 	if (!q)
 		return ST_IO;
@@ -699,23 +711,59 @@ enum status store_bulk_begin(struct store *s, bool *on, struct diag *d)
 	sb_release(&drop);
 	if (st != ST_OK)
 		bulk_forget(s);
-	*on = st == ST_OK && s->nbulk > 0;
+	*on = s->bulk = st == ST_OK && s->nbulk > 0;
 	return st;
 }
 
-/* The counts of table 三 (tally_count) recounted from the applications, for after a bulk
- * import that ran without the triggers that keep them. */
-#define TALLY_REBUILD \
-	"DELETE FROM tally_count;" \
-	"INSERT INTO tally_count " \
-	"SELECT CAST(substr(received, 1, 4) AS INTEGER), 'new', applicant_type, count(*) " \
-	"FROM application GROUP BY 1, 3 UNION ALL " \
-	"SELECT CAST(substr(answered, 1, 4) AS INTEGER), outcome, applicant_type, count(*) " \
-	"FROM application WHERE answered IS NOT NULL GROUP BY 1, 2, 3;"
+static long long *bulk_cell(struct store *s, int year, int row, int type)
+{
+	for (size_t i = 0; i < s->nbulk_counts; i++)
+		if (s->bulk_counts[i].year == year)
+			return &s->bulk_counts[i].v[row][type];
+	s->bulk_counts = xgrow(s->bulk_counts, &s->bulk_counts_cap, s->nbulk_counts + 1,
+			       sizeof *s->bulk_counts);
+	struct bulk_year *b = &s->bulk_counts[s->nbulk_counts++];
+	memset(b, 0, sizeof *b);
+	b->year = year;
+	return &b->v[row][type];
+}
+
+void store_bulk_count(struct store *s, const struct app *a)
+{
+	if (a->type < 0 || a->type >= AT_COUNT)
+		return;
+	(*bulk_cell(s, date_year(a->d.received), R_NEW, a->type))++;
+	if (a->d.answered != DATE_NONE && outcome_is_valid(a->outcome))
+		(*bulk_cell(s, date_year(a->d.answered), a->outcome, a->type))++;
+}
+
+/* Adds what the bulk import counted to tally_count, as the triggers would have. */
+static enum status bulk_write_counts(struct store *s, struct diag *d)
+{
+	for (size_t i = 0; i < s->nbulk_counts; i++)
+		for (int r = 0; r < T3_ROWS; r++)
+			for (int c = 0; c < AT_COUNT; c++) {
+				long long n = s->bulk_counts[i].v[r][c];
+				if (!n)
+					continue;
+				sqlite3_stmt *q = store_stmt(s, Q_TALLY_ADD, d);
+				if (!q)
+					return ST_IO;
+				sqlite3_bind_int(q, 1, s->bulk_counts[i].year);
+				sqlite3_bind_text(q, 2, t3_row_key(r), -1, SQLITE_STATIC);
+				sqlite3_bind_text(q, 3, code_key(&codes_applicant, c), -1, SQLITE_STATIC);
+				sqlite3_bind_int64(q, 4, n);
+				int rc = sqlite3_step(q);
+				sqlite3_reset(q);
+				if (rc != SQLITE_DONE)
+					return store_fail(s, rc, "统计", d);
+			}
+	return ST_OK;
+}
 
 enum status store_bulk_end(struct store *s, struct diag *d)
 {
-	enum status st = exec_sql(s, TALLY_REBUILD, "统计", d);
+	enum status st = bulk_write_counts(s, d);
 	for (size_t i = 0; st == ST_OK && i < s->nbulk; i++)
 		st = exec_sql(s, s->bulk_indexes[i], "建立索引", d);
 	bulk_forget(s);

@@ -76,7 +76,8 @@ enum status store_bulk_end(struct store *s, struct diag *d);
  * Stores a new application. An empty case number is assigned (`YYYY-NNNN` by receipt year).
  * The clock's state and due date are computed and stored. On success a->id, a->version,
  * a->case_no and the computed fields are set. A duplicate case number gives ST_DATA with
- * `编号: … 已存在`. The caller has checked a with app_check.
+ * `编号: … 已存在`. The caller has checked a with app_check. (The record's stamps, created_at
+ * and the like, are read back by store_app_get, not set here.)
  */
 enum status store_app_insert(struct store *s, struct app *a, struct diag *d);
 

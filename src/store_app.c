@@ -319,9 +319,8 @@ static enum status insert_row(struct store *s, struct app *a, struct diag *d)
 		return store_fail(s, rc, "保存申请", d);
 	a->id = sqlite3_last_insert_rowid(s->db);
 	a->version = 1;
-	app_set_text(&a->created_by, store_user());
-	app_set_text(&a->created_at, now);
-	app_set_text(&a->updated_at, now);
+	if (s->bulk)
+		store_bulk_count(s, a);
 	return ST_OK;
 }
 

@@ -74,6 +74,8 @@
 	X(Q_BULK_SIZE, "SELECT count(*) FROM (SELECT 1 FROM application LIMIT 20000)") \
 	X(Q_BULK_INDEXES, "SELECT type, name, sql FROM sqlite_schema " \
 		"WHERE type IN ('index', 'trigger') AND tbl_name = 'application' AND sql IS NOT NULL") \
+	X(Q_TALLY_ADD, "INSERT INTO tally_count VALUES (?1, ?2, ?3, ?4) " \
+		"ON CONFLICT DO UPDATE SET n = n + excluded.n") \
 	X(Q_LOCKED_YEARS, "SELECT year FROM year_lock ORDER BY year") \
 	X(Q_T3_COUNTS, "SELECT year, row, type, n FROM tally_count WHERE year <= ?1") \
 	X(Q_T3_NEW, "SELECT applicant_type, count(*) FROM application " \
@@ -140,10 +142,21 @@ struct store {
 	bool locks_known;
 	char **bulk_indexes;         /* CREATE INDEX statements to run at store_bulk_end */
 	size_t nbulk;
+	bool bulk;                   /* between store_bulk_begin and _end, the triggers dropped */
+	struct bulk_year *bulk_counts;   /* what the tally triggers would have counted meanwhile */
+	size_t nbulk_counts, bulk_counts_cap;
 	/* list statements by filter and by [year][search][cursor][backward] */
 	sqlite3_stmt *list_stmt[LF_COUNT][16];
 	sqlite3_stmt *count_stmt[LF_COUNT][4];
 };
+
+/* Table 三's counts of one year gathered during a bulk import (row R_NEW or an outcome). */
+struct bulk_year {
+	int year;
+	long long v[T3_ROWS][AT_COUNT];
+};
+/* Counts an inserted application as the tally_insert trigger would. */
+void store_bulk_count(struct store *s, const struct app *a);
 
 /* The statement, reset and with its bindings cleared; NULL after reporting to d. */
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, struct diag *d);

@@ -294,6 +294,33 @@ static void test_too_long_is_an_error_not_a_cut(void **state)
 	store_close(&s);
 }
 
+/* A second import into a table that already holds some: the counts behind table 三 must add
+ * up with what was there (the bulk path drops the triggers that keep them). */
+static void test_second_import_keeps_the_counts(void **state)
+{
+	(void)state;
+	struct store *s = memstore();
+	struct strbuf in = STRBUF_INIT;
+	sb_adds(&in, full_header);
+	sb_adds(&in, rich);
+	assert_int_equal(import_text(s, in.buf, in.len, false, NULL), ST_OK);
+	const char more[] = "收到日期,申请人,申请人类型,答复日期,办理结果\n"
+			    "2023-01-09,甲,自然人,2023-01-20,予以公开\n2022-12-01,乙,legal,,\n";
+	assert_int_equal(import_text(s, more, sizeof more - 1, false, NULL), ST_OK);
+	for (int y = 2022; y <= 2024; y++) {
+		struct table3 kept, recount;
+		assert_int_equal(store_table3(s, y, &kept, NULL), ST_OK);
+		assert_int_equal(store_table3_recount(s, y, &recount, NULL), ST_OK);
+		assert_true(table3_equal(&kept, &recount));
+	}
+	struct table3 t;
+	store_table3(s, 2023, &t, NULL);
+	assert_int_equal(t.v[R_GRANTED][AT_PERSON], 1);
+	assert_int_equal(t.v[R_CARRIED_IN][AT_LEGAL], 2);
+	sb_release(&in);
+	store_close(&s);
+}
+
 static void test_header_only_imports_nothing(void **state)
 {
 	(void)state;
@@ -315,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_bad_input_is_refused_whole),
 		cmocka_unit_test(test_good_rows_are_not_written_when_one_is_bad),
 		cmocka_unit_test(test_too_long_is_an_error_not_a_cut),
+		cmocka_unit_test(test_second_import_keeps_the_counts),
 		cmocka_unit_test(test_header_only_imports_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
