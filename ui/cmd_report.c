@@ -12,13 +12,12 @@
 #include "store.h"
 #include "xmem.h"
 
-enum report_format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_HTML, FMT_XLSX };
 
 /* The width the text report is laid out for: a wide terminal, so few labels wrap; the same on
  * every machine, so the output can be compared with an expected file. */
 #define REPORT_TEXT_WIDTH 120
 
-static bool parse_format(const char *s, enum report_format *f)
+bool cli_report_format(const char *s, enum report_format *f)
 {
 	static const char *const names[] = { "text", "csv", "json", "html", "xlsx" };
 	for (int i = 0; i < 5; i++)
@@ -52,15 +51,15 @@ static int write_text(const struct report *r, enum report_format fmt, const char
 }
 
 /* The workbook, which libxlsxwriter writes by name: into the temporary file of out_path
- * (created 0600, truncated and filled in place), then renamed over it. */
-static int write_xlsx(const struct report *r, const char *out_path)
+ * (created 0600, truncated and filled in place), then renamed over it. One sheet per report. */
+static int write_xlsx(const struct report *const *reps, size_t n, const char *out_path)
 {
 	struct cli_output o;
 	int rc = cli_output_open(&o, out_path);
 	if (rc)
 		return rc;
 	struct diag d = DIAG_INIT;
-	enum status st = report_xlsx(r, o.tmp, &d);
+	enum status st = report_xlsx_many(reps, n, o.tmp, &d);
 	if (st == ST_OK) {
 		rc = cli_output_commit(&o);
 	} else {
@@ -69,6 +68,14 @@ static int write_xlsx(const struct report *r, const char *out_path)
 	}
 	diag_release(&d);
 	return rc;
+}
+
+int cli_report_write(const struct report *const *reps, size_t n, enum report_format fmt,
+		     const char *out_path)
+{
+	if (fmt == FMT_XLSX)
+		return write_xlsx(reps, n, out_path);
+	return write_text(reps[0], fmt, out_path);
 }
 
 int cmd_report(struct cli *c, int argc, char **argv)
@@ -88,7 +95,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 			return 64;
 		if (ch == 'y' && !cli_year("report", optarg, &year))
 			return 64;
-		if (ch == 'f' && !parse_format(optarg, &fmt))
+		if (ch == 'f' && !cli_report_format(optarg, &fmt))
 			return cli_usage_error("report", "未知的格式 %s（应为 text、csv、json、html 或 xlsx）",
 					       optarg);
 		if (ch == 'o')
@@ -112,7 +119,8 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		rc = cli_fail(st, &d);
 		goto out;
 	}
-	rc = fmt == FMT_XLSX ? write_xlsx(&r, out_path) : write_text(&r, fmt, out_path);
+	const struct report *one = &r;
+	rc = cli_report_write(&one, 1, fmt, out_path);
 	for (size_t i = 0; i < r.problems.n; i++)
 		fprintf(stderr, "注意: %s\n", r.problems.lines[i]);
 	if (!r.t2.entered && (fmt == FMT_HTML || fmt == FMT_XLSX))

@@ -84,6 +84,15 @@ const struct cli_command cli_commands[] = {
 	  "                    件数为非负整数；值为 / 表示不适用\n"
 	  "例: gongkai table2 --year 2023 --set rules.made=3 --set fees.amount=59237.2449 \\\n"
 	  "        --set licensing.decisions=/" },
+	{ "rollup", cmd_rollup,
+	  "rollup --year Y 来源… [--format text|csv|json|html|xlsx] [-o FILE] [--office 名称] [--force]",
+	  "全市汇总：把多个机关的表二、表三、表四和收费金额相加。每个来源是一个机关的 gongkai\n"
+	  "数据库（只读打开，不做任何改动）或其 report --format json 的输出，也可以是下级的汇总 JSON。\n"
+	  "汇总前逐个检查来源：年度、格式、各自的勾稽关系和上年结转、同一机关不得出现两次\n"
+	  "（按名称，或表格完全相同）。有来源未通过检查时停止（状态 65），指明来源和问题；\n"
+	  "--force 时仍汇总，结果注明含未通过检查的来源。xlsx 第一张工作表为汇总，其后每个来源\n"
+	  "一张；汇总 JSON 列出所含机关，可作为上一级汇总的来源。\n"
+	  "  --office 名称   汇总表上印的名称（默认本数据库设置的机关名称）" },
 	{ "office", cmd_office, "office [NAME]",
 	  "设置本机关名称（打印在报表和报表 JSON 中）；不带参数时显示当前名称。" },
 	{ NULL, NULL, NULL, NULL },

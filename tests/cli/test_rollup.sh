@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# test_rollup.sh — 全市汇总: a ledger split between several bodies adds up to the table of the
+# whole; roll-ups of roll-ups; every refusal with its status and message.
+#
+#   test_rollup.sh GONGKAI SOURCE_DIR
+set -u
+GK=$1
+SRC=$2
+export GONGKAI_TODAY=2026-11-26 LC_ALL=C.UTF-8
+unset GONGKAI_DB
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0
+n=0
+ok() { n=$((n + 1)); }
+bad() { n=$((n + 1)); fails=$((fails + 1)); echo "FAIL: $*" >&2; }
+expect() {
+	local want=$1 what=$2
+	shift 3
+	"$@" >"$T/out" 2>"$T/err"
+	local got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$what: status $got, want $want; stderr: $(head -3 "$T/err")"; fi
+}
+has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no \"$2\" in $(basename "$1"): $(head -3 "$1")"; fi; }
+# the tables of a report JSON, without office, parts and checks: what must add up
+tables() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(json.dumps([r["table3"], r["table4"], r["table2"], r["fees_yuan"]], sort_keys=True))' "$1"; }
+
+# one ledger, and the same split between three bodies
+python3 "$SRC/bench/gen_ledger.py" 3000 "$T/all.csv" --seed 7 --today 2026-11-26
+head -1 "$T/all.csv" >"$T/a.csv"; cp "$T/a.csv" "$T/b.csv"; cp "$T/a.csv" "$T/c.csv"
+tail -n +2 "$T/all.csv" | awk -v d="$T" 'NR % 3 == 1 { print >> d "/a.csv" } NR % 3 == 2 { print >> d "/b.csv" } NR % 3 == 0 { print >> d "/c.csv" }'
+for b in all a b c; do
+	expect 0 "import $b" -- "$GK" --db "$T/$b.db" import "$T/$b.csv"
+done
+"$GK" --db "$T/a.db" office 甲区政府办公室 >/dev/null
+"$GK" --db "$T/b.db" office 乙区政府办公室 >/dev/null
+"$GK" --db "$T/c.db" office 丙区政府办公室 >/dev/null
+
+for y in 2022 2026; do
+	expect 0 "whole $y" -- "$GK" --db "$T/all.db" report --year $y --format json -o "$T/all-$y.json"
+	expect 0 "rollup $y" -- "$GK" --db "$T/city.db" rollup --year $y "$T/a.db" "$T/b.db" "$T/c.db" --format json -o "$T/sum-$y.json"
+	[ "$(tables "$T/sum-$y.json")" = "$(tables "$T/all-$y.json")" ] && ok || bad "$y: the roll-up of the three bodies differs from the whole"
+done
+has "$T/sum-2026.json" '"parts": ["甲区政府办公室", "乙区政府办公室", "丙区政府办公室"]' "the roll-up lists its bodies"
+has "$T/sum-2026.json" '"unchecked": false' "all sources checked"
+has "$T/sum-2026.json" '"balanced": true' "the sum balances"
+[ ! -e "$T/city.db" ] && ok || bad "a roll-up created a database"
+
+# from report JSON files, and a roll-up of roll-ups (county → city)
+"$GK" --db "$T/a.db" report --year 2026 --format json -o "$T/a.json"
+"$GK" --db "$T/b.db" report --year 2026 --format json -o "$T/b.json"
+"$GK" --db "$T/c.db" report --year 2026 --format json -o "$T/c.json"
+expect 0 "county from JSON" -- "$GK" rollup --year 2026 "$T/a.json" "$T/b.json" --office 某县 --format json -o "$T/county.json"
+expect 0 "city from county and a body" -- "$GK" rollup --year 2026 "$T/county.json" "$T/c.db" --office 某市 --format json -o "$T/city.json"
+[ "$(tables "$T/city.json")" = "$(tables "$T/all-2026.json")" ] && ok || bad "county → city differs from the whole"
+has "$T/city.json" '"office": "某市"' "the roll-up's own name"
+has "$T/city.json" '"parts": ["甲区政府办公室", "乙区政府办公室", "丙区政府办公室"]' "nested bodies listed"
+
+# every format
+expect 0 "text" -- "$GK" rollup --year 2026 "$T/a.db" "$T/b.db"
+has "$T/out" "本表为 2 个机关的汇总：甲区政府办公室、乙区政府办公室" "text names the bodies"
+expect 0 "html" -- "$GK" rollup --year 2026 "$T/a.db" "$T/b.db" --format html
+has "$T/out" "乙区政府办公室" "html names the bodies"
+expect 0 "csv" -- "$GK" rollup --year 2026 "$T/a.db" "$T/b.db" --format csv
+has "$T/out" "一、本年新收政府信息公开申请数量" "csv"
+expect 0 "xlsx" -- "$GK" rollup --year 2026 "$T/a.db" "$T/b.db" "$T/c.json" --format xlsx -o "$T/sum.xlsx"
+sheets=$(/usr/bin/python3 -c 'import openpyxl,sys; print(len(openpyxl.load_workbook(sys.argv[1]).sheetnames))' "$T/sum.xlsx")
+[ "$sheets" = 4 ] && ok || bad "xlsx has $sheets sheets, want the sum and one per body (4)"
+expect 64 "xlsx without -o" -- "$GK" rollup --year 2026 "$T/a.db" --format xlsx
+
+# refusals
+expect 65 "wrong year" -- "$GK" rollup --year 2026 "$T/a.db" "$T/all-2022.json"
+has "$T/err" "是 2022 年度的报表，不是 2026 年度" "wrong year named"
+expect 65 "the same body twice" -- "$GK" rollup --year 2026 "$T/a.db" "$T/a.json"
+has "$T/err" "机关“甲区政府办公室”出现两次" "duplicate body by name"
+expect 65 "a body inside a county and again" -- "$GK" rollup --year 2026 "$T/county.json" "$T/a.db"
+has "$T/err" "出现两次" "duplicate through a nested roll-up"
+sed 's/"office": "乙区政府办公室"/"office": "改名的乙区"/' "$T/b.json" >"$T/b2.json"
+expect 65 "an identical table under another name" -- "$GK" rollup --year 2026 "$T/b.json" "$T/b2.json"
+has "$T/err" "表三、表四完全相同" "identical table named"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); r["table3"]["granted"][0]+=1; r["table3"]["granted"][6]+=1; json.dump(r,open(sys.argv[2],"w"),ensure_ascii=False)' "$T/c.json" "$T/c-bad.json"
+expect 65 "a source that fails its checks" -- "$GK" rollup --year 2026 "$T/a.db" "$T/c-bad.json"
+has "$T/err" "c-bad.json（丙区政府办公室）未通过检查" "failing source named"
+has "$T/err" "--force" "the way out is named"
+expect 0 "--force" -- "$GK" rollup --year 2026 "$T/a.db" "$T/c-bad.json" --force --format json
+has "$T/out" '"unchecked": true' "forced result marked"
+expect 66 "unreadable source" -- "$GK" rollup --year 2026 "$T/a.db" "$T/nope.json"
+has "$T/err" "nope.json: 无法读取" "unreadable named"
+sed 's/"format": "2021"/"format": "2019"/' "$T/b.json" >"$T/b-2019.json"
+expect 65 "JSON of another format" -- "$GK" rollup --year 2026 "$T/a.db" "$T/b-2019.json"
+has "$T/err" "format:" "format named"
+echo "这不是报表" >"$T/text.txt"
+expect 65 "not a source at all" -- "$GK" rollup --year 2026 "$T/a.db" "$T/text.txt"
+has "$T/err" "text.txt: 不是 gongkai 数据库，也不是报表 JSON" "not-a-source named"
+sqlite3 "$T/other.db" "CREATE TABLE t(x);"
+expect 65 "another program's database" -- "$GK" rollup --year 2026 "$T/a.db" "$T/other.db"
+has "$T/err" "其他程序" "other database named"
+expect 64 "no source" -- "$GK" rollup --year 2026
+expect 64 "no year" -- "$GK" rollup "$T/a.db"
+sha=$(sha256sum "$T/a.db" | cut -d' ' -f1)
+"$GK" rollup --year 2026 "$T/a.db" "$T/b.db" >/dev/null 2>&1
+[ "$(sha256sum "$T/a.db" | cut -d' ' -f1)" = "$sha" ] && ok || bad "a source database was changed"
+
+echo "rollup: $n checks, $fails failed"
+[ "$fails" = 0 ]
