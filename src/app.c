@@ -572,3 +572,26 @@ void app_mask(const char *value, struct strbuf *out)
 		p += len;
 	}
 }
+
+void app_compute_clock(struct app *a, const struct calendar *cal)
+{
+	struct clock c = CLOCK_INIT;
+	clock_compute_quiet(cal, &a->d, &c);
+	switch (c.state) {
+	case CLOCK_CORRECTION: a->state = STATE_CORRECTION; break;
+	case CLOCK_CONSULT: a->state = STATE_CONSULT; break;
+	case CLOCK_FEE: a->state = STATE_FEE; break;
+	case CLOCK_ANSWERED: a->state = STATE_ANSWERED; break;
+	default: a->state = STATE_OPEN; break;
+	}
+	a->due = c.due;
+	a->left_days = c.left;
+	a->clock_of = cal;
+	a->clock_from = a->d;
+	clock_release(&c);
+}
+
+bool app_clock_current(const struct app *a, const struct calendar *cal)
+{
+	return a->clock_of == cal && memcmp(&a->clock_from, &a->d, sizeof a->d) == 0;
+}

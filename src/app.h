@@ -104,6 +104,8 @@ struct app {
 	struct review_case suit;     /* kind T4_SUIT_DIRECT / T4_SUIT_AFTER_REVIEW or -1 */
 
 	/* kept by the store: computed from the dates and the calendar, and the record's stamps */
+	const struct calendar *clock_of;   /* the calendar state and due were computed with, */
+	struct clock_dates clock_from;     /* and the dates they were computed from */
 	enum app_state state;
 	int due;                /* DATE_NONE while paused or waiting for 补正 */
 	int left_days;          /* working days left at the start of an open pause */
@@ -146,6 +148,12 @@ void app_problems_release(struct app_problems *p);
  */
 bool app_check(const struct app *a, const struct calendar *cal, int today,
 	       struct app_problems *p);
+
+/* Computes state, due and left_days from the dates with cal (the store does this on every
+ * save; an import may do it beforehand in its reading thread) and records what it used. */
+void app_compute_clock(struct app *a, const struct calendar *cal);
+/* Whether state, due and left_days are those of the dates now on a, by cal. */
+bool app_clock_current(const struct app *a, const struct calendar *cal);
 
 struct strbuf;
 /*

@@ -195,6 +195,8 @@ static void read_row(struct import *im, const struct csv_record *rec, struct slo
 		app_check(&sl->app, im->cal, im->o->today, &sl->problems);
 	report_problems(im, sl);
 	sl->ok = ok && sl->problems.errors == 0;
+	if (sl->ok)
+		app_compute_clock(&sl->app, im->cal);   /* off the writing thread's path */
 }
 
 static void slot_reset(struct slot *sl)

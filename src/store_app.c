@@ -22,18 +22,7 @@ static const char *const state_codes[] = {
 /* Computes the clock of a with this database's calendar and keeps its result on a. */
 static void apply_clock(struct store *s, struct app *a)
 {
-	struct clock c = CLOCK_INIT;
-	clock_compute_quiet(store_calendar(s), &a->d, &c);
-	switch (c.state) {
-	case CLOCK_CORRECTION: a->state = STATE_CORRECTION; break;
-	case CLOCK_CONSULT: a->state = STATE_CONSULT; break;
-	case CLOCK_FEE: a->state = STATE_FEE; break;
-	case CLOCK_ANSWERED: a->state = STATE_ANSWERED; break;
-	default: a->state = STATE_OPEN; break;
-	}
-	a->due = c.due;
-	a->left_days = c.left;
-	clock_release(&c);
+	app_compute_clock(a, store_calendar(s));
 }
 
 /*
@@ -330,7 +319,9 @@ enum status store_app_insert(struct store *s, struct app *a, struct diag *d)
 	enum status st = store_txn_begin_own(s, &own, d);
 	if (st != ST_OK)
 		return st;
-	apply_clock(s, a);
+	/* an import computes the clock in its reading thread, with this very calendar */
+	if (!app_clock_current(a, store_calendar(s)))
+		apply_clock(s, a);
 	if (!a->case_no || !*a->case_no)
 		st = assign_case_no(s, a, d);
 	if (st == ST_OK)
