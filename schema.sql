@@ -86,6 +86,7 @@ CREATE TABLE application (
 			THEN '3' || (99991231 - CAST(replace(answered, '-', '') AS INTEGER))
 		WHEN due IS NOT NULL THEN '1' || due
 		ELSE '2' || received END) VIRTUAL,
+	received_year INTEGER GENERATED ALWAYS AS (CAST(substr(received, 1, 4) AS INTEGER)) VIRTUAL,
 
 	version    INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
 	created_at TEXT NOT NULL,
@@ -108,6 +109,7 @@ CREATE INDEX app_answered ON application (answered, outcome, applicant_type, rec
 CREATE INDEX app_open ON application (received, applicant_type) WHERE answered IS NULL;
 -- The list, in its default order and by state (待补正, 征求意见中, …).
 CREATE INDEX app_list ON application (list_key, id);
+CREATE INDEX app_year_list ON application (received_year, list_key, id);
 CREATE INDEX app_state ON application (state, list_key, id) WHERE answered IS NULL;
 -- Section 六: the fees paid in a year.
 CREATE INDEX app_fee_paid ON application (fee_paid_on) WHERE fee_paid_on IS NOT NULL;

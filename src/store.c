@@ -769,3 +769,49 @@ enum status store_bulk_end(struct store *s, struct diag *d)
 	bulk_forget(s);
 	return st;
 }
+
+/* ---- query plans ---- */
+
+static const char *const stmt_names[Q_COUNT] = {
+#define STMT_NAME(id, sql) [id] = #id,
+	STMT_LIST(STMT_NAME)
+#undef STMT_NAME
+};
+
+enum status store_plan_of(struct store *s, sqlite3_stmt *st, struct strbuf *out,
+			  struct diag *d)
+{
+	char *sql = xasprintf("EXPLAIN QUERY PLAN %s", sqlite3_sql(st));
+	sqlite3_stmt *q;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "查询计划", d);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		sb_addf(out, "%s\n", (const char *)sqlite3_column_text(q, 3));
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "查询计划", d);
+}
+
+enum status store_query_plans(struct store *s,
+			      void (*fn)(const char *name, const char *plan, void *ctx), void *ctx,
+			      struct diag *d)
+{
+	struct strbuf plan = STRBUF_INIT;
+	enum status st = ST_OK;
+	for (int i = 0; st == ST_OK && i < Q_COUNT; i++) {
+		if (i == Q_BEGIN || i == Q_COMMIT || i == Q_ROLLBACK || i == Q_DATA_VERSION)
+			continue;
+		sqlite3_stmt *q = store_stmt(s, i, d);
+		if (!q) {
+			st = ST_IO;
+			break;
+		}
+		sb_reset(&plan);
+		st = store_plan_of(s, q, &plan, d);
+		if (st == ST_OK)
+			fn(stmt_names[i], sb_str(&plan), ctx);
+	}
+	sb_release(&plan);
+	return st == ST_OK ? store_list_plans(s, fn, ctx, d) : st;
+}

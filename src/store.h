@@ -267,6 +267,15 @@ void history_free(struct history_entry **v, size_t n);
 enum status store_history_note(struct store *s, long long app_id, const char *what,
 			       const char *text, struct diag *d);
 
+/*
+ * For tests and the benchmark: calls fn with the name and SQLite's query plan (EXPLAIN QUERY
+ * PLAN, one line per step) of every statement the store runs, the list's in every combination
+ * of filter and options, so a test can fail on a full scan where an index should serve.
+ */
+enum status store_query_plans(struct store *s,
+			      void (*fn)(const char *name, const char *plan, void *ctx), void *ctx,
+			      struct diag *d);
+
 /* The operating-system user name recorded in the history (a static string for the process). */
 const char *store_user(void);
 

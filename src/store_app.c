@@ -229,29 +229,41 @@ static enum status check_locks(struct store *s, const struct app *old, const str
 	return st;
 }
 
-/* The next free `YYYY-NNNN` case number for the receipt year of a. */
+/* The highest `YYYY-N…N` case number of a year with `width` digits, or 0 (one index seek:
+ * among numbers of one width the text order is the numeric order). */
+static enum status case_max(struct store *s, int year, int width, long long *max,
+			    struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_CASE_MAX, d);
+	if (!q)
+		return ST_IO;
+	char lo[16], hi[16];
+	snprintf(lo, sizeof lo, "%04d-%.*s", year % 10000, width, "000000");
+	snprintf(hi, sizeof hi, "%04d-%.*s", year % 10000, width, "999999");
+	sqlite3_bind_text(q, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, hi, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	*max = rc == SQLITE_ROW ? atoll((const char *)sqlite3_column_text(q, 0) + 5) : 0;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, "分配编号", d);
+	return ST_OK;
+}
+
+/* The next free `YYYY-NNNN` case number for the receipt year of a (kept for the rest of the
+ * transaction, so an import asks once per year). */
 static enum status assign_case_no(struct store *s, struct app *a, struct diag *d)
 {
 	int year = date_year(a->d.received);
 	if (s->case_year != year) {
-		sqlite3_stmt *q = store_stmt(s, Q_CASE_MAX, d);
-		if (!q)
-			return ST_IO;
-		char lo[8], hi[8];
-		snprintf(lo, sizeof lo, "%04d-", year % 10000);
-		snprintf(hi, sizeof hi, "%04d.", year % 10000);
-		sqlite3_bind_text(q, 1, lo, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(q, 2, hi, -1, SQLITE_TRANSIENT);
-		int rc = sqlite3_step(q), next = 1;
-		if (rc == SQLITE_ROW) {
-			const char *last = (const char *)sqlite3_column_text(q, 0);
-			next = atoi(last + 5) + 1;
-		}
-		sqlite3_reset(q);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return store_fail(s, rc, "分配编号", d);
+		long long max = 0;
+		enum status st = ST_OK;
+		for (int width = 6; st == ST_OK && width >= 4 && !max; width--)
+			st = case_max(s, year, width, &max, d);
+		if (st != ST_OK)
+			return st;
 		s->case_year = year;
-		s->case_next = next;
+		s->case_next = (int)max + 1;
 	}
 	char buf[32];
 	snprintf(buf, sizeof buf, "%04d-%04d", year % 10000, s->case_next++);

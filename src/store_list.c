@@ -23,9 +23,10 @@ static const struct {
 	[LF_OPEN] = { "open", "办理中", "list_key < '3'" },
 	[LF_LATE] = { "late", "已逾期", "list_key >= '1' AND list_key < :late" },
 	[LF_SOON] = { "soon", "即将到期", "list_key >= :late AND list_key <= :soon" },
-	[LF_CORRECTION] = { "correction", "待补正", "state = 'correction'" },
-	[LF_CONSULT] = { "consult", "征求意见中", "state = 'consult'" },
-	[LF_FEE] = { "fee", "待缴费", "state = 'fee'" },
+	/* "answered IS NULL" lets SQLite use the partial index app_state */
+	[LF_CORRECTION] = { "correction", "待补正", "state = 'correction' AND answered IS NULL" },
+	[LF_CONSULT] = { "consult", "征求意见中", "state = 'consult' AND answered IS NULL" },
+	[LF_FEE] = { "fee", "待缴费", "state = 'fee' AND answered IS NULL" },
 	[LF_EXTENDED] = { "extended", "已延期", "list_key < '3' AND extended_on IS NOT NULL" },
 	[LF_DONE] = { "done", "已办结", "list_key >= '3'" },
 };
@@ -46,7 +47,7 @@ static void add_conditions(struct strbuf *sql, enum list_filter f, int opts)
 {
 	sb_addf(sql, " WHERE (%s)", filters[f].where);
 	if (opts & OPT_YEAR)
-		sb_adds(sql, " AND received BETWEEN :y0 AND :y1");
+		sb_adds(sql, " AND received_year = :year");
 	if (opts & OPT_SEARCH)
 		sb_adds(sql, " AND (instr(case_no, :q) > 0 OR instr(applicant, :q) > 0"
 			     " OR instr(coalesce(request, ''), :q) > 0)");
@@ -103,13 +104,10 @@ static void bind_named_date_key(sqlite3_stmt *st, const char *name, int date)
 
 static void bind_query(sqlite3_stmt *st, const struct list_query *q)
 {
-	char buf[DATE_BUF];
 	bind_named_date_key(st, ":late", q->today);
 	bind_named_date_key(st, ":soon", q->soon_until);
-	if (q->year) {
-		bind_named_text(st, ":y0", date_format(date_from_ymd(q->year, 1, 1), buf));
-		bind_named_text(st, ":y1", date_format(date_from_ymd(q->year, 12, 31), buf));
-	}
+	if (q->year)
+		sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":year"), q->year);
 	if (q->search && *q->search)
 		bind_named_text(st, ":q", q->search);
 }
@@ -216,4 +214,29 @@ enum status store_list_count(struct store *s, const struct list_query *q, long l
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(*slot, 0) : 0;
 	sqlite3_reset(*slot);
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "统计申请数", d);
+}
+
+enum status store_list_plans(struct store *s,
+			     void (*fn)(const char *name, const char *plan, void *ctx), void *ctx,
+			     struct diag *d)
+{
+	struct strbuf plan = STRBUF_INIT, name = STRBUF_INIT;
+	enum status st = ST_OK;
+	for (int f = 0; st == ST_OK && f < LF_COUNT; f++)
+		for (int opts = 0; st == ST_OK && opts < 16; opts++) {
+			sqlite3_stmt *q = list_stmt(s, f, opts, d);
+			if (!q)
+				return ST_IO;
+			sb_reset(&plan);
+			sb_reset(&name);
+			sb_addf(&name, "list %s%s%s%s%s", filters[f].key,
+				opts & OPT_YEAR ? " year" : "", opts & OPT_SEARCH ? " search" : "",
+				opts & OPT_CURSOR ? " after" : "", opts & OPT_BACKWARD ? " back" : "");
+			st = store_plan_of(s, q, &plan, d);
+			if (st == ST_OK)
+				fn(sb_str(&name), sb_str(&plan), ctx);
+		}
+	sb_release(&plan);
+	sb_release(&name);
+	return st;
 }

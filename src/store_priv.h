@@ -54,9 +54,9 @@
 	X(Q_APP_OPEN_IDS, "SELECT id FROM application WHERE answered IS NULL ORDER BY id") \
 	X(Q_APP_SET_CLOCK, "UPDATE application SET state = ?2, due = ?3, left_days = ?4 " \
 		"WHERE id = ?1") \
-	X(Q_CASE_MAX, "SELECT case_no FROM application WHERE case_no >= ?1 AND case_no < ?2 " \
-		"AND case_no GLOB '[0-9][0-9][0-9][0-9]-[0-9]*' " \
-		"ORDER BY length(case_no) DESC, case_no DESC LIMIT 1") \
+	X(Q_CASE_MAX, "SELECT case_no FROM application WHERE case_no BETWEEN ?1 AND ?2 " \
+		"AND length(case_no) = length(?1) AND substr(case_no, 6) GLOB '[0-9]*' " \
+		"AND substr(case_no, 6) NOT GLOB '*[^0-9]*' ORDER BY case_no DESC LIMIT 1") \
 	X(Q_REVIEW_GET, "SELECT kind, filed, result, decided FROM review WHERE app_id = ?1") \
 	X(Q_REVIEW_DELETE, "DELETE FROM review WHERE app_id = ?1") \
 	X(Q_REVIEW_INSERT, "INSERT INTO review (app_id, kind, filed, result, decided) " \
@@ -93,8 +93,8 @@
 		"SELECT kind, CASE WHEN decided > ?2 THEN 'pending' ELSE result END, count(*) " \
 		"FROM review WHERE decided >= ?1 AND filed <= ?2 GROUP BY 1, 2") \
 	X(Q_FEES_PAID, "SELECT total(fee_fen) FROM application WHERE fee_paid_on BETWEEN ?1 AND ?2") \
-	X(Q_YEARS, "SELECT min(received), max(coalesce(answered, received)), " \
-		"count(*) - count(answered) FROM application") \
+	X(Q_YEARS, "SELECT min(year), max(year) FROM tally_count WHERE n > 0") \
+	X(Q_OPEN_COUNT, "SELECT count(*) FROM application WHERE answered IS NULL") \
 	X(Q_T2_GET, "SELECT rules_made, rules_repealed, rules_valid, norms_made, norms_repealed, " \
 		"norms_valid, licensing, penalty, coercion, fee_yuan FROM table2 WHERE year = ?1") \
 	X(Q_T2_SET, "INSERT OR REPLACE INTO table2 (year, rules_made, rules_repealed, rules_valid, " \
@@ -171,6 +171,14 @@ int store_column_date(sqlite3_stmt *st, int i);
 char *store_column_text(sqlite3_stmt *st, int i);
 /* The time now, `YYYY-MM-DD HH:MM:SS` in local time, into buf (20 bytes). */
 void store_now(char buf[20]);
+/* The query plan of one prepared statement, one line per step, into out. */
+enum status store_plan_of(struct store *s, sqlite3_stmt *st, struct strbuf *out,
+			  struct diag *d);
+/* The list's statements, prepared for every filter and option (store_list.c). */
+enum status store_list_plans(struct store *s,
+			     void (*fn)(const char *name, const char *plan, void *ctx), void *ctx,
+			     struct diag *d);
+
 /* Reads the calendar from the file again. */
 enum status store_reload_calendar(struct store *s, struct diag *d);
 /* Runs f between BEGIN IMMEDIATE and COMMIT unless a transaction is already open. */

@@ -166,76 +166,31 @@ enum status store_years(struct store *s, int **years, size_t *n, struct diag *d)
 	sqlite3_stmt *q = store_stmt(s, Q_YEARS, d);
 	if (!q)
 		return ST_IO;
-	int rc = sqlite3_step(q);
-	int first = DATE_NONE, last = DATE_NONE;
-	long long open = 0;
-	if (rc == SQLITE_ROW) {
-		first = store_column_date(q, 0);
-		last = store_column_date(q, 1);
-		open = sqlite3_column_int64(q, 2);
+	int rc = sqlite3_step(q), y0 = 0, y1 = 0;
+	if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL) {
+		y0 = sqlite3_column_int(q, 0);
+		y1 = sqlite3_column_int(q, 1);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW)
 		return store_fail(s, rc, "读取年度", d);
-	if (first == DATE_NONE)
+	if (!y0)
 		return ST_OK;
-	int y0 = date_year(first), y1 = date_year(last);
-	if (open) {
-		/* an open application is carried over into every year up to this one */
-		int now = date_year(date_today());
-		if (now > y1)
-			y1 = now;
-	}
+	if (!(q = store_stmt(s, Q_OPEN_COUNT, d)))
+		return ST_IO;
+	rc = sqlite3_step(q);
+	long long open = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "读取年度", d);
+	/* an open application is carried over into every year up to this one */
+	int now = date_year(date_today());
+	if (open && now > y1)
+		y1 = now;
 	*years = xmalloc((size_t)(y1 - y0 + 1) * sizeof **years);
 	for (int y = y0; y <= y1; y++)
 		(*years)[(*n)++] = y;
 	return ST_OK;
-}
-
-static enum status month_counts(struct store *s, enum stmt_id id, int year, long long out[12],
-				struct diag *d)
-{
-	memset(out, 0, 12 * sizeof *out);
-	sqlite3_stmt *q = store_stmt(s, id, d);
-	if (!q)
-		return ST_IO;
-	bind_year(q, year);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		int m = sqlite3_column_int(q, 0);
-		if (m >= 1 && m <= 12)
-			out[m - 1] = sqlite3_column_int64(q, 1);
-	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "按月统计", d);
-}
-
-enum status store_monthly(struct store *s, int year, long long received[12],
-			  long long answered[12], struct diag *d)
-{
-	enum status st = month_counts(s, Q_MONTH_RECEIVED, year, received, d);
-	return st == ST_OK ? month_counts(s, Q_MONTH_ANSWERED, year, answered, d) : st;
-}
-
-enum status store_applicant_month_count(struct store *s, const char *applicant,
-					const char *id_number, int day, long long *n,
-					struct diag *d)
-{
-	*n = 0;
-	sqlite3_stmt *q = store_stmt(s, Q_APPLICANT_MONTH, d);
-	if (!q)
-		return ST_IO;
-	int y, m, dd;
-	date_to_ymd(day, &y, &m, &dd);
-	store_bind_date(q, 1, date_from_ymd(y, m, 1));
-	store_bind_date(q, 2, day);
-	store_bind_text(q, 3, applicant);
-	store_bind_text(q, 4, id_number && *id_number ? id_number : NULL);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(q, 0);
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "统计同一申请人的申请", d);
 }
 
 /* ---- table 二 ---- */

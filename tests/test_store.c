@@ -54,6 +54,27 @@ static void test_case_numbers_and_duplicates(void **state)
 	assert_non_null(strstr(diag_last(&d), "编号: 2023-0002 已存在"));
 	diag_release(&d);
 
+	/* past 9999 the numbers grow a digit and keep counting; other forms are passed over */
+	mkapp(&b, AT_PERSON, "2023-06-02", NULL, NULL);
+	app_set_text(&b.case_no, "2023-9999");
+	put(s, &b);
+	mkapp(&b, AT_PERSON, "2023-06-02", NULL, NULL);
+	app_set_text(&b.case_no, "2023-9999补");
+	put(s, &b);
+	mkapp(&a, AT_PERSON, "2023-06-03", NULL, NULL);
+	put(s, &a);
+	assert_string_equal(a.case_no, "2023-10000");
+	store_close(&s);
+	s = memstore();
+	mkapp(&b, AT_PERSON, "2023-06-02", NULL, NULL);
+	app_set_text(&b.case_no, "2023-10041");
+	put(s, &b);
+	mkapp(&a, AT_PERSON, "2023-06-03", NULL, NULL);
+	put(s, &a);
+	assert_string_equal(a.case_no, "2023-10042");
+	mkapp(&b, AT_LEGAL, "2024-01-02", NULL, NULL);
+	app_set_text(&b.case_no, "2024-0001");
+	put(s, &b);
 	assert_int_equal(store_app_get_by_case(s, "2024-0001", &b, NULL), ST_OK);
 	assert_int_equal(b.type, AT_LEGAL);
 	assert_int_equal(store_app_get_by_case(s, "nope", &b, NULL), ST_NOTFOUND);

@@ -1,0 +1,85 @@
+/*
+ * test_plans.c — every statement the store runs is served by an index where one should serve:
+ * no full scan of the applications (or the reviews) but for the few walks over all of them,
+ * and no temporary sort where the list pages by an index (keyset paging needs the index order).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "testutil.h"
+
+/* Statements that walk every application on purpose (and only these). */
+static const char *const full_walks[] = {
+	"Q_APP_ALL",          /* export of everything */
+	"Q_BULK_SIZE",        /* counts at most 20,000 rows */
+	"Q_APP_OPEN_IDS",     /* recompute after a calendar change: only open ones, by a partial index */
+};
+
+static bool allowed_full(const char *name)
+{
+	for (size_t i = 0; i < sizeof full_walks / sizeof full_walks[0]; i++)
+		if (strcmp(name, full_walks[i]) == 0)
+			return true;
+	return false;
+}
+
+struct seen {
+	int statements, lists;
+	char problems[4096];
+};
+
+static void check_plan(const char *name, const char *plan, void *ctx)
+{
+	struct seen *s = ctx;
+	bool list = strncmp(name, "list ", 5) == 0;
+	s->statements++;
+	s->lists += list;
+	/* "SCAN application" without an index is a full table scan */
+	const char *scan = strstr(plan, "SCAN application");
+	if (!scan)
+		scan = strstr(plan, "SCAN review");
+	bool full = scan && !strstr(scan, "INDEX");
+	if (full && !allowed_full(name))
+		snprintf(s->problems + strlen(s->problems), sizeof s->problems - strlen(s->problems),
+			 "%s: full scan:\n%s", name, plan);
+	/* a filtered list searches an index range; only the whole list (or a bare search) scans */
+	bool whole = strncmp(name, "list all", 8) == 0;
+	if (list && !whole && strstr(plan, "SCAN application"))
+		snprintf(s->problems + strlen(s->problems), sizeof s->problems - strlen(s->problems),
+			 "%s: scans instead of searching an index range:\n%s", name, plan);
+	if (strcmp(name, "Q_CASE_MAX") == 0 && strstr(plan, "TEMP B-TREE"))
+		snprintf(s->problems + strlen(s->problems), sizeof s->problems - strlen(s->problems),
+			 "%s: sorts the year's case numbers:\n%s", name, plan);
+	/* a list page must come in index order, never through a sort of the whole list */
+	if (list && strstr(plan, "TEMP B-TREE FOR ORDER BY"))
+		snprintf(s->problems + strlen(s->problems), sizeof s->problems - strlen(s->problems),
+			 "%s: sorts instead of paging by the index:\n%s", name, plan);
+}
+
+static void test_every_statement_uses_an_index(void **state)
+{
+	(void)state;
+	struct store *s = memstore();
+	struct seen seen = { 0 };
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_query_plans(s, check_plan, &seen, &d), ST_OK);
+	assert_true(seen.statements > 40);
+	assert_int_equal(seen.lists, LF_COUNT * 16);
+	if (seen.problems[0])
+		fail_msg("%s", seen.problems);
+	diag_release(&d);
+	store_close(&s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_statement_uses_an_index),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
