@@ -139,10 +139,14 @@ static bool read_row(struct import *im, const struct csv_record *rec)
 	return ok && im->problems.errors == 0;
 }
 
-static void insert_row(struct import *im, size_t row)
+/* Stores the row; ST_OK also when the store refused it for its data (reported, and the
+ * import goes on to find every problem), another status when the database failed (a full
+ * disk, an I/O error, a damaged file): the import stops there. */
+static enum status insert_row(struct import *im, size_t row)
 {
 	struct diag d = DIAG_INIT;
-	if (store_app_insert(im->s, &im->app, &d) == ST_OK) {
+	enum status st = store_app_insert(im->s, &im->app, &d);
+	if (st == ST_OK) {
 		im->res->checked++;
 	} else {
 		for (size_t i = 0; i < d.n; i++)
@@ -151,6 +155,7 @@ static void insert_row(struct import *im, size_t row)
 			diag_add(im->errors, "第%zu行: 无法保存", row);
 	}
 	diag_release(&d);
+	return st == ST_DATA || st == ST_LOCKED ? ST_OK : st;
 }
 
 static enum status read_rows(struct import *im)
@@ -171,8 +176,9 @@ static enum status read_rows(struct import *im)
 		if (csv_record_blank(&rec))
 			continue;
 		im->res->rows++;
-		if (read_row(im, &rec))
-			insert_row(im, rec.row);
+		enum status st = read_row(im, &rec) ? insert_row(im, rec.row) : ST_OK;
+		if (st != ST_OK)
+			return st;
 		if (im->o->progress && im->res->rows % PROGRESS_EVERY == 0)
 			im->o->progress(im->res->rows, im->o->ctx);
 	}

@@ -60,6 +60,15 @@ enum status store_begin(struct store *s, struct diag *d);
 enum status store_commit(struct store *s, struct diag *d);
 void store_rollback(struct store *s);
 
+/*
+ * A snapshot for work that reads several times and must see one state of the file (a report's
+ * tables, which must add up while other clerks write): every read between store_read_begin
+ * and store_read_end sees the database as it was at the first of them. Inside a transaction
+ * already open, both do nothing. store_read_end must follow every successful store_read_begin.
+ */
+enum status store_read_begin(struct store *s, bool *own, struct diag *d);
+void store_read_end(struct store *s, bool own);
+
 /* ---- applications ---- */
 
 /*

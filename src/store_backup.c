@@ -79,8 +79,10 @@ enum status store_backup(struct store *s, const char *path, struct diag *d)
 		st = store_fail(s, rc, "备份", d);
 	sqlite3_close(dst);
 	if (st == ST_OK) {
+		/* opened for writing (nothing is written) so that closing it removes the -wal and
+		 * -shm files a reader would leave beside the backup */
 		struct store *check = NULL;
-		st = store_open(tmp, STORE_READONLY, &check, d);
+		st = store_open(tmp, STORE_NOCREATE, &check, d);
 		if (st == ST_OK)
 			st = store_integrity(check, d);
 		store_close(&check);

@@ -62,6 +62,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		printf("导入 %zu 件\n", res.imported);
 	else if (st == ST_DATA)
 		fprintf(stderr, "共 %zu 处问题，未导入任何内容\n", diag_count(&errors));
+	else if (st != ST_NOINPUT)
+		fprintf(stderr, "导入中止，未导入任何内容\n");
 	rc = cli_fail(st, &errors);
 	diag_release(&errors);
 	diag_release(&res.warnings);

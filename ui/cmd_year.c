@@ -60,8 +60,12 @@ int cmd_lock(struct cli *c, int argc, char **argv)
 	struct report r;
 	report_init(&r);
 	struct diag d = DIAG_INIT;
-	enum status st = report_build(s, year, &r, &d);
+	/* the report kept is the one checked: no other clerk's save may come between them */
+	enum status st = store_begin(s, &d);
+	if (st == ST_OK)
+		st = report_build(s, year, &r, &d);
 	if (st == ST_OK && r.problems.n) {
+		store_rollback(s);
 		for (size_t i = 0; i < r.problems.n; i++)
 			fprintf(stderr, "%s\n", r.problems.lines[i]);
 		fprintf(stderr, "gongkai: %d 年度报表未通过检查，不能定稿\n", year);
@@ -71,10 +75,15 @@ int cmd_lock(struct cli *c, int argc, char **argv)
 		report_json(&r, &json);
 		st = store_year_lock(s, year, sb_str(&json), &d);
 		if (st == ST_OK)
+			st = store_commit(s, &d);
+		else
+			store_rollback(s);
+		if (st == ST_OK)
 			printf("%d 年度已定稿锁定：此后改变该年度报表的修改将被拒绝\n", year);
 		sb_release(&json);
 		rc = cli_fail(st, &d);
 	} else {
+		store_rollback(s);
 		rc = cli_fail(st, &d);
 	}
 	report_release(&r);
