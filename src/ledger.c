@@ -78,7 +78,10 @@ static enum status read_header(struct import *im)
 	im->ncols = rec.n;
 	for (size_t i = 0; i < rec.n; i++) {
 		im->col_field[i] = -1;
-		if (!field_text(im, &rec.field[i], rec.row, "表头"))
+		char *where = xasprintf("表头第 %zu 列", i + 1);
+		bool ok = field_text(im, &rec.field[i], rec.row, where);
+		free(where);
+		if (!ok)
 			continue;
 		im->col_name[i] = xstrdup(sb_str(&im->text));
 		int f = app_field_parse(im->col_name[i]);
@@ -200,6 +203,16 @@ static void choose_encoding(struct import *im)
 	im->conv = encoding_conv_new(im->res->encoding);
 }
 
+/* A file Excel saved as "Unicode text" (UTF-16, with its byte-order mark): named as such
+ * rather than reported as a header full of NUL bytes. */
+static bool is_utf16(struct import *im)
+{
+	size_t n;
+	bool whole;
+	const unsigned char *h = (const unsigned char *)csv_head(im->reader, &n, &whole);
+	return n >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF));
+}
+
 static enum status finish(struct import *im, enum status st)
 {
 	if (st == ST_OK && diag_count(im->errors))
@@ -229,7 +242,14 @@ enum status ledger_import(struct store *s, FILE *in, const struct ledger_import_
 	app_init(&im.app);
 	im.reader = csv_reader_new_file(in, NULL);
 	choose_encoding(&im);
-	enum status st = read_header(&im);
+	enum status st;
+	if (is_utf16(&im)) {
+		diag_add(errors, "第1行: 文件是 UTF-16 编码（如 Excel 的“Unicode 文本”），"
+			 "请另存为“CSV UTF-8”或“CSV”后再导入");
+		st = ST_DATA;
+	} else {
+		st = read_header(&im);
+	}
 	if (st == ST_OK)
 		st = store_begin(s, errors);
 	if (st == ST_OK) {

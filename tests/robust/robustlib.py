@@ -44,6 +44,8 @@ def integrity(db):
     con = connect_ro(db)
     try:
         return "; ".join(r[0] for r in con.execute("PRAGMA integrity_check"))
+    except sqlite3.DatabaseError as e:
+        return f"SQLite: {e}"
     finally:
         con.close()
 
@@ -114,6 +116,21 @@ def parse_export(text):
 def chinese(text):
     """Whether text holds at least one CJK character (messages for clerks are Chinese)."""
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def fresh_dir(path):
+    """Empties the folder path (made writable again first: tests leave read-only ones)."""
+    if os.path.isdir(path):
+        for root, dirs, _ in os.walk(path):
+            for d in dirs:
+                os.chmod(os.path.join(root, d), 0o700)
+        os.chmod(path, 0o700)
+        for root, dirs, _ in os.walk(path):
+            for d in dirs:
+                os.chmod(os.path.join(root, d), 0o700)
+        import shutil
+        shutil.rmtree(path)
+    os.makedirs(path)
 
 
 def fail(msg):

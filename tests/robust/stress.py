@@ -240,7 +240,7 @@ def verify():
 
 
 def main():
-    os.makedirs(WORK, exist_ok=True)
+    rl.fresh_dir(WORK)
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(DB + suffix):
             os.remove(DB + suffix)
