@@ -16,7 +16,7 @@
 - A full disk (a file-size limit, RLIMIT_FSIZE) during import, add, export -o, report -o and
   backup: status 74, the database unchanged, passing the integrity check, no file half written.
 """
-import os, random, resource, shutil, stat, subprocess, sys
+import os, random, resource, shutil, stat, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import robustlib as rl
@@ -159,28 +159,50 @@ def damaged(base):
 
 # ---- read-only ----
 
-def as_other_user():
+def as_other_user(gk):
     """A command prefix that runs as a user who is not root, so that file modes bind (root
     ignores them); None when that cannot be done here."""
     if os.geteuid() != 0:
         return []
     prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
     try:
-        p = subprocess.run(prefix + [GK, "--version"], capture_output=True, timeout=30)
+        p = subprocess.run(prefix + [gk, "--version"], capture_output=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return prefix if p.returncode == 0 else None
 
 
 def read_only(base):
-    prefix = as_other_user()
+    # as root, the unprivileged user works in a folder of its own under /tmp with its own copy
+    # of the program: the build folder may be where it cannot go (a clone under /root)
+    top, gk = WORK, GK
+    if os.geteuid() == 0:
+        top = tempfile.mkdtemp(prefix="gongkai-ro-", dir="/tmp")
+        os.chmod(top, 0o755)
+        gk = os.path.join(top, "gongkai")
+        shutil.copy2(GK, gk)
+        os.chmod(gk, 0o755)
+    try:
+        return read_only_in(base, top, gk)
+    finally:
+        if top != WORK:
+            rl.fresh_dir(top)
+            os.rmdir(top)
+
+
+def read_only_in(base, top, gk):
+    prefix = as_other_user(gk)
     if prefix is None:
         print("files: SKIP read-only cases (cannot run gongkai as a user other than root)")
         return 0
     cases = 0
+    ledger = os.path.join(top, "base.csv")
+    if not os.path.exists(ledger):
+        shutil.copyfile(path("base.csv"), ledger)
+    os.chmod(ledger, 0o644)
     for name, file_mode, dir_mode in (("file 0400", 0o400, 0o700), ("folder 0500", 0o600, 0o500),
                                       ("both", 0o400, 0o500)):
-        d = path("ro-" + name.replace(" ", ""))
+        d = os.path.join(top, "ro-" + name.replace(" ", ""))
         if os.path.exists(d):
             os.chmod(d, 0o700)
             shutil.rmtree(d)
@@ -198,15 +220,15 @@ def read_only(base):
         for args in READ:
             global N
             N += 1
-            p = subprocess.run(prefix + [GK, "--db", db, *args], capture_output=True, env=env)
+            p = subprocess.run(prefix + [gk, "--db", db, *args], capture_output=True, env=env)
             if p.returncode not in (0, 1):
                 rl.fail(f"read-only {name}: {' '.join(args)} → {p.returncode}: "
                         f"{p.stderr.decode()[:300]}")
             if args == ["export"] and p.stdout.decode() != want_export:
                 rl.fail(f"read-only {name}: export differs from the writable file's")
-        for args in WRITE + [["import", path("base.csv")]]:
+        for args in WRITE + [["import", ledger]]:
             N += 1
-            p = subprocess.run(prefix + [GK, "--db", db, *args], capture_output=True, env=env)
+            p = subprocess.run(prefix + [gk, "--db", db, *args], capture_output=True, env=env)
             err = p.stderr.decode()
             if p.returncode != 73 or "只读" not in err:
                 rl.fail(f"read-only {name}: {' '.join(args)} → {p.returncode}: {err[:300]}")

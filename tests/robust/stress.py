@@ -12,11 +12,13 @@ or 备注). Afterwards, reading the file apart from gongkai:
 - every write reported as done (status 0) is there exactly once, with the values it wrote;
 - every write refused (65 on purpose, 65 for a change another clerk overtook, 75 busy past the
   timeout) left nothing: not one of its markers is in the applications or the history;
+- a while into the run another program holds the write lock longer than gongkai's busy timeout
+  (10 s): the writes waiting then end with 75 and write nothing, and the run goes on;
 - `report --format json` of each year equals an independent count of what was written, and
   every report read while the others wrote was consistent (its columns balance);
 - PRAGMA integrity_check holds.
 """
-import datetime as dt, os, random, re, sys, threading, time
+import datetime as dt, os, random, re, sqlite3, sys, threading, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import robustlib as rl
@@ -201,6 +203,19 @@ class Worker:
             L.problem(f"worker {self.w}: {e!r}")
 
 
+def hold_write_lock(start, seconds):
+    """Another program (this one) keeps the write lock past gongkai's busy timeout."""
+    time.sleep(start)
+    con = sqlite3.connect(DB, timeout=60, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        time.sleep(seconds)
+        con.execute("ROLLBACK")
+        L.count("lock_held")
+    finally:
+        con.close()
+
+
 def verify():
     rows = rl.apps(DB)
     by_applicant = {}
@@ -247,6 +262,9 @@ def main():
     deadline = time.monotonic() + SECONDS
     workers = [Worker(w, deadline) for w in range(PROCS)]
     threads = [threading.Thread(target=w.run) for w in workers]
+    lock = SECONDS >= 14 and not rl.SANITIZED   # the sanitizer run spends its time writing
+    if lock:
+        threads.append(threading.Thread(target=hold_write_lock, args=(2.0, 10.5)))
     start = time.monotonic()
     for t in threads:
         t.start()
@@ -259,12 +277,15 @@ def main():
         rl.fail(f"{len(L.problems)} problems during the run")
     verify()
     c = L.counts.get
+    if lock and (not c("lock_held") or not c("busy")):
+        rl.fail("the write lock held past the timeout gave no status 75")
     print(f"stress: {PROCS} processes for {took:.0f} s, {c('operations', 0)} operations: "
           f"{c('add', 0)} adds, {c('set', 0)} changes, {c('import', 0)} imports "
           f"({c('import_rows', 0)} rows), {c('read', 0)} reports read while writing; refused as "
           f"they should be: {c('add_refused', 0)} adds, {c('import_refused', 0)} imports, "
           f"{c('conflict', 0)} overtaken changes, {c('set_refused', 0)} other changes; "
-          f"busy past the timeout (75): {c('busy', 0)}; {len(L.apps)} applications and "
+          f"busy past the timeout (75{', while another program held the lock for 10.5 s' if lock else ''}): "
+          f"{c('busy', 0)}; {len(L.apps)} applications and "
           f"{len(L.notes)} changes all present exactly once, nothing refused present, "
           f"tables of {YEARS[0]}–{YEARS[-1]} equal to the independent count")
 
