@@ -63,6 +63,9 @@ def private_files():
         f = os.path.join(WORK, f"{what}.out")
         gk(db, *args, f, umask=0)
         check(mode(f) == 0o600, f"{what} file {oct(mode(f))}")
+    # nothing beside them: no temporary file, no -wal or -shm left by the backup's check
+    left = sorted(f for f in os.listdir(WORK) if ".out" in f and not f.endswith(".out"))
+    check(not left, f"files left beside the outputs: {left}")
 
 
 def fill(db):
