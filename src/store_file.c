@@ -13,7 +13,6 @@
  */
 #include "store_priv.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -46,6 +45,10 @@ static bool folder_writable(const char *path)
 void store_file_access(const char *path, int flags, struct store_access *a)
 {
 	memset(a, 0, sizeof *a);
+	/* SQLite follows a symbolic link and puts -wal and -shm beside the file it names */
+	char *real = realpath(path, NULL);
+	if (real)
+		path = real;
 	bool file_ok = access(path, W_OK) == 0, folder_ok = folder_writable(path);
 	if (!file_ok)
 		a->why = "没有写入该文件的权限";
@@ -56,6 +59,7 @@ void store_file_access(const char *path, int flags, struct store_access *a)
 	a->readonly = a->why != NULL;
 	a->immutable = (!file_ok || !folder_ok) && !companion_exists(path, "-wal") &&
 		       !companion_exists(path, "-shm");
+	free(real);
 }
 
 char *store_file_uri(const char *path)

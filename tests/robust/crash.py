@@ -96,7 +96,7 @@ def imports():
     for k in range(KILLS):
         db = fresh("crash.db")
         timed(["--db", db, "import", base])
-        delay = RNG.uniform(0.02, full * 1.05)
+        delay = RNG.uniform(0.02, full * 1.3)   # the import may run slower under load
         st = killed_run(["--db", db, "import", ledger], delay)
         check_file(db, f"import killed after {delay:.2f} s")
         n = count(db)
