@@ -122,7 +122,10 @@ static enum status read_header(struct import *im)
 	im->ncols = rec.n;
 	for (size_t i = 0; i < rec.n; i++) {
 		im->col_field[i] = -1;
-		if (!field_text(im, &rec.field[i], rec.row, "表头", im->errors))
+		char *where = xasprintf("表头第 %zu 列", i + 1);
+		bool ok = field_text(im, &rec.field[i], rec.row, where, im->errors);
+		free(where);
+		if (!ok)
 			continue;
 		im->col_name[i] = xstrdup(sb_str(&im->text));
 		int f = app_field_parse(im->col_name[i]);
@@ -433,6 +436,12 @@ static enum status open_source(struct import *im, FILE *in)
 	bool whole;
 	im->reader = csv_reader_new_file(in, NULL);
 	const char *head = csv_head(im->reader, &n, &whole);
+	if (has_prefix(head, n, "\xFF\xFE") || has_prefix(head, n, "\xFE\xFF")) {
+		/* Excel's "Unicode text": named as such rather than as a header full of NUL bytes */
+		diag_add(im->errors, "第1行: 文件是 UTF-16 编码（如 Excel 的“Unicode 文本”），"
+			 "请另存为“CSV UTF-8”或“CSV”后再导入");
+		return ST_DATA;
+	}
 	if (has_prefix(head, n, XLSX_OLE_SIGNATURE)) {
 		diag_add(im->errors, "这是旧版 .xls 文件或设了打开密码的 Excel 文件，无法读取：请在 Excel "
 			 "或 WPS 中另存为 .xlsx（不设密码）或 CSV 后再导入");

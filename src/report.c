@@ -70,7 +70,12 @@ enum status report_build(struct store *s, int year, struct report *r, struct dia
 	report_release(r);
 	r->year = year;
 	long long prev[T3_COLS];
-	enum status st = store_office_get(s, &r->office, d);
+	/* one snapshot: the tables must add up even while other clerks save */
+	bool own;
+	enum status st = store_read_begin(s, &own, d);
+	if (st != ST_OK)
+		return st;
+	st = store_office_get(s, &r->office, d);
 	if (st == ST_OK)
 		st = store_table2_get(s, year, &r->t2, d);
 	if (st == ST_OK)
@@ -81,6 +86,7 @@ enum status report_build(struct store *s, int year, struct report *r, struct dia
 		st = store_fees_paid(s, year, &r->fees_fen, d);
 	if (st == ST_OK)
 		st = previous_carried_out(s, year, prev, d);
+	store_read_end(s, own);
 	if (st == ST_OK)
 		report_check(r, prev);
 	return st;

@@ -179,7 +179,8 @@ static enum status exec_stmt(struct store *s, enum stmt_id id, const char *what,
 enum status store_begin(struct store *s, struct diag *d)
 {
 	if (s->readonly) {
-		diag_add(d, "数据库 %s 是只读打开的，不能写入", s->path);
+		diag_add(d, "数据库 %s 是只读的（%s），不能写入", s->path,
+			 s->readonly_why ? s->readonly_why : "只读打开");
 		return ST_READONLY;
 	}
 	enum status st = exec_stmt(s, Q_BEGIN, "开始写入", d);
@@ -210,8 +211,27 @@ void store_rollback(struct store *s)
 	s->in_txn = false;
 }
 
+enum status store_read_begin(struct store *s, bool *own, struct diag *d)
+{
+	*own = !s->in_txn && sqlite3_get_autocommit(s->db);
+	return *own ? exec_stmt(s, Q_BEGIN_READ, "读取数据库", d) : ST_OK;
+}
+
+void store_read_end(struct store *s, bool own)
+{
+	/* a read transaction has nothing to keep: ending it cannot lose anything */
+	if (own && !sqlite3_get_autocommit(s->db))
+		exec_stmt(s, Q_ROLLBACK, "读取数据库", NULL);
+}
+
 enum status store_txn_begin_own(struct store *s, bool *own, struct diag *d)
 {
+	/* after a full disk or an I/O error SQLite may have rolled the whole transaction back;
+	 * going on would write the rest of it one statement at a time */
+	if (s->in_txn && sqlite3_get_autocommit(s->db)) {
+		diag_add(d, "写入中途出错，本次修改已全部撤销");
+		return ST_IO;
+	}
 	*own = !s->in_txn;
 	return *own ? store_begin(s, d) : ST_OK;
 }
@@ -379,11 +399,23 @@ static enum status seed_holidays(struct store *s, struct diag *d)
 	return st;
 }
 
-static enum status create_schema(struct store *s, struct diag *d)
+static enum status pragma_int(struct store *s, const char *sql, long long *out,
+			      struct diag *d);
+
+/* Creates the schema in an empty file; *created stays false when another process created it
+ * while this one waited for the write lock. */
+static enum status create_schema(struct store *s, bool *created, struct diag *d)
 {
+	*created = false;
 	enum status st = store_begin(s, d);
-	if (st != ST_OK)
+	long long tables = 0;
+	if (st == ST_OK)
+		st = pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, d);
+	if (st != ST_OK || tables > 0) {
+		store_rollback(s);
 		return st;
+	}
+	*created = true;
 	char *err = NULL;
 	int rc = sqlite3_exec(s->db, (const char *)schema_sql, NULL, NULL, &err);
 	if (rc != SQLITE_OK) {
@@ -410,7 +442,7 @@ static enum status pragma_int(struct store *s, const char *sql, long long *out, 
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
 		enum status e = store_fail(s, rc, "读取数据库", d);
-		return e == ST_IO || e == ST_BUSY ? e : ST_NOTOURS;
+		return e == ST_IO || e == ST_BUSY || e == ST_READONLY ? e : ST_NOTOURS;
 	}
 	return ST_OK;
 }
@@ -425,7 +457,8 @@ static enum status check_schema(struct store *s, struct diag *d)
 	if (st == ST_OK)
 		st = pragma_int(s, "PRAGMA user_version", &version, d);
 	if (st != ST_OK) {
-		diag_add(d, "%s 不是 gongkai 数据库（不是 SQLite 文件或已损坏）", s->path);
+		if (st == ST_NOTOURS)
+			diag_add(d, "%s 不是 gongkai 数据库（不是 SQLite 文件或已损坏）", s->path);
 		return st;
 	}
 	if (tables == 0 && app_id == 0 && version == 0) {
@@ -433,7 +466,10 @@ static enum status check_schema(struct store *s, struct diag *d)
 			diag_add(d, "%s 是空文件，且只读，无法建立数据库", s->path);
 			return ST_NOTOURS;
 		}
-		return create_schema(s, d);
+		bool created;
+		st = create_schema(s, &created, d);
+		/* created by another clerk's process meanwhile: check it as any other file */
+		return st != ST_OK || created ? st : check_schema(s, d);
 	}
 	if (app_id != GONGKAI_APPLICATION_ID) {
 		diag_add(d, "%s 是其他程序的 SQLite 数据库，不是 gongkai 数据库", s->path);
@@ -455,9 +491,11 @@ static enum status configure(struct store *s, struct diag *d)
 {
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
+	/* cell_size_check: a damaged page is found when it is read, before it can spread */
 	const char *sql = s->readonly
-		? "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;"
-		: "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+		? "PRAGMA foreign_keys = ON; PRAGMA cell_size_check = ON; PRAGMA query_only = ON;"
+		: "PRAGMA foreign_keys = ON; PRAGMA cell_size_check = ON; PRAGMA journal_mode = WAL; "
+		  "PRAGMA synchronous = FULL;";
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "设置数据库", d);
@@ -482,13 +520,20 @@ static enum status open_file(struct store *s, int flags, struct diag *d)
 		if (st != ST_OK)
 			return st;
 	}
-	int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	int rc = sqlite3_open_v2(s->path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	struct store_access acc = { .readonly = (flags & STORE_READONLY) != 0 };
+	if (!memory)
+		store_file_access(s->path, flags, &acc);
+	char *uri = acc.immutable ? store_file_uri(s->path) : NULL;
+	int oflags = (acc.readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		     (uri ? SQLITE_OPEN_URI : 0) | SQLITE_OPEN_NOMUTEX;
+	int rc = sqlite3_open_v2(uri ? uri : s->path, &s->db, oflags, NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		enum status st = store_fail(s, rc, "打开数据库", d);
 		return st == ST_CANTCREAT && exists ? ST_NOINPUT : st;
 	}
-	s->readonly = (flags & STORE_READONLY) || sqlite3_db_readonly(s->db, "main") == 1;
+	s->readonly = acc.readonly || sqlite3_db_readonly(s->db, "main") == 1;
+	s->readonly_why = acc.why;
 	return ST_OK;
 }
 

@@ -63,12 +63,22 @@ void store_rollback(struct store *s);
 /*
  * For a large import into a table that holds few applications: inside the open transaction,
  * drops the secondary indexes and the triggers of the applications (keeping their definitions
- * from the schema) so that rows go in without them, and store_bulk_end builds them again, one
- * sort each, and recounts table 三's counts, before the commit. Nothing to do when the table is already large (*on is then false). A rollback
- * brings the indexes back by itself.
+ * from the schema) so that rows go in without them — the store keeps table 三's counts for them
+ * in memory meanwhile — and store_bulk_end writes those counts and builds the indexes again,
+ * one sort each, before the commit. Nothing to do when the table is already large (*on is then
+ * false). A rollback brings the indexes and triggers back by itself.
  */
 enum status store_bulk_begin(struct store *s, bool *on, struct diag *d);
 enum status store_bulk_end(struct store *s, struct diag *d);
+
+/*
+ * A snapshot for work that reads several times and must see one state of the file (a report's
+ * tables, which must add up while other clerks write): every read between store_read_begin
+ * and store_read_end sees the database as it was at the first of them. Inside a transaction
+ * already open, both do nothing. store_read_end must follow every successful store_read_begin.
+ */
+enum status store_read_begin(struct store *s, bool *own, struct diag *d);
+void store_read_end(struct store *s, bool own);
 
 /* ---- applications ---- */
 

@@ -75,12 +75,18 @@ enum status store_backup(struct store *s, const char *path, struct diag *d)
 	int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK)
 		rc = copy_db(dst, s->db);
-	if (rc != SQLITE_OK)
-		st = store_fail(s, rc, "备份", d);
+	if (rc != SQLITE_OK) {
+		/* the error may be the copy's (a full disk), not s's: name it by its code */
+		char *what = xasprintf("备份到 %s", path);
+		st = store_fail(NULL, rc, what, d);
+		free(what);
+	}
 	sqlite3_close(dst);
 	if (st == ST_OK) {
+		/* opened for writing (nothing is written) so that closing it removes the -wal and
+		 * -shm files a reader would leave beside the backup */
 		struct store *check = NULL;
-		st = store_open(tmp, STORE_READONLY, &check, d);
+		st = store_open(tmp, STORE_NOCREATE, &check, d);
 		if (st == ST_OK)
 			st = store_integrity(check, d);
 		store_close(&check);

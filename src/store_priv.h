@@ -38,6 +38,7 @@
 /* Every statement the store runs, prepared once on first use and kept. */
 #define STMT_LIST(X) \
 	X(Q_BEGIN, "BEGIN IMMEDIATE") \
+	X(Q_BEGIN_READ, "BEGIN DEFERRED") \
 	X(Q_COMMIT, "COMMIT") \
 	X(Q_ROLLBACK, "ROLLBACK") \
 	X(Q_DATA_VERSION, "PRAGMA data_version") \
@@ -131,6 +132,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	bool readonly;
+	const char *readonly_why;    /* why it is read-only (static Chinese text), or NULL */
 	bool in_txn;
 	sqlite3_stmt *stmt[Q_COUNT];
 	struct calendar *cal;
@@ -157,6 +159,16 @@ struct bulk_year {
 };
 /* Counts an inserted application as the tally_insert trigger would. */
 void store_bulk_count(struct store *s, const struct app *a);
+
+/* How a file can be opened (store_file.c): read-only, and then why, and whether as immutable
+ * (SQLite cannot make its -wal and -shm files there, and none exists). */
+struct store_access {
+	bool readonly, immutable;
+	const char *why;   /* static Chinese text; NULL when the file can be written */
+};
+void store_file_access(const char *path, int flags, struct store_access *a);
+/* A `file:` URI that opens path as immutable; the caller frees it. */
+char *store_file_uri(const char *path);
 
 /* The statement, reset and with its bindings cleared; NULL after reporting to d. */
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, struct diag *d);

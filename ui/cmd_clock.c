@@ -317,13 +317,15 @@ static int calendar_import(struct cli *c, const char *path)
 	size_t got;
 	while ((got = fread(buf, 1, sizeof buf, f)) > 0 && text.len < (1u << 24))
 		sb_add(&text, buf, got);
-	bool bad = ferror(f);
+	bool bad = ferror(f), big = got > 0;
 	if (f != stdin)
 		fclose(f);
-	if (bad) {
-		fprintf(stderr, "gongkai: 读取 %s 出错\n", path);
+	if (bad || big) {
+		/* a year's notice is a few dozen lines: a longer file is not one, and is never cut */
+		fprintf(stderr, big ? "gongkai: 节假日文件 %s 超过 16 MB，不是节假日安排\n"
+				    : "gongkai: 读取节假日文件 %s 出错\n", path);
 		sb_release(&text);
-		return 66;
+		return big ? 65 : 66;
 	}
 	int rc = 0;
 	struct store *s = cli_store(c, 0, &rc);

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "cmds.h"
@@ -39,6 +40,12 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "gongkai: 无法读取台账文件 %s：%s\n", path, strerror(errno));
 		return 66;
 	}
+	struct stat sb;
+	if (in != stdin && fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fprintf(stderr, "gongkai: 台账文件 %s 是文件夹，不是文件\n", path);
+		fclose(in);
+		return 66;
+	}
 	int rc = 0;
 	struct store *s = cli_store(c, 0, &rc);
 	if (!s) {
@@ -62,6 +69,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		printf("导入 %zu 件\n", res.imported);
 	else if (st == ST_DATA)
 		fprintf(stderr, "共 %zu 处问题，未导入任何内容\n", diag_count(&errors));
+	else if (st != ST_NOINPUT)
+		fprintf(stderr, "导入中止，未导入任何内容\n");
 	rc = cli_fail(st, &errors);
 	diag_release(&errors);
 	diag_release(&res.warnings);
@@ -104,6 +113,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	cli_progress_done();
 	if (st != ST_OK) {
 		cli_output_abort(&out);
+		if (out_path && strcmp(out_path, "-"))
+			diag_add(&d, "未写入 %s（未完成的临时文件已删除）", out_path);
 		rc = cli_fail(st, &d);
 	} else if ((rc = cli_output_commit(&out)) == 0 && out_path && strcmp(out_path, "-")) {
 		fprintf(stderr, "导出 %zu 件到 %s\n", n, out_path);

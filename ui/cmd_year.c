@@ -60,8 +60,12 @@ int cmd_lock(struct cli *c, int argc, char **argv)
 	struct report r;
 	report_init(&r);
 	struct diag d = DIAG_INIT;
-	enum status st = report_build(s, year, &r, &d);
+	/* the report kept is the one checked: no other clerk's save may come between them */
+	enum status st = store_begin(s, &d);
+	if (st == ST_OK)
+		st = report_build(s, year, &r, &d);
 	if (st == ST_OK && r.problems.n) {
+		store_rollback(s);
 		for (size_t i = 0; i < r.problems.n; i++)
 			fprintf(stderr, "%s\n", r.problems.lines[i]);
 		fprintf(stderr, "gongkai: %d 年度报表未通过检查，不能定稿\n", year);
@@ -71,10 +75,15 @@ int cmd_lock(struct cli *c, int argc, char **argv)
 		report_json(&r, &json);
 		st = store_year_lock(s, year, sb_str(&json), &d);
 		if (st == ST_OK)
+			st = store_commit(s, &d);
+		else
+			store_rollback(s);
+		if (st == ST_OK)
 			printf("%d 年度已定稿锁定：此后改变该年度报表的修改将被拒绝\n", year);
 		sb_release(&json);
 		rc = cli_fail(st, &d);
 	} else {
+		store_rollback(s);
 		rc = cli_fail(st, &d);
 	}
 	report_release(&r);
@@ -138,16 +147,19 @@ static int audit_open(const struct app *a, void *ctx)
 	struct audit *au = ctx;
 	char r[DATE_BUF], due[DATE_BUF];
 	int days = calendar_workdays_between(au->cal, a->d.received, au->today);
-	if (au->json)
-		sb_addf(&au->oldest, "%s{\"case_no\": \"%s\", \"received\": \"%s\", \"due\": %s%s%s, "
-			"\"workdays_since_received\": %d}", au->oldest.len ? ", " : "", a->case_no,
+	if (au->json) {
+		sb_addf(&au->oldest, "%s{\"case_no\": ", au->oldest.len ? ", " : "");
+		cli_json_text(&au->oldest, a->case_no);
+		sb_addf(&au->oldest, ", \"received\": \"%s\", \"due\": %s%s%s, "
+			"\"workdays_since_received\": %d}",
 			date_format(a->d.received, r), a->due == DATE_NONE ? "" : "\"",
 			a->due == DATE_NONE ? "null" : date_format(a->due, due),
 			a->due == DATE_NONE ? "" : "\"", days);
-	else
+	} else {
 		sb_addf(&au->oldest, "  %-12s 收到 %s  已 %d 个工作日%s%s\n", a->case_no,
 			date_format(a->d.received, r), days, a->due == DATE_NONE ? "（暂停或待补正）" : "，到期 ",
 			a->due == DATE_NONE ? "" : date_format(a->due, due));
+	}
 	return 0;
 }
 
@@ -159,7 +171,8 @@ static int cmp_int(const void *a, const void *b)
 
 static void audit_print(struct audit *au, int year)
 {
-	qsort(au->times, au->ntimes, sizeof *au->times, cmp_int);
+	if (au->ntimes)   /* no answers: times is NULL, which qsort must not be given */
+		qsort(au->times, au->ntimes, sizeof *au->times, cmp_int);
 	long long sum = 0;
 	for (size_t i = 0; i < au->ntimes; i++)
 		sum += au->times[i];
@@ -172,12 +185,17 @@ static void audit_print(struct audit *au, int year)
 		printf("{\n  \"year\": %d,\n  \"answered\": %zu,\n  \"workdays\": {\"median\": %.1f, "
 		       "\"mean\": %.1f, \"min\": %d, \"max\": %d},\n  \"late\": [", year, au->ntimes,
 		       median, mean, lo, hi);
-		for (size_t i = 0; i < au->nlate; i++)
-			printf("%s{\"case_no\": \"%s\", \"received\": \"%s\", \"due\": \"%s\", "
+		struct strbuf no = STRBUF_INIT;
+		for (size_t i = 0; i < au->nlate; i++) {
+			sb_reset(&no);
+			cli_json_text(&no, au->late[i].case_no);
+			printf("%s{\"case_no\": %s, \"received\": \"%s\", \"due\": \"%s\", "
 			       "\"answered\": \"%s\", \"workdays_late\": %d}", i ? ", " : "",
-			       au->late[i].case_no, date_format(au->late[i].received, a),
+			       sb_str(&no), date_format(au->late[i].received, a),
 			       date_format(au->late[i].due, b), date_format(au->late[i].answered, c),
 			       au->late[i].days_late);
+		}
+		sb_release(&no);
 		printf("],\n  \"oldest_open\": [%s]\n}\n", sb_str(&au->oldest));
 		return;
 	}

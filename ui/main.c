@@ -6,6 +6,7 @@
  */
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,9 @@ static bool wants_help(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* past a file-size limit (ulimit -f) a write fails with EFBIG and is reported (status 74)
+	 * instead of the process being killed with a half-written temporary file left behind */
+	signal(SIGXFSZ, SIG_IGN);
 	const char *db = NULL;
 	if (!take_db(&argc, argv, &db))
 		return cli_usage_error(NULL, "选项 --db 缺少数据库文件名");
