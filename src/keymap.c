@@ -59,10 +59,13 @@ static const struct km_binding global_keys[] = {
 	MOVE_KEYS, B(KM_CTRL('l'), A_REDRAW, false),
 };
 
+/* The list's most used keys first: they are the ones an 80-column hint bar has room for. */
 static const struct km_binding list_keys[] = {
-	B('n', A_NEW, true), B(KM_ENTER, A_OPEN, true), APP_KEYS,
-	B('/', A_SEARCH, true), B('s', A_FILTER, true), B(KM_TAB, A_FILTER_NEXT, false),
-	B(KM_BTAB, A_FILTER_PREV, false), YEAR_KEYS,
+	B('n', A_NEW, true), B(KM_ENTER, A_OPEN, true), B('a', A_ANSWER, true),
+	B('/', A_SEARCH, true), B('s', A_FILTER, true), B('e', A_EDIT, true),
+	B('b', A_CORRECTION, true), B('c', A_CONSULT, true), B('x', A_EXTEND, true),
+	B('f', A_FEE, true), B('r', A_REVIEW, true), B('u', A_REOPEN, true),
+	B(KM_TAB, A_FILTER_NEXT, false), B(KM_BTAB, A_FILTER_PREV, false), YEAR_KEYS,
 };
 
 static const struct km_binding search_keys[] = {
