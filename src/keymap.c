@@ -84,7 +84,7 @@ static const struct km_binding calendar_keys[] = {
 };
 
 static const struct km_binding detail_keys[] = {
-	APP_KEYS, B('p', A_PERSONAL, true), B(KM_ESC, A_BACK, true),
+	B(KM_ESC, A_BACK, true), B('p', A_PERSONAL, true), APP_KEYS,
 };
 
 static const struct km_binding help_keys[] = {
@@ -94,7 +94,8 @@ static const struct km_binding help_keys[] = {
 static const struct km_binding form_keys[] = {
 	B(KM_F2, A_SAVE, true), B(KM_ESC, A_CANCEL, true), B(KM_TAB, A_FIELD_NEXT, true),
 	B(KM_DOWN, A_FIELD_NEXT, false), B(KM_BTAB, A_FIELD_PREV, false),
-	B(KM_UP, A_FIELD_PREV, false), B(KM_ENTER, A_CHOOSE, true), B(KM_F1, A_HELP, true),
+	B(KM_UP, A_FIELD_PREV, false), B(KM_PGDN, A_PGDN, false), B(KM_PGUP, A_PGUP, false),
+	B(KM_ENTER, A_CHOOSE, true), B(KM_F1, A_HELP, true),
 	B(KM_F10, A_CANCEL, false), EDIT_KEYS,
 };
 

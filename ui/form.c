@@ -265,17 +265,24 @@ bool form_changed(const struct form *fm)
 
 /* ---- drawing ---- */
 
-enum row_kind { ROW_FIELD, ROW_PROBLEM, ROW_HEADING, ROW_BLANK, ROW_BUTTONS, ROW_GENERAL };
+enum row_kind {
+	ROW_FIELD, ROW_MORE, ROW_NOTE, ROW_PROBLEM, ROW_HEADING, ROW_BLANK, ROW_BUTTONS, ROW_GENERAL
+};
 
 struct row {
 	enum row_kind kind;
 	int field;
-	char *text;   /* owned: a line of a problem or a general message */
+	char *text;   /* owned: what the row shows beside the label column */
 };
 
 struct rows {
 	struct row *v;
 	size_t n, cap;
+};
+
+/* The geometry of the form: label column, and where and how wide a field's box can be. */
+struct geom {
+	int x, w, lw, fx, fw;
 };
 
 static void row_add(struct rows *r, enum row_kind kind, int field, const char *text)
@@ -291,13 +298,14 @@ static void rows_release(struct rows *r)
 	free(r->v);
 }
 
-static void add_wrapped(struct rows *r, enum row_kind kind, int field, const char *text,
-			int width)
+/* Adds text wrapped to width as rows; the first as `first` kind, the others as `rest`. */
+static void add_wrapped(struct rows *r, enum row_kind first, enum row_kind rest, int field,
+			const char *text, int width)
 {
 	struct text_lines lines = { 0 };
 	text_wrap(text, width, &lines);
 	for (size_t i = 0; i < lines.n; i++)
-		row_add(r, kind, field, lines.line[i]);
+		row_add(r, i ? rest : first, field, lines.line[i]);
 	text_lines_release(&lines);
 }
 
@@ -310,24 +318,84 @@ static int label_width(const struct form *fm)
 	return w > LABEL_MAX ? LABEL_MAX : w;
 }
 
-static void build_rows(const struct form *fm, int width, int lw, struct rows *r)
+static const char *field_value(const struct form_field *f, char *buf, size_t size)
+{
+	if (f->kind == FK_CHOICE)
+		return f->choice >= 0 ? f->choices[f->choice] : "（请选择）";
+	if (f->kind == FK_OUTCOME) {
+		if (f->outcome < 0)
+			return "（未选择，按 Enter 从表三中选择）";
+		snprintf(buf, size, "%s", outcome_ledger_label(f->outcome));
+		return buf;
+	}
+	return "";
+}
+
+/* The columns a field's box takes (not for FK_INFO). */
+static int box_width(const struct form_field *f, int fw)
+{
+	int w = 12;
+	if (f->kind == FK_TEXT) {
+		w = TEXT_MAX_WIDTH;
+		if (f->le.max && (int)f->le.max + 1 < w)
+			w = (int)f->le.max + 1;
+	} else if (f->kind == FK_CHOICE) {
+		w = text_width("（请选择）");
+		for (int k = 0; k < f->nchoices; k++)
+			if (text_width(f->choices[k]) > w)
+				w = text_width(f->choices[k]);
+		w += 2;
+	} else if (f->kind == FK_OUTCOME) {
+		char buf[256];
+		w = text_width(field_value(f, buf, sizeof buf)) + 2;
+	}
+	return w < fw ? w : fw;
+}
+
+/* The remark after a field: its own note, or a hint while it has the focus. */
+static const char *field_note(const struct form *fm, int i)
+{
+	const struct form_field *f = &fm->f[i];
+	if (f->info)
+		return f->info;
+	if (fm->focus == i && f->kind == FK_CHOICE)
+		return "Enter 选择，Left/Right 切换";
+	if (fm->focus == i && f->kind == FK_DATE)
+		return "YYYY-MM-DD";
+	return NULL;
+}
+
+static void field_rows(const struct form *fm, int i, const struct geom *g, struct rows *r)
+{
+	const struct form_field *f = &fm->f[i];
+	if (f->kind == FK_INFO) {
+		add_wrapped(r, ROW_FIELD, ROW_MORE, i, f->info ? f->info : "", g->fw);
+	} else {
+		row_add(r, ROW_FIELD, i, NULL);
+		const char *note = field_note(fm, i);
+		int room = g->fw - box_width(f, g->fw) - 2;
+		if (note && text_width(note) > room)
+			add_wrapped(r, ROW_NOTE, ROW_NOTE, i, note, g->fw);
+	}
+	if (f->problem)
+		add_wrapped(r, ROW_PROBLEM, ROW_PROBLEM, i, f->problem, g->fw);
+}
+
+static void build_rows(const struct form *fm, const struct geom *g, struct rows *r)
 {
 	for (int i = 0; i < fm->n; i++) {
-		const struct form_field *f = &fm->f[i];
-		if (f->kind == FK_HEADING) {
+		if (fm->f[i].kind == FK_HEADING) {
 			if (i > 0)
 				row_add(r, ROW_BLANK, -1, NULL);
 			row_add(r, ROW_HEADING, i, NULL);
-			continue;
+		} else {
+			field_rows(fm, i, g, r);
 		}
-		row_add(r, ROW_FIELD, i, NULL);
-		if (f->problem)
-			add_wrapped(r, ROW_PROBLEM, i, f->problem, width - lw - 4);
 	}
 	row_add(r, ROW_BLANK, -1, NULL);
 	row_add(r, ROW_BUTTONS, -1, NULL);
 	for (size_t k = 0; k < fm->general.n; k++)
-		add_wrapped(r, ROW_GENERAL, -1, fm->general.lines[k], width - 2);
+		add_wrapped(r, ROW_GENERAL, ROW_GENERAL, -1, fm->general.lines[k], g->w - 2);
 }
 
 /* Keeps the rows of the field in focus (with its problem) inside the h rows shown. */
@@ -357,66 +425,37 @@ static void scroll_to_focus(struct form *fm, const struct rows *r, int h)
 		fm->scroll = 0;
 }
 
-static const char *field_value(const struct form_field *f, char *buf, size_t size)
+static void draw_field(struct form *fm, const struct row *row, int y, const struct geom *g)
 {
-	if (f->kind == FK_CHOICE)
-		return f->choice >= 0 ? f->choices[f->choice] : "（请选择）";
-	if (f->kind == FK_OUTCOME) {
-		if (f->outcome < 0)
-			return "（未选择，按 Enter 从表三中选择）";
-		snprintf(buf, size, "%s", outcome_ledger_label(f->outcome));
-		return buf;
-	}
-	return "";
-}
-
-static int choice_width(const struct form_field *f)
-{
-	int w = text_width("（请选择）");
-	for (int k = 0; k < f->nchoices; k++)
-		if (text_width(f->choices[k]) > w)
-			w = text_width(f->choices[k]);
-	return w + 2;
-}
-
-static void draw_field(struct form *fm, int i, int y, int x, int w, int lw)
-{
+	int i = row->field;
 	struct form_field *f = &fm->f[i];
 	bool focus = fm->focus == i;
 	f->y = y;
-	draw_text_align(y, x, lw, f->label, TEXT_RIGHT, focus ? R_HEADING : R_NORMAL);
-	int fx = x + lw + 2, fw = w - lw - 2, used;
+	draw_text_align(y, g->x, g->lw, f->label, TEXT_RIGHT, focus ? R_HEADING : R_NORMAL);
 	if (f->kind == FK_INFO) {
-		draw_text(y, fx, fw, f->info, R_NORMAL);
+		draw_text(y, g->fx, g->fw, row->text, R_NORMAL);
 		return;
 	}
+	int used = box_width(f, g->fw);
 	if (f->kind == FK_TEXT || f->kind == FK_DATE || f->kind == FK_NUMBER) {
-		used = f->kind == FK_TEXT ? (fw < TEXT_MAX_WIDTH ? fw : TEXT_MAX_WIDTH) : 12;
 		struct strbuf sb = STRBUF_INIT;
 		int cx;
 		le_view(&f->le, used, &sb, &cx);
-		draw_text(y, fx, used, sb_str(&sb), focus ? R_FIELD_FOCUS : R_FIELD);
+		draw_text(y, g->fx, used, sb_str(&sb), focus ? R_FIELD_FOCUS : R_FIELD);
 		if (focus)
-			tui_cursor(y, fx + cx);
+			tui_cursor(y, g->fx + cx);
 		sb_release(&sb);
 	} else {
 		char buf[256];
-		const char *v = field_value(f, buf, sizeof buf);
-		used = f->kind == FK_CHOICE ? choice_width(f) : text_width(v) + 2;
-		if (used > fw)
-			used = fw;
 		struct strbuf sb = STRBUF_INIT;
-		sb_addf(&sb, " %s", v);
-		draw_text(y, fx, used, sb_str(&sb), focus ? R_FIELD_FOCUS : R_FIELD);
+		sb_addf(&sb, " %s", field_value(f, buf, sizeof buf));
+		draw_text(y, g->fx, used, sb_str(&sb), focus ? R_FIELD_FOCUS : R_FIELD);
 		sb_release(&sb);
 	}
-	const char *note = f->info;
-	if (focus && !note && f->kind == FK_CHOICE)
-		note = "Enter 选择，Left/Right 切换";
-	if (focus && !note && f->kind == FK_DATE)
-		note = "YYYY-MM-DD";
-	if (note && fw - used > 4)
-		draw_text(y, fx + used + 2, fw - used - 2, note, R_NOTE);
+	const char *note = field_note(fm, i);
+	int room = g->fw - used - 2;
+	if (note && text_width(note) <= room)
+		draw_text(y, g->fx + used + 2, room, note, R_NOTE);
 }
 
 static void draw_buttons(struct form *fm, int y, int x)
@@ -429,19 +468,25 @@ static void draw_buttons(struct form *fm, int y, int x)
 		 fm->focus == fm->n + 1 ? R_SELECTED : R_NORMAL);
 }
 
-static void draw_row(struct form *fm, const struct row *r, int y, int x, int w, int lw)
+static bool is_warning_line(const char *s)
+{
+	return strncmp(s, "提示", strlen("提示")) == 0 ||
+	       strncmp(s, "以上有提示", strlen("以上有提示")) == 0;
+}
+
+static void draw_row(struct form *fm, const struct row *r, int y, const struct geom *g)
 {
 	switch (r->kind) {
-	case ROW_FIELD: draw_field(fm, r->field, y, x, w, lw); break;
+	case ROW_FIELD: draw_field(fm, r, y, g); break;
+	case ROW_MORE: draw_text(y, g->fx, g->fw, r->text, R_NORMAL); break;
+	case ROW_NOTE: draw_text(y, g->fx, g->fw, r->text, R_NOTE); break;
 	case ROW_PROBLEM:
-		draw_text(y, x + lw + 2, w - lw - 2, r->text,
-			  fm->f[r->field].warning ? R_WARNING : R_ERROR);
+		draw_text(y, g->fx, g->fw, r->text, fm->f[r->field].warning ? R_WARNING : R_ERROR);
 		break;
-	case ROW_HEADING: draw_text(y, x, w, fm->f[r->field].label, R_HEADING); break;
-	case ROW_BUTTONS: draw_buttons(fm, y, x + lw + 2); break;
+	case ROW_HEADING: draw_text(y, g->x, g->w, fm->f[r->field].label, R_HEADING); break;
+	case ROW_BUTTONS: draw_buttons(fm, y, g->fx); break;
 	case ROW_GENERAL:
-		draw_text(y, x, w, r->text, strncmp(r->text, "提示", strlen("提示")) == 0 ||
-			  strncmp(r->text, "以上有提示", strlen("以上有提示")) == 0 ? R_WARNING : R_ERROR);
+		draw_text(y, g->x, g->w, r->text, is_warning_line(r->text) ? R_WARNING : R_ERROR);
 		break;
 	case ROW_BLANK: break;
 	}
@@ -454,19 +499,22 @@ static void draw_form(struct tui *t, void *ctx)
 	int top, height;
 	tui_area(&top, &height);
 	draw_popup(top, 0, height, COLS, fm->title);
-	int y0 = top + 1, h = height - 2, x = 2, w = COLS - 4, lw = label_width(fm);
+	int y0 = top + 1, h = height - 2;
+	struct geom g = { .x = 2, .w = COLS - 4, .lw = label_width(fm) };
+	g.fx = g.x + g.lw + 2;
+	g.fw = g.w - g.lw - 2;
 	struct rows r = { 0 };
-	build_rows(fm, w, lw, &r);
+	build_rows(fm, &g, &r);
 	scroll_to_focus(fm, &r, h);
 	for (int i = 0; i < fm->n; i++)
 		fm->f[i].y = -1;
 	fm->buttons_y = -1;
 	for (int k = 0; k < h && (size_t)(fm->scroll + k) < r.n; k++)
-		draw_row(fm, &r.v[fm->scroll + k], y0 + k, x, w, lw);
+		draw_row(fm, &r.v[fm->scroll + k], y0 + k, &g);
 	if (fm->scroll > 0)
-		draw_text(y0, COLS - 12, 10, "（上面还有）", R_NOTE);
+		draw_text(y0, COLS - 14, 12, "（上面还有）", R_NOTE);
 	if ((size_t)(fm->scroll + h) < r.n)
-		draw_text(y0 + h - 1, COLS - 12, 10, "（下面还有）", R_NOTE);
+		draw_text(y0 + h - 1, COLS - 14, 12, "（下面还有）", R_NOTE);
 	rows_release(&r);
 }
 
@@ -579,6 +627,17 @@ static int form_key(struct tui *t, struct form *fm, int key)
 	case A_CANCEL: return give_up(t, fm) ? -1 : 0;
 	case A_FIELD_NEXT: move_focus(fm, 1); return 0;
 	case A_FIELD_PREV: move_focus(fm, -1); return 0;
+	case A_PGDN:
+	case A_PGUP:
+		for (int k = 0; k < 8; k++) {
+			int before = fm->focus;
+			move_focus(fm, a == A_PGDN ? 1 : -1);
+			if (a == A_PGDN ? fm->focus < before : fm->focus > before) {
+				fm->focus = before;   /* a page stops at the end, it does not wrap */
+				break;
+			}
+		}
+		return 0;
 	case A_HELP: tui_help(t, KS_FORM); return 0;
 	case A_CHOOSE:
 		if (fm->focus == fm->n)

@@ -100,13 +100,15 @@ static void draw_node(const struct tree *tr, size_t i, int y, int w)
 	const struct node *nd = &tr->shown[i];
 	bool sel = i == tr->lv.cur;
 	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, sel ? ">" : " ");
 	if (nd->group)
 		sb_adds(&sb, tr->open[group_first(nd->row)] ? "- " : "+ ");
 	else
 		sb_adds(&sb, "  ");
 	node_label(nd, &sb);
 	int lw = w * 11 / 20;
-	draw_text(y, 2, lw, sb_str(&sb), sel ? R_SELECTED : nd->group ? R_HEADING : R_NORMAL);
+	draw_text(y, 1, lw + 1, sb_str(&sb), sel ? R_SELECTED : nd->group ? R_HEADING : R_NORMAL);
+	lw++;   /* a column between the label and its article */
 	const char *article = nd->group ? "" : t3_row_article(nd->row);
 	draw_text(y, 2 + lw, w - lw, article ? article : "", sel ? R_SELECTED : R_NOTE);
 	sb_release(&sb);

@@ -169,7 +169,7 @@ static void draw_pick(struct tui *t, void *ctx)
 		if (i >= (size_t)p->n)
 			break;
 		bool sel = i == p->lv.cur;
-		draw_text(y + r, x - 1, w + 2, "", sel ? R_SELECTED : R_NORMAL);
+		draw_text(y + r, x - 1, w + 2, sel ? ">" : "", sel ? R_SELECTED : R_NORMAL);
 		draw_text(y + r, x, w, p->items[i], sel ? R_SELECTED : R_NORMAL);
 	}
 }

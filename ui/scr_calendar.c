@@ -97,6 +97,8 @@ static void draw(struct tui *t)
 		char buf[DATE_BUF];
 		int y = C.y0 + r;
 		draw_fill(y, 0, COLS, role);
+		if (i == C.lv.cur)
+			draw_text(y, 0, 1, ">", role);
 		draw_text(y, 1, 12, date_format(e->day, buf), role);
 		draw_text(y, 14, 6, date_weekday_name(e->day), role);
 		draw_text(y, 21, 10, e->kind == CAL_OFF ? "放假" : "调休上班", role);

@@ -122,7 +122,7 @@ static void reposition(void)
 }
 
 /* Puts the cursor on application id (one just saved), wherever the list holds it. */
-static void jump_to_id(struct tui *t, long long id)
+static void jump_to_id(struct tui *t, long long id, bool say)
 {
 	struct list_page one = { 0 };
 	struct diag d = DIAG_INIT;
@@ -131,7 +131,7 @@ static void jump_to_id(struct tui *t, long long id)
 	list_page_release(&one);
 	diag_release(&d);
 	const struct list_row *r = current();
-	if (r && r->id != id)
+	if (say && r && r->id != id)
 		tui_message(t, false, "已保存；该申请不在当前筛选条件下，未显示在列表中");
 }
 
@@ -211,6 +211,8 @@ static void draw_row(const struct tui *t, int y, const struct list_row *r, bool 
 	enum draw_role role = selected ? R_SELECTED : ri.late ? R_LATE : ri.soon ? R_SOON
 			    : r->state == STATE_ANSWERED ? R_DONE : R_NORMAL;
 	draw_fill(y, 0, COLS, selected ? R_SELECTED : R_NORMAL);
+	if (selected)
+		draw_text(y, 0, 1, ">", R_SELECTED);   /* the cursor, visible without colour too */
 	for (int i = 0; i < L.cols.n; i++) {
 		struct strbuf sb = STRBUF_INIT;
 		int w = L.cols.c[i].width;
@@ -436,9 +438,9 @@ static bool handle(struct tui *t, enum action a, int key)
 	if (!appforms_run(t, a, a == A_NEW || !r ? 0 : r->id, &saved))
 		return false;
 	if (saved) {
+		/* the cursor stays on the application just saved, wherever it now sorts */
 		tui_changed(t);
-		if (a == A_NEW)
-			jump_to_id(t, saved);
+		jump_to_id(t, saved, a == A_NEW);
 	}
 	return true;
 }

@@ -24,6 +24,7 @@
 static struct {
 	struct doc doc;
 	int built_width;
+	int balanced;   /* 1 the checks hold, 0 they fail, -1 not counted */
 } T;
 
 static enum km_scope scope(void)
@@ -147,16 +148,16 @@ static void outcome_chart(const struct report *r, int width)
 	sb_release(&sb);
 }
 
-static void balance(const struct report *r)
+static void balance(const struct report *r, int width)
 {
 	if (r->balanced && r->carry_matches) {
-		doc_add(&T.doc, R_GOOD, "勾稽关系 ✓ 成立：各列第一项加第二项之和，等于第三项加第四项之和；"
-			"上年结转与上一年度一致");
+		doc_add_wrapped(&T.doc, R_GOOD, "勾稽关系 ✓ 成立：各列第一项加第二项之和，等于第三项"
+				"加第四项之和；上年结转与上一年度一致", 0, width);
 		return;
 	}
 	doc_add(&T.doc, R_ERROR, "勾稽关系 ✗ 不成立：");
 	for (size_t i = 0; i < r->problems.n; i++)
-		doc_addf(&T.doc, R_ERROR, "  %s", r->problems.lines[i]);
+		doc_add_wrapped(&T.doc, R_ERROR, r->problems.lines[i], 2, width);
 }
 
 static void build(struct tui *t)
@@ -167,15 +168,17 @@ static void build(struct tui *t)
 	report_init(&r);
 	doc_clear(&T.doc);
 	T.built_width = COLS;
+	T.balanced = -1;
 	if (report_build(t->s, t->year, &r, &d) != ST_OK) {
 		tui_fail(t, ST_IO, &d);
 		doc_add(&T.doc, R_ERROR, "读取统计数字失败，请稍后再试。");
 	} else {
 		struct strbuf sb = STRBUF_INIT;
 		doc_addf(&T.doc, R_HEADING, "%d 年度  三、收到和处理政府信息公开申请情况", t->year);
+		balance(&r, width);
+		T.balanced = r.balanced && r.carry_matches;
 		report_text_table3(&r, width, &sb);
 		add_lines(sb_str(&sb), R_NORMAL);
-		balance(&r);
 		doc_blank(&T.doc);
 		doc_addf(&T.doc, R_HEADING, "%d 年度  四、政府信息公开行政复议、行政诉讼情况", t->year);
 		sb_reset(&sb);
@@ -224,6 +227,8 @@ static bool handle(struct tui *t, enum action a, int key)
 static void status(struct tui *t, struct strbuf *out)
 {
 	sb_addf(out, "%d 年度", t->year);
+	if (T.balanced >= 0)
+		sb_adds(out, T.balanced ? "  勾稽关系 ✓" : "  勾稽关系 ✗ 不成立");
 }
 
 const struct view view_tally = {

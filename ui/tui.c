@@ -188,6 +188,10 @@ void tui_pop_overlay(void)
 {
 	if (noverlays > 0)
 		noverlays--;
+	/* The terminal blanked whole double-width characters that the popup's edge cut through,
+	 * which curses does not know: repaint every line rather than only the cells it thinks
+	 * changed, or a character under the edge would stay missing. */
+	redrawwin(stdscr);
 }
 
 /* ---- chrome ---- */
@@ -229,6 +233,11 @@ static void draw_status(struct tui *t)
 		sb_adds(&sb, "  |  ");
 		top_view(t)->status(t, &sb);
 	}
+	const struct doc *doc = top_view(t)->doc;
+	if (doc && doc->n > (size_t)doc->height)
+		sb_addf(&sb, "  |  第 %d 至 %d 行，共 %zu 行", doc->top + 1,
+			doc->top + doc->height < (int)doc->n ? doc->top + doc->height : (int)doc->n,
+			doc->n);
 	if (t->late >= 0)
 		sb_addf(&sb, "  |  已逾期 %lld 件", t->late);
 	if (t->readonly)
