@@ -278,8 +278,9 @@ static void keys_of(int s, int sc, enum action a, struct strbuf *out)
 
 #define HELP_KEY_COLUMN 20
 
-static void help_scope(int s, int sc, struct strbuf *out)
+static void help_scope(int s, int sc, int width, struct strbuf *out)
 {
+	int indent = 2 + HELP_KEY_COLUMN;
 	bool done[A_COUNT] = { false };
 	sb_addf(out, "%s\n", scope_titles[sc]);
 	for (size_t i = 0; i < tables[sc].n; i++) {
@@ -290,19 +291,26 @@ static void help_scope(int s, int sc, struct strbuf *out)
 		struct strbuf keys = STRBUF_INIT;
 		keys_of(s, sc, a, &keys);
 		if (keys.len) {
+			struct text_lines lines = { 0 };
+			text_wrap(action_help(a), width - indent > 10 ? width - indent : 10, &lines);
 			sb_adds(out, "  ");
 			text_fit(sb_str(&keys), HELP_KEY_COLUMN, out);
-			sb_addf(out, "%s\n", action_help(a));
+			for (size_t k = 0; k < lines.n; k++) {
+				if (k)
+					sb_repeat(out, " ", indent);
+				sb_addf(out, "%s\n", lines.line[k]);
+			}
+			text_lines_release(&lines);
 		}
 		sb_release(&keys);
 	}
 }
 
-void km_help(enum km_scope s, struct strbuf *out)
+void km_help(enum km_scope s, int width, struct strbuf *out)
 {
 	for (int sc = s; sc >= 0; sc = tables[sc].parent) {
 		if (sc != (int)s)
 			sb_adds(out, "\n");
-		help_scope(s, sc, out);
+		help_scope(s, sc, width, out);
 	}
 }

@@ -67,7 +67,7 @@ enum km_key {
 	X(A_SEARCH_NEXT,   "下一处",    "跳到下一处搜索结果") \
 	X(A_SEARCH_PREV,   "上一处",    "跳到上一处搜索结果") \
 	X(A_SEARCH_END,    "结束搜索",  "结束搜索") \
-	X(A_FILTER,        "筛选",      "选择筛选条件（全部、办理中、已逾期……）") \
+	X(A_FILTER,        "筛选",      "选择筛选条件（全部、办理中、已逾期等）") \
 	X(A_FILTER_NEXT,   "下一筛选",  "换到下一个筛选条件") \
 	X(A_FILTER_PREV,   "上一筛选",  "换到上一个筛选条件") \
 	X(A_YEAR,          "年度",      "输入年度（列表中留空为全部年度）") \
@@ -156,8 +156,9 @@ const char *km_key_name(int key, char buf[16]);
 int km_hints(enum km_scope s, int width, struct strbuf *out);
 
 /* Appends to out the help of scope s: a heading per scope (s, then each parent), then one
- * line per action "keys  help", the keys that reach it joined with " ", padded to a column.
- * Keys rebound by an earlier scope are left out of the later one. Lines end with "\n". */
-void km_help(enum km_scope s, struct strbuf *out);
+ * line per action "keys  help", the keys that reach it joined with " ", padded to a column;
+ * a help text longer than the width (in display columns) goes on under itself. Keys rebound
+ * by an earlier scope are left out of the later one. Lines end with "\n". */
+void km_help(enum km_scope s, int width, struct strbuf *out);
 
 #endif

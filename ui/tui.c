@@ -381,6 +381,8 @@ static void draw_help(struct tui *t, void *ctx)
 	struct help *h = ctx;
 	int top, height;
 	tui_area(&top, &height);
+	for (int y = top; y < top + height; y++)
+		draw_fill(y, 0, COLS, R_NORMAL);
 	draw_fill(top, 0, COLS, R_HEADING);
 	draw_text(top, 1, COLS - 2, h->title, R_HEADING);
 	doc_draw(&h->doc, top + 1, 2, height - 1, COLS - 3);
@@ -393,7 +395,7 @@ void tui_help(struct tui *t, enum km_scope scope)
 	snprintf(title, sizeof title, "帮助：%s 的按键（Esc 返回）", km_scope_title(scope));
 	h.title = title;
 	struct strbuf sb = STRBUF_INIT;
-	km_help(scope, &sb);
+	km_help(scope, COLS - 4, &sb);
 	struct text_lines lines = { 0 };
 	text_wrap(sb_str(&sb), 1000, &lines);
 	for (size_t i = 0; i < lines.n; i++)
