@@ -243,7 +243,7 @@ static void check_dates(const struct app *a, const struct calendar *cal, int tod
 	static const struct { enum app_field f; size_t off; } dated[] = {
 		{ F_RECEIVED, offsetof(struct clock_dates, received) },
 		{ F_CORRECTION_SENT, offsetof(struct clock_dates, correction_sent) },
-		{ F_CORRECTION_LIMIT, offsetof(struct clock_dates, correction_limit) },
+		/* not 补正期限: the limit given to the applicant lies ahead (第三十条) */
 		{ F_CORRECTION_RECEIVED, offsetof(struct clock_dates, correction_received) },
 		{ F_CONSULT_START, offsetof(struct clock_dates, consult_start) },
 		{ F_CONSULT_END, offsetof(struct clock_dates, consult_end) },

@@ -112,7 +112,7 @@ static long long correction(struct tui *t, struct ev_job *j)
 	if (refuse_answered(t, a, "补正"))
 		return 0;
 	if (a->d.correction_received != DATE_NONE) {
-		tui_message(t, true, "申请 %s 已于 %s 收到补正；第三十条：补正只能一次。更正日期请按 e",
+		tui_message(t, true, "补正只能一次（第三十条）：%s 已于 %s 收到补正；更正日期请按 e",
 			    a->case_no, day(a->d.correction_received, b1));
 		return 0;
 	}
@@ -230,7 +230,7 @@ static long long extension(struct tui *t, struct ev_job *j)
 	if (refuse_answered(t, a, "延期"))
 		return 0;
 	if (a->d.extended_on != DATE_NONE) {
-		tui_message(t, true, "申请 %s 已于 %s 延期 %d 个工作日（%s 同意）；第三十三条：只能延期一次",
+		tui_message(t, true, "只能延期一次（第三十三条）：%s 已于 %s 延期 %d 个工作日，%s同意",
 			    a->case_no, day(a->d.extended_on, b1), a->d.extension_days,
 			    a->extension_by ? a->extension_by : "负责人");
 		return 0;
