@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -32,6 +33,7 @@
 #include "xmem.h"
 
 #define POLL_MS 1000
+#define MESSAGE_SECONDS 10   /* a message left untouched this long makes way for the status */
 
 struct overlay {
 	tui_overlay_fn *fn;
@@ -107,6 +109,7 @@ void tui_message(struct tui *t, bool error, const char *fmt, ...)
 	vsnprintf(t->msg, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	t->msg_error = error;
+	t->msg_at = (long long)time(NULL);
 }
 
 void tui_fail(struct tui *t, enum status st, const struct diag *d)
@@ -327,6 +330,10 @@ int tui_key(struct tui *t)
 		int key = input_key(POLL_MS);
 		if (key == KM_TIMEOUT) {
 			poll_changes(t);
+			if (t->msg && (long long)time(NULL) - t->msg_at >= MESSAGE_SECONDS) {
+				free(t->msg);   /* the status line comes back */
+				t->msg = NULL;
+			}
 			continue;
 		}
 		if (key == KM_RESIZE) {

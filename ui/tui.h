@@ -56,6 +56,7 @@ struct tui {
 	int depth;
 	char *msg;             /* the message shown in the status line until the next key */
 	bool msg_error;
+	long long msg_at;      /* when it was set (seconds); it goes after a while untouched */
 	bool quit;
 };
 
