@@ -59,6 +59,20 @@ wait_for "已保存申请 2023-0001（张三）"
 wait_line "^> ?2023-0001 +2023-12-20 +张三 +自然人 +办理中 +2024-01-18 +20"
 widths_ok
 
+# the detail: every field, personal data masked until p, the clock and why
+key Enter
+wait_for "申请 2023-0001  张三"
+wait_for "证件号码  4101**********1234"
+expect "联系方式  138****5678"
+expect_no "410105199001011234"
+expect "到期日  2024-01-18（周四），剩余 20 个工作日"
+expect "收到申请 2023-12-20（周三）"
+key p
+wait_for "证件号码  410105199001011234"
+expect "联系方式  13812345678"
+key Escape
+wait_line "^>2023-0001"
+
 # the tallies count it as received, not yet answered
 key 2
 wait_for "勾稽关系 ✓"
