@@ -136,7 +136,8 @@ static void edit_table2(struct tui *t)
 			t2_format_wan(t2.v[c], v);
 		else if (t2.entered)
 			snprintf(v, sizeof v, "%lld", t2.v[c]);
-		j.f[c] = form_text(&fm, t2_col_label(c), -1, v, 24);
+		/* the fee's column label is too long for the form: the same words, shorter */
+		j.f[c] = form_text(&fm, c == T2_FEES ? "收费金额（万元）" : t2_col_label(c), -1, v, 24);
 	}
 	if (form_run(t, &fm))
 		build(t);
