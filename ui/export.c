@@ -165,6 +165,8 @@ static char *ask_path(struct tui *t, const struct export_format *f, int year)
 	}
 	char *full = full_path(path);
 	free(path);
+	if (!full)   /* never; keeps GCC 12 quiet under -fsanitize about a NULL %s */
+		return NULL;
 	struct stat sb;
 	if (stat(full, &sb) == 0) {
 		char *q = xasprintf("文件 %s 已存在。覆盖它吗？", full);

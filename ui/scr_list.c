@@ -86,8 +86,10 @@ static void splice(void *ctx, size_t from, size_t to, bool backward)
 			free_row(&L.page.rows[i]);
 	struct list_row *kept = backward ? rows + L.stage.n : rows;
 	struct list_row *staged = backward ? rows : rows + keep;
-	memcpy(kept, L.page.rows + from, keep * sizeof *rows);
-	memcpy(staged, L.stage.rows, L.stage.n * sizeof *rows);
+	if (keep)
+		memcpy(kept, L.page.rows + from, keep * sizeof *rows);
+	if (L.stage.n)
+		memcpy(staged, L.stage.rows, L.stage.n * sizeof *rows);
 	free(L.page.rows);
 	L.page.rows = rows;
 	L.page.n = L.page.cap = n;
