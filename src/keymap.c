@@ -109,7 +109,7 @@ static const struct km_binding tree_keys[] = {
 };
 
 static const struct km_binding prompt_keys[] = {
-	B(KM_ENTER, A_YES, true), B(KM_ESC, A_CANCEL, true), EDIT_KEYS,
+	B(KM_ENTER, A_OK, true), B(KM_ESC, A_CANCEL, true), EDIT_KEYS,
 };
 
 static const struct km_binding confirm_keys[] = {

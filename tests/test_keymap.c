@@ -49,7 +49,7 @@ static void test_lookup_screen_first(void **state)
 		{ KS_FORM, KM_ESC, A_CANCEL },
 		{ KS_FORM, KM_LEFT, A_CURSOR_LEFT },
 		{ KS_FORM, KM_CTRL('u'), A_CLEAR },
-		{ KS_PROMPT, KM_ENTER, A_YES },
+		{ KS_PROMPT, KM_ENTER, A_OK },
 		{ KS_PROMPT, 'y', A_NONE },
 		{ KS_CONFIRM, 'y', A_YES },
 		{ KS_CONFIRM, KM_ESC, A_NO },

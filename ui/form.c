@@ -534,6 +534,19 @@ static void move_focus(struct form *fm, int dir)
 	fm->focus = i;
 }
 
+/* PgDn / PgUp: the focus moves eight fields, stopping at the ends instead of wrapping. */
+static void page_focus(struct form *fm, int dir)
+{
+	for (int k = 0; k < 8; k++) {
+		int before = fm->focus;
+		move_focus(fm, dir);
+		if (dir > 0 ? fm->focus < before : fm->focus > before) {
+			fm->focus = before;
+			break;
+		}
+	}
+}
+
 static void field_changed(struct form *fm, int i)
 {
 	fm->warned = false;
@@ -627,17 +640,8 @@ static int form_key(struct tui *t, struct form *fm, int key)
 	case A_CANCEL: return give_up(t, fm) ? -1 : 0;
 	case A_FIELD_NEXT: move_focus(fm, 1); return 0;
 	case A_FIELD_PREV: move_focus(fm, -1); return 0;
-	case A_PGDN:
-	case A_PGUP:
-		for (int k = 0; k < 8; k++) {
-			int before = fm->focus;
-			move_focus(fm, a == A_PGDN ? 1 : -1);
-			if (a == A_PGDN ? fm->focus < before : fm->focus > before) {
-				fm->focus = before;   /* a page stops at the end, it does not wrap */
-				break;
-			}
-		}
-		return 0;
+	case A_PGDN: page_focus(fm, 1); return 0;
+	case A_PGUP: page_focus(fm, -1); return 0;
 	case A_HELP: tui_help(t, KS_FORM); return 0;
 	case A_CHOOSE:
 		if (fm->focus == fm->n)

@@ -90,7 +90,7 @@ char *prompt_line(struct tui *t, const char *title, const char *label, const cha
 	for (;;) {
 		int key = tui_key(t);
 		enum action a = km_lookup(KS_PROMPT, key);
-		if (a == A_YES) {
+		if (a == A_OK) {
 			result = le_strdup(&p.e);
 			break;
 		}

@@ -136,8 +136,8 @@ static void clock_part(struct tui *t, int width)
 		field_line("缴费期限", sb_str(&sb), width);
 	}
 	sb_release(&sb);
-	doc_add(&D.doc, R_NOTE, "      计算依据:");
-	doc_add_wrapped(&D.doc, R_NORMAL, sb_str(&c.steps), 14, width);
+	doc_add(&D.doc, R_NOTE, "     计算依据：");
+	doc_add_wrapped(&D.doc, R_NORMAL, sb_str(&c.steps), 6, width);
 	clock_release(&c);
 }
 

@@ -63,6 +63,20 @@ static void bar(long long value, long long max, int width, struct strbuf *out)
 	sb_repeat(out, " ", width - cells);
 }
 
+/* The column names above the monthly chart, over its numbers. */
+static void chart_header(int bw)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "  ");
+	text_fit("月份", 4, &sb);
+	sb_adds(&sb, " ");
+	text_fit_align("收到", 5, TEXT_RIGHT, &sb);
+	sb_repeat(&sb, " ", bw + 2);
+	text_fit_align("办结", 5, TEXT_RIGHT, &sb);
+	doc_add(&T.doc, R_NOTE, sb_str(&sb));
+	sb_release(&sb);
+}
+
 static void monthly_chart(struct tui *t, int width)
 {
 	long long rec[12], ans[12], max = 0, sum = 0;
@@ -87,13 +101,7 @@ static void monthly_chart(struct tui *t, int width)
 	/* "  NN月 nnnnn bar nnnnn bar": 20 columns besides the two bars */
 	int bw = (width - 20) / 2;
 	struct strbuf sb = STRBUF_INIT;
-	sb_adds(&sb, "  ");
-	text_fit("月份", 4, &sb);
-	sb_adds(&sb, " ");
-	text_fit_align("收到", 5, TEXT_RIGHT, &sb);
-	sb_repeat(&sb, " ", bw + 2);
-	text_fit_align("办结", 5, TEXT_RIGHT, &sb);
-	doc_add(&T.doc, R_NOTE, sb_str(&sb));
+	chart_header(bw);
 	for (int m = 0; m < 12; m++) {
 		sb_reset(&sb);
 		sb_addf(&sb, "  %2d月 %5lld ", m + 1, rec[m]);
