@@ -135,7 +135,7 @@ static long long correction(struct tui *t, struct ev_job *j)
 		form_info(&fm, "补正通知", title);
 		j->f[0] = form_date(&fm, app_field_name(F_CORRECTION_RECEIVED),
 				    F_CORRECTION_RECEIVED, t->today);
-		form_info(&fm, "", "申请人逾期不补正的：按 a 答复，选“其他处理 › 1”");
+		form_info(&fm, "", "申请人逾期不补正的：按 a 答复，选「其他处理 › 1」");
 	}
 	return run(t, &fm, j);
 }
@@ -360,7 +360,7 @@ static long long fee(struct tui *t, struct ev_job *j)
 						   CLOCK_FEE_PAY_DAYS), (char[DATE_BUF]){ 0 }));
 		form_info(&fm, "收费通知", title);
 		j->f[0] = form_date(&fm, app_field_name(F_FEE_PAID), F_FEE_PAID, t->today);
-		form_info(&fm, "", "逾期未缴费的：按 a 答复，选“其他处理 › 2”");
+		form_info(&fm, "", "逾期未缴费的：按 a 答复，选「其他处理 › 2」");
 	}
 	sb_release(&amount);
 	return run(t, &fm, j);

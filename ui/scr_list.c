@@ -145,9 +145,9 @@ struct row_info {
 	const char *state;
 };
 
-static void row_info(const struct tui *t, const struct list_row *r, struct row_info *ri)
+static void row_info(const struct tui *t, const struct calendar *cal, const struct list_row *r,
+		     struct row_info *ri)
 {
-	const struct calendar *cal = store_calendar(t->s);
 	memset(ri, 0, sizeof *ri);
 	bool answered = r->state == STATE_ANSWERED;
 	if (!answered && r->due != DATE_NONE) {
@@ -206,10 +206,11 @@ static void cell(const struct tui *t, const struct list_row *r, const struct row
 	(void)t;
 }
 
-static void draw_row(const struct tui *t, int y, const struct list_row *r, bool selected)
+static void draw_row(const struct tui *t, const struct calendar *cal, int y,
+		     const struct list_row *r, bool selected)
 {
 	struct row_info ri;
-	row_info(t, r, &ri);
+	row_info(t, cal, r, &ri);
 	enum draw_role role = selected ? R_SELECTED : ri.late ? R_LATE : ri.soon ? R_SOON
 			    : r->state == STATE_ANSWERED ? R_DONE : R_NORMAL;
 	draw_fill(y, 0, COLS, selected ? R_SELECTED : R_NORMAL);
@@ -237,11 +238,12 @@ static void draw(struct tui *t)
 			  : "没有符合筛选条件的申请。按 s 换筛选条件，按 y 换年度。", R_NOTE);
 		return;
 	}
+	const struct calendar *cal = store_calendar(t->s);
 	for (int r = 0; r < L.rows; r++) {
 		size_t i = L.lv.top + (size_t)r;
 		if (i >= L.lv.n)
 			break;
-		draw_row(t, L.y0 + r, &L.page.rows[i], i == L.lv.cur);
+		draw_row(t, cal, L.y0 + r, &L.page.rows[i], i == L.lv.cur);
 	}
 }
 

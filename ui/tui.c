@@ -411,7 +411,7 @@ void tui_help(struct tui *t, enum km_scope scope)
 	if (scope == KS_REPORT || scope == KS_TALLY) {
 		doc_blank(&h.doc);
 		doc_add_wrapped(&h.doc, R_NOTE, "表四的统计口径：本年提起的复议、诉讼，以及此前提起、"
-				"1 月 1 日尚未审结的，12 月 31 日仍未审结的计入“尚未审结”（国家格式对"
+				"1 月 1 日尚未审结的，12 月 31 日仍未审结的计入「尚未审结」（国家格式对"
 				"以前年度提起的案件未作规定，这是本程序的做法）。", 0, 76);
 	}
 	text_lines_release(&lines);
