@@ -52,6 +52,12 @@ static enum status ledger_year(struct export_job *j, FILE *fp, struct diag *d)
 	return ledger_export(j->s, fp, &o, &j->count, d);
 }
 
+/* The formats, in the order the clerk picks from. A report format is one line with its text
+ * writer (void f(const struct report *, struct strbuf *)) or its file writer (enum status
+ * f(const struct report *, const char *path, struct diag *)), for instance:
+ *	{ "年报：网页（.html）", "report", "html", report_html, NULL, NULL },
+ *	{ "年报：Excel（.xlsx）", "report", "xlsx", NULL, report_xlsx, NULL },
+ */
 static const struct export_format formats[] = {
 	{ "年报：文本表格（.txt）", "report", "txt", report_text_wide, NULL, NULL },
 	{ "年报：CSV（.csv，UTF-8 带 BOM）", "report", "csv", report_csv, NULL, NULL },

@@ -541,7 +541,13 @@ int tui_main(struct cli *c)
 	the_tui = &t;
 	input_signals(on_signal);
 	xmem_set_fatal_hook(fatal_hook);
-	initscr();
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, "gongkai: 无法在这个终端中显示界面（TERM=%s）；请检查 TERM 设置\n",
+			term && *term ? term : "未设置");
+		return 69;
+	}
 	curses_on = true;
 	draw_init();
 	input_init();
@@ -552,6 +558,7 @@ int tui_main(struct cli *c)
 		tui_message(&t, true, "数据库是只读的（%s）：只能查看，不能修改", store_path(s));
 	run(&t);
 	end_curses();
+	delscreen(scr);
 	free(t.msg);
 	the_tui = NULL;
 	c->store = t.s;   /* main closes it */
