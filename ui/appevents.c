@@ -45,7 +45,7 @@ static bool save_with(struct tui *t, struct form *fm, struct ev_job *j,
 	struct app a;
 	app_init(&a);
 	app_copy(&a, &j->a);
-	bool ok = fill(fm, j, &a) && appform_check(t, fm, &a) && appform_write(t, fm, &a, NULL);
+	bool ok = fill(fm, j, &a) && appforms_check(t, fm, &a) && appforms_write(t, fm, &a, NULL);
 	if (ok) {
 		char buf[DATE_BUF];
 		j->saved = a.id;
@@ -422,7 +422,7 @@ static long long review(struct tui *t, struct ev_job *j)
 	int kind = a->suit.kind == T4_SUIT_DIRECT ? 1 : a->suit.kind == T4_SUIT_AFTER_REVIEW ? 2
 		 : 0;
 	int n;
-	const char *const *results = appform_choices(&codes_review_result, "尚未审结", &n);
+	const char *const *results = appforms_choices(&codes_review_result, "尚未审结", &n);
 	struct form fm;
 	snprintf(title, sizeof title, "行政复议、行政诉讼 %s", a->case_no);
 	form_init(&fm, title, save_review, j);

@@ -24,7 +24,7 @@
 
 /* ---- shared ---- */
 
-bool appform_check(struct tui *t, struct form *fm, const struct app *a)
+bool appforms_check(struct tui *t, struct form *fm, const struct app *a)
 {
 	struct app_problems p = { 0 };
 	app_check(a, store_calendar(t->s), t->today, &p);
@@ -33,7 +33,7 @@ bool appform_check(struct tui *t, struct form *fm, const struct app *a)
 	return !errors && form_warnings_seen(fm);
 }
 
-bool appform_write(struct tui *t, struct form *fm, struct app *a, const char *reason)
+bool appforms_write(struct tui *t, struct form *fm, struct app *a, const char *reason)
 {
 	struct diag d = DIAG_INIT;
 	enum status st = a->id ? store_app_update(t->s, a, reason, &d)
@@ -48,7 +48,7 @@ bool appform_write(struct tui *t, struct form *fm, struct app *a, const char *re
 	return st == ST_OK;
 }
 
-const char *const *appform_choices(const struct code_set *set, const char *none, int *n)
+const char *const *appforms_choices(const struct code_set *set, const char *none, int *n)
 {
 	static struct {
 		const struct code_set *set;
@@ -102,7 +102,7 @@ static void add_code(struct form *fm, struct app_job *j, enum app_field f,
 		     const struct code_set *set, const char *none, int v)
 {
 	int n;
-	const char *const *items = appform_choices(set, none, &n);
+	const char *const *items = appforms_choices(set, none, &n);
 	j->f[f] = form_choice(fm, app_field_name(f), f, items, n, v + 1);
 }
 
@@ -238,8 +238,8 @@ static bool save_app(struct tui *t, struct form *fm, void *ctx)
 	app_init(&a);
 	app_copy(&a, &j->a);
 	char *reason = j->reason >= 0 ? form_get_text(fm, j->reason) : NULL;
-	bool ok = read_app(fm, j, &a) && appform_check(t, fm, &a) &&
-		  appform_write(t, fm, &a, reason && *reason ? reason : NULL);
+	bool ok = read_app(fm, j, &a) && appforms_check(t, fm, &a) &&
+		  appforms_write(t, fm, &a, reason && *reason ? reason : NULL);
 	if (ok) {
 		j->saved = a.id;
 		tui_message(t, false, "已保存申请 %s（%s）", a.case_no, a.applicant);
@@ -305,7 +305,7 @@ static bool save_answer(struct tui *t, struct form *fm, void *ctx)
 		form_problem(fm, j->outcome, false, "请从表三中选择办理结果");
 		ok = false;
 	}
-	ok = ok && appform_check(t, fm, &a) && appform_write(t, fm, &a, NULL);
+	ok = ok && appforms_check(t, fm, &a) && appforms_write(t, fm, &a, NULL);
 	if (ok) {
 		j->saved = a.id;
 		tui_message(t, false, "已答复 %s：%s", a.case_no, outcome_ledger_label(a.outcome));
@@ -365,7 +365,7 @@ static bool save_reopen(struct tui *t, struct form *fm, void *ctx)
 	bool ok = *reason != '\0';
 	if (!ok)
 		form_problem(fm, j->reason, false, "请说明为什么重新办理（记入修改记录）");
-	ok = ok && appform_check(t, fm, &a) && appform_write(t, fm, &a, reason);
+	ok = ok && appforms_check(t, fm, &a) && appforms_write(t, fm, &a, reason);
 	if (ok) {
 		j->saved = a.id;
 		tui_message(t, false, "申请 %s 已重新办理", a.case_no);

@@ -26,12 +26,12 @@ struct app;
 struct form;
 /* Checks a with app_check and marks its problems on the form; true when it may be saved
  * (no errors, and any warnings already shown once). */
-bool appform_check(struct tui *t, struct form *fm, const struct app *a);
+bool appforms_check(struct tui *t, struct form *fm, const struct app *a);
 /* Saves a (insert when it has no id yet, else update with reason); on failure the store's
  * Chinese lines go under the form and into the status line. */
-bool appform_write(struct tui *t, struct form *fm, struct app *a, const char *reason);
+bool appforms_write(struct tui *t, struct form *fm, struct app *a, const char *reason);
 /* The choices of a code set after a first item meaning "none" (e.g. 尚未审结), for a choice
  * field whose index 0 is none: index i + 1 is code i. The array is static, one per set. */
-const char *const *appform_choices(const struct code_set *set, const char *none, int *n);
+const char *const *appforms_choices(const struct code_set *set, const char *none, int *n);
 
 #endif

@@ -234,7 +234,7 @@ static void load(struct tui *t)
 	build(t);
 }
 
-void detail_open(struct tui *t, long long id)
+void scr_detail_open(struct tui *t, long long id)
 {
 	D.id = id;
 	D.personal = false;

@@ -9,6 +9,6 @@
 extern const struct view view_detail;
 
 /* Opens the detail screen of application id on top of the current screen. */
-void detail_open(struct tui *t, long long id);
+void scr_detail_open(struct tui *t, long long id);
 
 #endif

@@ -421,7 +421,7 @@ static bool handle(struct tui *t, enum action a, int key)
 	switch (a) {
 	case A_OPEN:
 		if (r)
-			detail_open(t, r->id);
+			scr_detail_open(t, r->id);
 		return true;
 	case A_SEARCH: search(t); return true;
 	case A_SEARCH_NEXT: find(t, false, false); return true;
@@ -456,7 +456,7 @@ static void click(struct tui *t, int y, int x)
 		return;
 	size_t i = L.lv.top + (size_t)(y - L.y0);
 	if (i == L.lv.cur && i < L.lv.n)
-		detail_open(t, L.page.rows[i].id);   /* a second click opens it */
+		scr_detail_open(t, L.page.rows[i].id);   /* a second click opens it */
 	else
 		lv_select(&L.lv, i);
 }
