@@ -111,6 +111,8 @@ void app_problem_add(struct app_problems *p, enum app_field f, bool warning,
 		     const char *fmt, ...)
 {
 	va_list ap;
+	if (!fmt)   /* never happens; keeps GCC 12 quiet under -fsanitize (GCC PR 116834) */
+		return;
 	va_start(ap, fmt);
 	int len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
@@ -241,7 +243,7 @@ static void check_dates(const struct app *a, const struct calendar *cal, int tod
 	static const struct { enum app_field f; size_t off; } dated[] = {
 		{ F_RECEIVED, offsetof(struct clock_dates, received) },
 		{ F_CORRECTION_SENT, offsetof(struct clock_dates, correction_sent) },
-		{ F_CORRECTION_LIMIT, offsetof(struct clock_dates, correction_limit) },
+		/* not 补正期限: the limit given to the applicant lies ahead (第三十条) */
 		{ F_CORRECTION_RECEIVED, offsetof(struct clock_dates, correction_received) },
 		{ F_CONSULT_START, offsetof(struct clock_dates, consult_start) },
 		{ F_CONSULT_END, offsetof(struct clock_dates, consult_end) },
@@ -557,20 +559,6 @@ void app_fill_defaults(struct app *a)
 {
 	if (a->d.extended_on != DATE_NONE && a->d.extension_days <= 0)
 		a->d.extension_days = 20;
-}
-
-void app_mask(const char *value, struct strbuf *out)
-{
-	size_t n = strlen(value), chars = utf8_chars(value, n), i = 0;
-	for (const char *p = value; *p; i++) {
-		uint32_t cp;
-		size_t len = utf8_decode(p, strlen(p), &cp);
-		if (chars > 8 && (i < 4 || i >= chars - 4))
-			sb_add(out, p, len);
-		else
-			sb_addc(out, '*');
-		p += len;
-	}
 }
 
 void app_compute_clock(struct app *a, const struct calendar *cal)

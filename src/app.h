@@ -63,10 +63,6 @@ int app_field_parse(const char *header);
 /* Personal data (证件号码, 联系方式): masked on screen, left out of exports unless asked. */
 bool app_field_is_personal(enum app_field f);
 
-/* Personal data as the screens show it until asked: the first four and the last four
- * characters kept, the rest as `*` ("4101**********1234"); all `*` when it is 8 or shorter. */
-void app_mask(const char *value, struct strbuf *out);
-
 /* Length limits, in characters (code points). Longer is refused, never cut. */
 #define LIMIT_CASE_NO    64
 #define LIMIT_NAME       200
@@ -142,7 +138,8 @@ void app_problems_release(struct app_problems *p);
 
 /*
  * Checks every field of a: required fields, lengths, text without control characters, dates
- * not more than one day after `today`, the order of the clock's events (clock_check), an
+ * of events not more than one day after `today` (the 补正 limit given to the applicant may lie
+ * ahead), the order of the clock's events (clock_check), an
  * outcome exactly when there is an answer date, the review and the lawsuit. Adds one problem per
  * fault to p; returns true when there is no error (warnings allowed).
  */

@@ -164,6 +164,11 @@ struct list_page {
 enum status store_list_page(struct store *s, const struct list_query *q, const char *key,
 			    long long id, bool backward, size_t max, struct list_page *page,
 			    struct diag *d);
+/* The line of the list of one application, whatever the filter, as page's only row (its key
+ * locates it in the list: the interface moves the cursor to an application just saved).
+ * ST_NOTFOUND when there is none. */
+enum status store_list_get(struct store *s, long long id, struct list_page *page,
+			   struct diag *d);
 /* How many rows the query matches (for the status line: the count of late ones). */
 enum status store_list_count(struct store *s, const struct list_query *q, long long *n,
 			     struct diag *d);

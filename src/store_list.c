@@ -73,9 +73,7 @@ static sqlite3_stmt *list_stmt(struct store *s, enum list_filter f, int opts, st
 		return *slot;
 	}
 	struct strbuf sql = STRBUF_INIT;
-	sb_adds(&sql, "SELECT id, case_no, applicant, received, applicant_type, due, left_days, "
-		      "answered, outcome, state, extended_on IS NOT NULL, list_key "
-		      "FROM application");
+	sb_adds(&sql, "SELECT " LIST_COLUMNS " FROM application");
 	add_conditions(&sql, f, opts);
 	bool back = opts & OPT_BACKWARD;
 	if (opts & OPT_CURSOR)
@@ -190,6 +188,27 @@ enum status store_list_page(struct store *s, const struct list_query *q, const c
 		}
 	}
 	return ST_OK;
+}
+
+enum status store_list_get(struct store *s, long long id, struct list_page *page,
+			   struct diag *d)
+{
+	rows_clear(page);
+	sqlite3_stmt *st = store_stmt(s, Q_LIST_ROW, d);
+	if (!st)
+		return ST_IO;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		page->rows = xgrow(page->rows, &page->cap, 1, sizeof *page->rows);
+		read_row(st, &page->rows[page->n++]);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE) {
+		diag_add(d, "找不到该申请（内部编号 %lld），可能已被删除", id);
+		return ST_NOTFOUND;
+	}
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "读取申请", d);
 }
 
 enum status store_list_count(struct store *s, const struct list_query *q, long long *n,

@@ -35,6 +35,10 @@
 	"LEFT JOIN review AS r ON r.app_id = a.id AND r.kind = 'review' " \
 	"LEFT JOIN review AS s ON s.app_id = a.id AND s.kind <> 'review' "
 
+/* The columns of one line of the list (store_list.c reads them in this order). */
+#define LIST_COLUMNS "id, case_no, applicant, received, applicant_type, due, left_days, " \
+	"answered, outcome, state, extended_on IS NOT NULL, list_key"
+
 /* Every statement the store runs, prepared once on first use and kept. */
 #define STMT_LIST(X) \
 	X(Q_BEGIN, "BEGIN IMMEDIATE") \
@@ -119,7 +123,8 @@
 	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM application WHERE received BETWEEN ?1 AND ?2 " \
 		"AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4)") \
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
+	X(Q_LIST_ROW, "SELECT " LIST_COLUMNS " FROM application WHERE id = ?1")
 
 enum stmt_id {
 #define STMT_ENUM(id, sql) id,

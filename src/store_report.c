@@ -193,6 +193,52 @@ enum status store_years(struct store *s, int **years, size_t *n, struct diag *d)
 	return ST_OK;
 }
 
+static enum status month_counts(struct store *s, enum stmt_id id, int year, long long out[12],
+				struct diag *d)
+{
+	memset(out, 0, 12 * sizeof *out);
+	sqlite3_stmt *q = store_stmt(s, id, d);
+	if (!q)
+		return ST_IO;
+	bind_year(q, year);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int m = sqlite3_column_int(q, 0);
+		if (m >= 1 && m <= 12)
+			out[m - 1] = sqlite3_column_int64(q, 1);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "按月统计", d);
+}
+
+enum status store_monthly(struct store *s, int year, long long received[12],
+			  long long answered[12], struct diag *d)
+{
+	enum status st = month_counts(s, Q_MONTH_RECEIVED, year, received, d);
+	return st == ST_OK ? month_counts(s, Q_MONTH_ANSWERED, year, answered, d) : st;
+}
+
+enum status store_applicant_month_count(struct store *s, const char *applicant,
+					const char *id_number, int day, long long *n,
+					struct diag *d)
+{
+	*n = 0;
+	sqlite3_stmt *q = store_stmt(s, Q_APPLICANT_MONTH, d);
+	if (!q)
+		return ST_IO;
+	int y, m, dd;
+	date_to_ymd(day, &y, &m, &dd);
+	store_bind_date(q, 1, date_from_ymd(y, m, 1));
+	store_bind_date(q, 2, day);
+	store_bind_text(q, 3, applicant);
+	store_bind_text(q, 4, id_number && *id_number ? id_number : NULL);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "统计同一申请人的申请", d);
+}
+
 /* ---- table 二 ---- */
 
 enum status store_table2_get(struct store *s, int year, struct table2 *t, struct diag *d)

@@ -509,6 +509,43 @@ static void test_list_pages_and_filters(void **state)
 	store_close(&s);
 }
 
+static void test_monthly_and_applicant_counts(void **state)
+{
+	(void)state;
+	struct store *s = memstore();
+	struct app a;
+	app_init(&a);
+	mkapp(&a, AT_PERSON, "2023-01-31", "2023-02-01", "granted");
+	put(s, &a);
+	mkapp(&a, AT_PERSON, "2023-02-03", "2023-03-01", "partial");
+	put(s, &a);
+	mkapp(&a, AT_LEGAL, "2023-02-10", NULL, NULL);
+	app_set_text(&a.applicant, "某律师事务所");
+	put(s, &a);
+	mkapp(&a, AT_PERSON, "2022-02-10", "2023-02-20", "granted");
+	put(s, &a);
+	long long got[12], done[12];
+	assert_int_equal(store_monthly(s, 2023, got, done, NULL), ST_OK);
+	assert_int_equal(got[0], 1);
+	assert_int_equal(got[1], 2);
+	assert_int_equal(got[2], 0);
+	assert_int_equal(done[1], 2);
+	assert_int_equal(done[2], 1);
+	long long n;
+	/* 张三's applications of February 2023 up to and including the 10th */
+	assert_int_equal(store_applicant_month_count(s, "张三", NULL, D("2023-02-10"), &n, NULL),
+			 ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_applicant_month_count(s, "某律师事务所", NULL, D("2023-02-28"), &n,
+						     NULL), ST_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_applicant_month_count(s, "张三", "nobody", D("2023-02-28"), &n, NULL),
+			 ST_OK);
+	assert_int_equal(n, 0);
+	app_release(&a);
+	store_close(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -525,6 +562,7 @@ int main(void)
 		cmocka_unit_test(test_fees_paid_in_year),
 		cmocka_unit_test(test_year_lock),
 		cmocka_unit_test(test_list_pages_and_filters),
+		cmocka_unit_test(test_monthly_and_applicant_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

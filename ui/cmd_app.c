@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "cmds.h"
 #include "codes.h"
+#include "mask.h"
 #include "date.h"
 #include "store.h"
 #include "strbuf.h"
@@ -147,8 +148,10 @@ static void show_fields(const struct app *a, bool personal)
 		if (!v.len)
 			continue;
 		sb_reset(&m);
-		if (app_field_is_personal(f) && !personal)
-			app_mask(v.buf, &m);
+		if (f == F_ID_NUMBER && !personal)
+			mask_id_number(v.buf, &m);
+		else if (f == F_CONTACT && !personal)
+			mask_contact(v.buf, &m);
 		printf("%s: %s\n", app_field_name(f), m.len ? m.buf : v.buf);
 	}
 	sb_release(&v);

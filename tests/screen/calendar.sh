@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Screen 4: the calendar by year; a year without its notice says so; a notice imported from a
+# CSV file (its problems listed when it has any) and a day added by hand change the due dates
+# of the open applications at once.
+. "$(dirname "$0")/lib.sh"
+
+export GONGKAI_TODAY=2026-12-20
+printf '编号,收到日期,申请人,申请人类型,渠道,申请内容\nK-01,2026-12-18,跨年甲,自然人,当面,跨年测试\n' >"$TMP/seed.csv"
+gk import "$TMP/seed.csv" >/dev/null || fail "import"
+before=$(gk due 2026-12-18 | head -1)
+start 80x24
+wait_line "^>K-01 +2026-12-18 +跨年甲 .*办理中 +$before"
+
+key 4
+wait_for "2026 年节假日安排：已录入国务院办公厅通知"
+wait_line "^>2026-01-01 +周四 +放假 +元旦"
+key ]
+wait_for "2027 年节假日安排：全年工作日 261 天"
+wait_for "本年度节假日安排未录入，期限按周末推算"
+
+# a notice with a mistake: every problem listed, nothing imported
+printf 'date,kind,name\n2027-01-01,off,元旦\n2027-02-30,off,春节\n2027-02-07,holiday,春节\n' >"$TMP/bad.csv"
+key i
+wait_for "CSV 文件（date,kind,name"
+type "$TMP/bad.csv"
+key Enter
+wait_for "文件有以下问题，未导入任何内容"
+wait_for "第3行"
+wait_for "第4行"
+key Escape
+wait_for "本年度节假日安排未录入"
+
+# the notice
+printf 'date,kind,name\n2027-01-01,off,元旦\n2027-02-06,off,春节\n2027-02-07,off,春节\n2027-02-08,off,春节\n2027-02-13,work,春节\n' >"$TMP/2027.csv"
+key i
+wait_for "CSV 文件（date,kind,name"
+type "$TMP/2027.csv"
+key Enter
+wait_for "已导入 5 天（2027 年）；办理中申请的到期日已重新计算"
+wait_for "2027 年节假日安排：已录入国务院办公厅通知"
+wait_line "2027-02-13 +周六 +调休上班 +春节"
+
+# one day by hand
+key a
+wait_for "添加或修改一天"
+key C-u
+type "2027-01-04"
+key Tab Tab
+key C-u
+type "元旦"
+key F2
+wait_for "已保存 2027-01-04 放假（元旦）"
+wait_line "2027-01-04 +周一 +放假 +元旦"
+
+# the open application's due date moved with the new holidays
+after=$(gk due 2026-12-18 | head -1)
+[ "$after" != "$before" ] || fail "the new holidays did not move the due date"
+key 1
+wait_line "^>K-01 +2026-12-18 +跨年甲 .*办理中 +$after"
+quit

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# A database the clerk cannot write: the screens show it, a notice says so, and every change
+# is refused with a clear message instead of failing half way.
+. "$(dirname "$0")/lib.sh"
+
+command -v setpriv >/dev/null && command -v sqlite3 >/dev/null || { echo "needs setpriv and sqlite3: skipped"; exit 77; }
+gk import "$(dirname "$0")/seed.csv" >/dev/null || fail "import"
+# a file of another user, in rollback-journal mode (a WAL file needs its -shm to be writable)
+sqlite3 "$DB" 'PRAGMA journal_mode=DELETE;' >/dev/null || fail "journal mode"
+chmod 755 "$TMP"
+chmod 644 "$DB"
+start 80x24 main setpriv --reuid=65534 --regid=65534 --clear-groups
+wait_for "数据库是只读的（$DB）：只能查看，不能修改"
+wait_line "^>T-01 +2023-11-01 +逾期甲"
+key C-l
+wait_for "只读"
+for k in n e a b c x f r u; do
+	key "$k"
+	wait_for "数据库是只读的（$DB），只能查看，不能修改"
+	key C-l
+	wait_gone "只能查看，不能修改"
+done
+key Enter                      # looking is fine
+wait_for "申请 T-01  逾期甲"
+key e
+wait_for "只能查看，不能修改"
+key Escape
+wait_for "F1 帮助  q 退出  n 新建"
+key 3
+wait_for "年度政府信息公开工作年度报告"
+key e
+wait_for "只能查看，不能修改"
+key 4
+wait_for "节假日安排"
+key i
+wait_for "只能查看，不能修改"
+quit

@@ -1,0 +1,434 @@
+/*
+ * appforms.c — entering and changing an application: 新建 (n), 修改 (e), 答复 (a) and 重新办理
+ * (u), and the dispatch of the event keys to appevents.c.
+ *
+ * Every form works on a copy of the application as read when it opened (with its version), so
+ * a save after another clerk's save is refused by the store rather than overwriting it, and
+ * nothing is written until the whole form passes app_check.
+ */
+#include "appforms.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "appevents.h"
+#include "codes.h"
+#include "date.h"
+#include "form.h"
+#include "store.h"
+#include "strbuf.h"
+#include "tui.h"
+#include "xmem.h"
+
+/* ---- shared ---- */
+
+bool appforms_check(struct tui *t, struct form *fm, const struct app *a)
+{
+	struct app_problems p = { 0 };
+	app_check(a, store_calendar(t->s), t->today, &p);
+	bool errors = form_app_problems(fm, &p);
+	app_problems_release(&p);
+	return !errors && form_warnings_seen(fm);
+}
+
+bool appforms_write(struct tui *t, struct form *fm, struct app *a, const char *reason)
+{
+	struct diag d = DIAG_INIT;
+	enum status st = a->id ? store_app_update(t->s, a, reason, &d)
+			       : store_app_insert(t->s, a, &d);
+	if (st != ST_OK) {
+		diag_add(&fm->general, "未保存：%s", status_message(st));
+		for (size_t i = 0; i < d.n; i++)
+			diag_add(&fm->general, "%s", d.lines[i]);
+		tui_fail(t, st, &d);
+	}
+	diag_release(&d);
+	return st == ST_OK;
+}
+
+const char *const *appforms_choices(const struct code_set *set, const char *none, int *n)
+{
+	static struct {
+		const struct code_set *set;
+		const char *items[16];
+	} cache[8];
+	int k = 0;
+	while (k < 7 && cache[k].set && cache[k].set != set)
+		k++;
+	if (cache[k].set != set) {
+		cache[k].set = set;
+		cache[k].items[0] = none;
+		for (int i = 0; i < set->count && i < 15; i++)
+			cache[k].items[i + 1] = set->labels[i];
+	}
+	*n = set->count + 1;
+	return cache[k].items;
+}
+
+static bool load(struct tui *t, long long id, struct app *a)
+{
+	struct diag d = DIAG_INIT;
+	enum status st = store_app_get(t->s, id, a, &d);
+	if (st != ST_OK)
+		tui_fail(t, st, &d);
+	diag_release(&d);
+	return st == ST_OK;
+}
+
+/* ---- 新建 and 修改 ---- */
+
+/* The form's fields, by what they hold: -1 when the form has no such field. */
+struct app_job {
+	struct app a;
+	int f[F_COUNT];
+	int reason;
+	long long saved;
+};
+
+static void add_text(struct form *fm, struct app_job *j, enum app_field f, const char *v,
+		     size_t max)
+{
+	j->f[f] = form_text(fm, app_field_name(f), f, v, max);
+}
+
+static void add_date(struct form *fm, struct app_job *j, enum app_field f, int v)
+{
+	j->f[f] = form_date(fm, app_field_name(f), f, v);
+}
+
+static void add_code(struct form *fm, struct app_job *j, enum app_field f,
+		     const struct code_set *set, const char *none, int v)
+{
+	int n;
+	const char *const *items = appforms_choices(set, none, &n);
+	j->f[f] = form_choice(fm, app_field_name(f), f, items, n, v + 1);
+}
+
+static void basic_fields(struct form *fm, struct app_job *j, bool edit)
+{
+	const struct app *a = &j->a;
+	if (edit)
+		add_text(fm, j, F_CASE_NO, a->case_no, LIMIT_CASE_NO);
+	add_date(fm, j, F_RECEIVED, a->d.received);
+	form_note(fm, j->f[F_RECEIVED], "第三十一条：当面为提交之日，邮寄为签收之日，网络为双方确认之日");
+	add_code(fm, j, F_CHANNEL, &codes_channel, "（未填写）", a->channel);
+	add_text(fm, j, F_APPLICANT, a->applicant, LIMIT_NAME);
+	j->f[F_TYPE] = form_choice(fm, app_field_name(F_TYPE), F_TYPE, codes_applicant.labels,
+				   codes_applicant.count, a->type);
+	add_text(fm, j, F_ID_NUMBER, a->id_number, LIMIT_ID_NUMBER);
+	add_text(fm, j, F_CONTACT, a->contact, LIMIT_CONTACT);
+	add_text(fm, j, F_REQUEST, a->request, LIMIT_TEXT);
+	add_text(fm, j, F_NOTE, a->note, LIMIT_TEXT);
+}
+
+/* The rest of an application, for 修改: every event, the answer, the review and the suit. */
+static void more_fields(struct form *fm, struct app_job *j)
+{
+	const struct app *a = &j->a;
+	char days[16] = "";
+	if (a->d.extension_days > 0)
+		snprintf(days, sizeof days, "%d", a->d.extension_days);
+	struct strbuf fee = STRBUF_INIT;
+	app_field_get(a, F_FEE, &fee);
+	form_heading(fm, "补正");
+	add_date(fm, j, F_CORRECTION_SENT, a->d.correction_sent);
+	add_date(fm, j, F_CORRECTION_LIMIT, a->d.correction_limit);
+	add_date(fm, j, F_CORRECTION_RECEIVED, a->d.correction_received);
+	form_heading(fm, "征求意见");
+	add_date(fm, j, F_CONSULT_START, a->d.consult_start);
+	add_date(fm, j, F_CONSULT_END, a->d.consult_end);
+	add_code(fm, j, F_CONSULT_PARTY, &codes_consult_party, "（未填写）", a->consult_party);
+	form_heading(fm, "延期");
+	add_date(fm, j, F_EXTENDED_ON, a->d.extended_on);
+	j->f[F_EXTENSION_DAYS] = form_number(fm, app_field_name(F_EXTENSION_DAYS),
+					     F_EXTENSION_DAYS, days);
+	add_text(fm, j, F_EXTENSION_BY, a->extension_by, LIMIT_PERSON);
+	form_heading(fm, "信息处理费");
+	add_date(fm, j, F_FEE_NOTICE, a->d.fee_notice);
+	add_text(fm, j, F_FEE, sb_str(&fee), 16);
+	form_note(fm, j->f[F_FEE], "元，如 100.00");
+	add_date(fm, j, F_FEE_PAID, a->d.fee_paid_on);
+	form_heading(fm, "答复");
+	add_date(fm, j, F_ANSWERED, a->d.answered);
+	j->f[F_OUTCOME] = form_outcome(fm, app_field_name(F_OUTCOME), F_OUTCOME, a->outcome);
+	sb_release(&fee);
+}
+
+static void review_fields(struct form *fm, struct app_job *j)
+{
+	const struct app *a = &j->a;
+	form_heading(fm, "行政复议");
+	add_date(fm, j, F_REVIEW_FILED, a->review.filed);
+	add_code(fm, j, F_REVIEW_RESULT, &codes_review_result, "尚未审结", a->review.result);
+	add_date(fm, j, F_REVIEW_DECIDED, a->review.decided);
+	form_heading(fm, "行政诉讼");
+	int kind = a->suit.kind == T4_SUIT_DIRECT ? SK_DIRECT
+		 : a->suit.kind == T4_SUIT_AFTER_REVIEW ? SK_AFTER_REVIEW : -1;
+	add_code(fm, j, F_SUIT_KIND, &codes_suit_kind, "无诉讼", kind);
+	add_date(fm, j, F_SUIT_FILED, a->suit.filed);
+	add_code(fm, j, F_SUIT_RESULT, &codes_review_result, "尚未审结", a->suit.result);
+	add_date(fm, j, F_SUIT_DECIDED, a->suit.decided);
+	form_heading(fm, "");
+	j->reason = form_text(fm, "修改理由", -1, NULL, 200);
+	form_note(fm, j->reason, "可不填；记入修改记录");
+}
+
+/* Reads a text-form field (dates, numbers, amounts) through app_field_set, which marks a
+ * value it cannot read as a problem of that field. */
+static bool read_field(struct form *fm, struct app_job *j, struct app *a, enum app_field f)
+{
+	if (j->f[f] < 0)
+		return true;
+	struct app_problems p = { 0 };
+	char *text = form_get_text(fm, j->f[f]);
+	bool ok = app_field_set(a, f, text, &p);
+	form_app_problems(fm, &p);
+	app_problems_release(&p);
+	free(text);
+	return ok;
+}
+
+static void read_review(struct form *fm, struct app_job *j, struct app *a)
+{
+	if (j->f[F_REVIEW_FILED] < 0)
+		return;
+	int rr = form_get_choice(fm, j->f[F_REVIEW_RESULT]) - 1;
+	int sk = form_get_choice(fm, j->f[F_SUIT_KIND]) - 1;
+	int sr = form_get_choice(fm, j->f[F_SUIT_RESULT]) - 1;
+	a->review.kind = a->review.filed != DATE_NONE || rr >= 0 ||
+		a->review.decided != DATE_NONE ? T4_REVIEW : -1;
+	a->review.result = rr;
+	a->suit.kind = sk == SK_DIRECT ? T4_SUIT_DIRECT : sk == SK_AFTER_REVIEW ? T4_SUIT_AFTER_REVIEW
+		     : a->suit.filed != DATE_NONE || sr >= 0 || a->suit.decided != DATE_NONE
+		     ? SUIT_KIND_MISSING : -1;
+	a->suit.result = sr;
+}
+
+static bool read_app(struct form *fm, struct app_job *j, struct app *a)
+{
+	bool ok = true;
+	for (int f = 0; f < F_COUNT; f++) {
+		if (j->f[f] < 0)
+			continue;
+		struct form_field *ff = &fm->f[j->f[f]];
+		if (ff->kind == FK_CHOICE) {
+			int c = form_get_choice(fm, j->f[f]);
+			if (f == F_TYPE)
+				a->type = c;
+			else if (f == F_CHANNEL)
+				a->channel = c - 1;
+			else if (f == F_CONSULT_PARTY)
+				a->consult_party = c - 1;
+		} else if (ff->kind == FK_OUTCOME) {
+			a->outcome = form_get_outcome(fm, j->f[f]);
+		} else {
+			ok &= read_field(fm, j, a, f);
+		}
+	}
+	read_review(fm, j, a);
+	return ok;
+}
+
+static bool save_app(struct tui *t, struct form *fm, void *ctx)
+{
+	struct app_job *j = ctx;
+	struct app a;
+	app_init(&a);
+	app_copy(&a, &j->a);
+	char *reason = j->reason >= 0 ? form_get_text(fm, j->reason) : NULL;
+	bool ok = read_app(fm, j, &a) && appforms_check(t, fm, &a) &&
+		  appforms_write(t, fm, &a, reason && *reason ? reason : NULL);
+	if (ok) {
+		j->saved = a.id;
+		tui_message(t, false, "已保存申请 %s（%s）", a.case_no, a.applicant);
+	}
+	free(reason);
+	app_release(&a);
+	return ok;
+}
+
+static long long app_form(struct tui *t, long long id)
+{
+	struct app_job j;
+	memset(&j, 0, sizeof j);
+	for (int f = 0; f < F_COUNT; f++)
+		j.f[f] = -1;
+	j.reason = -1;
+	app_init(&j.a);
+	if (id && !load(t, id, &j.a)) {
+		app_release(&j.a);
+		return 0;
+	}
+	if (!id)
+		j.a.d.received = t->today;
+	struct form fm;
+	char title[160];
+	if (id)
+		snprintf(title, sizeof title, "修改申请 %s", j.a.case_no);
+	else
+		snprintf(title, sizeof title, "新建申请（编号保存时自动分配）");
+	form_init(&fm, title, save_app, &j);
+	basic_fields(&fm, &j, id != 0);
+	if (id) {
+		more_fields(&fm, &j);
+		review_fields(&fm, &j);
+	}
+	form_run(t, &fm);
+	form_release(&fm);
+	app_release(&j.a);
+	return j.saved;
+}
+
+/* ---- 答复 ---- */
+
+struct answer_job {
+	struct app a;
+	int outcome, date;
+	long long saved;
+};
+
+static bool save_answer(struct tui *t, struct form *fm, void *ctx)
+{
+	struct answer_job *j = ctx;
+	struct app a;
+	app_init(&a);
+	app_copy(&a, &j->a);
+	bool ok = form_get_date(fm, j->date, &a.d.answered);
+	a.outcome = form_get_outcome(fm, j->outcome);
+	if (ok && a.d.answered == DATE_NONE) {
+		form_problem(fm, j->date, false, "请填写答复日期");
+		ok = false;
+	}
+	if (ok && a.outcome < 0) {
+		form_problem(fm, j->outcome, false, "请从表三中选择办理结果");
+		ok = false;
+	}
+	ok = ok && appforms_check(t, fm, &a) && appforms_write(t, fm, &a, NULL);
+	if (ok) {
+		j->saved = a.id;
+		tui_message(t, false, "已答复 %s：%s", a.case_no, outcome_ledger_label(a.outcome));
+	}
+	app_release(&a);
+	return ok;
+}
+
+static long long answer_form(struct tui *t, long long id)
+{
+	struct answer_job j = { .saved = 0 };
+	app_init(&j.a);
+	if (!load(t, id, &j.a))
+		goto out;
+	char buf[DATE_BUF];
+	if (j.a.d.answered != DATE_NONE) {
+		tui_message(t, true, "申请 %s 已于 %s 答复（%s）；要更改请按 u 重新办理", j.a.case_no,
+			    date_format(j.a.d.answered, buf), outcome_ledger_label(j.a.outcome));
+		goto out;
+	}
+	struct form fm;
+	char title[160];
+	snprintf(title, sizeof title, "答复申请 %s", j.a.case_no);
+	form_init(&fm, title, save_answer, &j);
+	form_info(&fm, "申请人", j.a.applicant);
+	if (j.a.due != DATE_NONE) {
+		snprintf(title, sizeof title, "%s%s", date_format(j.a.due, buf),
+			 t->today > j.a.due ? "（已逾期）" : "");
+		form_info(&fm, "到期日", title);
+	}
+	j.outcome = form_outcome(&fm, app_field_name(F_OUTCOME), F_OUTCOME, -1);
+	j.date = form_date(&fm, app_field_name(F_ANSWERED), F_ANSWERED, t->today);
+	form_run(t, &fm);
+	form_release(&fm);
+out:
+	app_release(&j.a);
+	return j.saved;
+}
+
+/* ---- 重新办理 ---- */
+
+struct reopen_job {
+	struct app a;
+	int reason;
+	long long saved;
+};
+
+static bool save_reopen(struct tui *t, struct form *fm, void *ctx)
+{
+	struct reopen_job *j = ctx;
+	char *reason = form_get_text(fm, j->reason);
+	struct app a;
+	app_init(&a);
+	app_copy(&a, &j->a);
+	a.d.answered = DATE_NONE;
+	a.outcome = -1;
+	bool ok = *reason != '\0';
+	if (!ok)
+		form_problem(fm, j->reason, false, "请说明为什么重新办理（记入修改记录）");
+	ok = ok && appforms_check(t, fm, &a) && appforms_write(t, fm, &a, reason);
+	if (ok) {
+		j->saved = a.id;
+		tui_message(t, false, "申请 %s 已重新办理", a.case_no);
+	}
+	app_release(&a);
+	free(reason);
+	return ok;
+}
+
+static long long reopen_form(struct tui *t, long long id)
+{
+	struct reopen_job j = { .saved = 0 };
+	app_init(&j.a);
+	if (!load(t, id, &j.a))
+		goto out;
+	if (j.a.d.answered == DATE_NONE) {
+		tui_message(t, true, "申请 %s 尚未答复，不需要重新办理", j.a.case_no);
+		goto out;
+	}
+	struct form fm;
+	char title[160], buf[DATE_BUF];
+	snprintf(title, sizeof title, "重新办理申请 %s（撤销答复）", j.a.case_no);
+	form_init(&fm, title, save_reopen, &j);
+	snprintf(title, sizeof title, "%s，%s", date_format(j.a.d.answered, buf),
+		 outcome_ledger_label(j.a.outcome));
+	form_info(&fm, "原答复", title);
+	j.reason = form_text(&fm, "理由", -1, NULL, 200);
+	form_note(&fm, j.reason, "必填，记入修改记录");
+	form_run(t, &fm);
+	form_release(&fm);
+out:
+	app_release(&j.a);
+	return j.saved;
+}
+
+/* ---- dispatch ---- */
+
+static bool is_app_action(enum action a)
+{
+	return a == A_NEW || (a >= A_EDIT && a <= A_REVIEW);
+}
+
+bool appforms_run(struct tui *t, enum action a, long long id, long long *saved)
+{
+	*saved = 0;
+	if (!is_app_action(a))
+		return false;
+	if (tui_refuse_readonly(t))
+		return true;
+	if (a == A_NEW)
+		*saved = app_form(t, 0);
+	else if (a == A_EDIT)
+		*saved = app_form(t, id);
+	else if (a == A_ANSWER)
+		*saved = answer_form(t, id);
+	else if (a == A_REOPEN)
+		*saved = reopen_form(t, id);
+	else {
+		struct app app;
+		app_init(&app);
+		if (load(t, id, &app))
+			appevents_run(t, a, &app, saved);
+		app_release(&app);
+	}
+	return true;
+}

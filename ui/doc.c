@@ -1,0 +1,134 @@
+/*
+ * doc.c — lines of text in roles, scrolled and drawn in an area of the screen.
+ */
+#include "doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "text.h"
+#include "xmem.h"
+
+void doc_clear(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		for (size_t k = 0; k < d->line[i].n; k++)
+			free(d->line[i].seg[k].text);
+		free(d->line[i].seg);
+	}
+	d->n = 0;
+}
+
+void doc_release(struct doc *d)
+{
+	doc_clear(d);
+	free(d->line);
+	d->line = NULL;
+	d->cap = 0;
+	d->top = 0;
+}
+
+static struct doc_line *new_line(struct doc *d)
+{
+	d->line = xgrow(d->line, &d->cap, d->n + 1, sizeof *d->line);
+	struct doc_line *l = &d->line[d->n++];
+	l->seg = NULL;
+	l->n = 0;
+	return l;
+}
+
+static void add_seg(struct doc_line *l, enum draw_role role, const char *text)
+{
+	l->seg = xrealloc(l->seg, (l->n + 1) * sizeof *l->seg);
+	l->seg[l->n].text = xstrdup(text);
+	l->seg[l->n].role = role;
+	l->n++;
+}
+
+void doc_add(struct doc *d, enum draw_role role, const char *text)
+{
+	add_seg(new_line(d), role, text);
+}
+
+void doc_addf(struct doc *d, enum draw_role role, const char *fmt, ...)
+{
+	va_list ap;
+	if (!fmt)   /* never; keeps GCC 12 quiet under -fsanitize (GCC PR 116834) */
+		return;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	char *s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	doc_add(d, role, s);
+	free(s);
+}
+
+void doc_seg(struct doc *d, enum draw_role role, const char *text)
+{
+	add_seg(d->n ? &d->line[d->n - 1] : new_line(d), role, text);
+}
+
+void doc_blank(struct doc *d)
+{
+	doc_add(d, R_NORMAL, "");
+}
+
+void doc_add_wrapped(struct doc *d, enum draw_role role, const char *text, int indent,
+		     int width)
+{
+	struct text_lines lines = { 0 };
+	text_wrap(text ? text : "", width - indent > 8 ? width - indent : 8, &lines);
+	for (size_t i = 0; i < lines.n; i++)
+		doc_addf(d, role, "%*s%s", indent, "", lines.line[i]);
+	text_lines_release(&lines);
+}
+
+static void clamp(struct doc *d)
+{
+	int max = (int)d->n - d->height;
+	if (d->top > max)
+		d->top = max;
+	if (d->top < 0)
+		d->top = 0;
+}
+
+void doc_draw(struct doc *d, int y, int x, int h, int w)
+{
+	d->height = h;
+	clamp(d);
+	for (int r = 0; r < h; r++) {
+		size_t i = (size_t)(d->top + r);
+		int used = 0;
+		if (i < d->n) {
+			const struct doc_line *l = &d->line[i];
+			for (size_t k = 0; k < l->n && used < w; k++)
+				used += draw_str(y + r, x + used, w - used, l->seg[k].text,
+						 l->seg[k].role);
+		}
+		draw_fill(y + r, x + used, w - used, R_NORMAL);
+	}
+}
+
+bool doc_scroll(struct doc *d, enum action a)
+{
+	int page = d->height > 1 ? d->height - 1 : 1;
+	switch (a) {
+	case A_UP: d->top--; break;
+	case A_DOWN: d->top++; break;
+	case A_PGUP: d->top -= page; break;
+	case A_PGDN: d->top += page; break;
+	case A_HOME: d->top = 0; break;
+	case A_END: d->top = (int)d->n; break;
+	default: return false;
+	}
+	clamp(d);
+	return true;
+}

@@ -1,0 +1,58 @@
+/*
+ * doc.h — a scrollable document of lines: the tallies, the report, an application's detail,
+ * the help.
+ *
+ * A line is one or more segments, each text in a role (draw.h), drawn one after another; a
+ * line wider than the screen is cut at a column boundary. The main loop scrolls a document with
+ * the moving keys (doc_scroll); the screen that owns it rebuilds its lines when what it shows
+ * changes.
+ */
+#ifndef GK_DOC_H
+#define GK_DOC_H
+
+#include <stddef.h>
+
+#include "draw.h"
+#include "keymap.h"
+
+struct doc_seg {
+	char *text;
+	enum draw_role role;
+};
+
+struct doc_line {
+	struct doc_seg *seg;
+	size_t n;
+};
+
+struct doc {
+	struct doc_line *line;
+	size_t n, cap;
+	int top;      /* the first line shown */
+	int height;   /* lines shown at the last draw */
+};
+
+/* Empties the document (keeping the scroll position, clamped at the next draw). */
+void doc_clear(struct doc *d);
+void doc_release(struct doc *d);
+
+/* Adds one line of one segment (text without line breaks). */
+void doc_add(struct doc *d, enum draw_role role, const char *text);
+void doc_addf(struct doc *d, enum draw_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Adds a segment to the last line (a new line when there is none). */
+void doc_seg(struct doc *d, enum draw_role role, const char *text);
+/* Adds text of several lines (split at line breaks), each wrapped to width columns and
+ * indented by indent spaces. */
+void doc_add_wrapped(struct doc *d, enum draw_role role, const char *text, int indent,
+		     int width);
+void doc_blank(struct doc *d);
+
+/* Draws the lines from d->top in rows y … y+h-1, columns x … x+w-1. */
+void doc_draw(struct doc *d, int y, int x, int h, int w);
+
+/* Scrolls for a moving action (A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END); false for any
+ * other action. */
+bool doc_scroll(struct doc *d, enum action a);
+
+#endif

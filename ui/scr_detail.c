@@ -1,0 +1,311 @@
+/*
+ * scr_detail.c — 详情: every field of one application, its clock (the state, the due date or
+ * the working days kept while paused, and the steps that led there), the events of the clock,
+ * the answer, the reconsideration and the lawsuit, and the history of every change.
+ *
+ * 证件号码 and 联系方式 are masked (mask.h) until the clerk presses p. The event keys work here
+ * as on the list; after a save the screen reads the application again.
+ */
+#include "scr_detail.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "appforms.h"
+#include "clock.h"
+#include "codes.h"
+#include "date.h"
+#include "doc.h"
+#include "mask.h"
+#include "store.h"
+#include "text.h"
+#include "xmem.h"
+
+static struct {
+	long long id;
+	struct app a;
+	bool loaded;
+	bool personal;   /* show 证件号码 and 联系方式 in full */
+	struct doc doc;
+} D;
+
+static enum km_scope scope(void)
+{
+	return KS_DETAIL;
+}
+
+/* "label  value" as one line, the value wrapped under itself when long. */
+static void field_line(const char *label, const char *value, int width)
+{
+	struct strbuf sb = STRBUF_INIT;
+	text_fit_align(label, 12, TEXT_RIGHT, &sb);
+	sb_adds(&sb, "  ");
+	struct text_lines lines = { 0 };
+	text_wrap(value, width - 14 > 20 ? width - 14 : 20, &lines);
+	for (size_t i = 0; i < lines.n; i++) {
+		if (i == 0) {
+			doc_add(&D.doc, R_HEADING, sb_str(&sb));
+			doc_seg(&D.doc, R_NORMAL, lines.line[0]);
+		} else {
+			doc_addf(&D.doc, R_NORMAL, "%14s%s", "", lines.line[i]);
+		}
+	}
+	text_lines_release(&lines);
+	sb_release(&sb);
+}
+
+static void field(enum app_field f, int width)
+{
+	struct strbuf v = STRBUF_INIT;
+	if (f == F_ID_NUMBER && D.a.id_number && !D.personal)
+		mask_id_number(D.a.id_number, &v);
+	else if (f == F_CONTACT && D.a.contact && !D.personal)
+		mask_contact(D.a.contact, &v);
+	else
+		app_field_get(&D.a, f, &v);
+	if (f == F_RECEIVED || f == F_ANSWERED) {
+		int day = f == F_RECEIVED ? D.a.d.received : D.a.d.answered;
+		if (day != DATE_NONE)
+			sb_addf(&v, "（%s）", date_weekday_name(day));
+	}
+	if (v.len)
+		field_line(app_field_name(f), sb_str(&v), width);
+	sb_release(&v);
+}
+
+static void heading(const char *text)
+{
+	doc_blank(&D.doc);
+	doc_addf(&D.doc, R_HEADING, "【%s】", text);
+}
+
+static void section(const char *title, const enum app_field *fields, size_t n, int width)
+{
+	struct strbuf v = STRBUF_INIT;
+	bool any = false;
+	for (size_t i = 0; i < n && !any; i++) {
+		sb_reset(&v);
+		app_field_get(&D.a, fields[i], &v);
+		any = v.len > 0;
+	}
+	sb_release(&v);
+	if (!any)
+		return;
+	heading(title);
+	for (size_t i = 0; i < n; i++)
+		field(fields[i], width);
+}
+
+static void clock_part(struct tui *t, int width)
+{
+	const struct calendar *cal = store_calendar(t->s);
+	struct clock c = CLOCK_INIT;
+	char buf[DATE_BUF];
+	clock_compute(cal, &D.a.d, &c);
+	heading("期限");
+	static const char *const states[] = {
+		[CLOCK_OPEN] = "办理中", [CLOCK_CORRECTION] = "待补正（等待申请人补正，不计时）",
+		[CLOCK_CONSULT] = "征求意见中（暂停计时）", [CLOCK_FEE] = "待缴费（暂停计时）",
+		[CLOCK_ANSWERED] = "已办结",
+	};
+	bool late = clock_is_overdue(&c, t->today);
+	struct strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, late ? "已逾期" : states[c.state]);
+	if (c.state == CLOCK_ANSWERED)
+		sb_adds(&sb, c.late ? "，逾期答复" : "，按期答复");
+	field_line("状态", sb_str(&sb), width);
+	sb_reset(&sb);
+	if (c.due != DATE_NONE && c.state != CLOCK_ANSWERED) {
+		int left = clock_workdays_left(cal, &c, t->today);
+		sb_addf(&sb, "%s（%s），", date_format(c.due, buf), date_weekday_name(c.due));
+		if (late)
+			sb_addf(&sb, "已超过 %d 个工作日", left < 0 ? -left : 1);
+		else
+			sb_addf(&sb, "剩余 %d 个工作日", left);
+		field_line("到期日", sb_str(&sb), width);
+	} else if (c.state == CLOCK_CONSULT || c.state == CLOCK_FEE) {
+		sb_addf(&sb, "暂停时剩余 %d 个工作日，恢复计时后从结束之日起算", c.left);
+		field_line("剩余工作日", sb_str(&sb), width);
+	}
+	if (c.fee_limit != DATE_NONE) {
+		sb_reset(&sb);
+		sb_addf(&sb, "%s 前（逾期未缴视为放弃申请）", date_format(c.fee_limit, buf));
+		field_line("缴费期限", sb_str(&sb), width);
+	}
+	sb_release(&sb);
+	doc_add(&D.doc, R_NOTE, "     计算依据：");
+	doc_add_wrapped(&D.doc, R_NORMAL, sb_str(&c.steps), 6, width);
+	clock_release(&c);
+}
+
+static void reviews(int width)
+{
+	static const enum app_field review[] = { F_REVIEW_FILED, F_REVIEW_RESULT, F_REVIEW_DECIDED };
+	static const enum app_field suit[] = { F_SUIT_KIND, F_SUIT_FILED, F_SUIT_RESULT,
+					       F_SUIT_DECIDED };
+	if (D.a.review.kind < 0 && D.a.suit.kind < 0)
+		return;
+	heading("行政复议、行政诉讼");
+	for (size_t i = 0; D.a.review.kind >= 0 && i < 3; i++)
+		field(review[i], width);
+	if (D.a.review.kind >= 0 && D.a.review.result < 0)
+		field_line("复议结果", "尚未审结", width);
+	for (size_t i = 0; D.a.suit.kind >= 0 && i < 4; i++)
+		field(suit[i], width);
+	if (D.a.suit.kind >= 0 && D.a.suit.result < 0)
+		field_line("诉讼结果", "尚未审结", width);
+}
+
+static void history(struct tui *t, int width)
+{
+	struct history_entry *h = NULL;
+	size_t n = 0;
+	struct diag d = DIAG_INIT;
+	if (store_history(t->s, D.id, &h, &n, &d) != ST_OK) {
+		tui_fail(t, ST_IO, &d);
+		diag_release(&d);
+		return;
+	}
+	heading("修改记录");
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_addf(&sb, "%s %s  %s", h[i].at, h[i].user, h[i].field);
+		if (h[i].old_value && h[i].new_value)
+			sb_addf(&sb, "：%s 改为 %s", h[i].old_value, h[i].new_value);
+		else if (h[i].new_value)
+			sb_addf(&sb, "：%s", h[i].new_value);
+		else if (h[i].old_value)
+			sb_addf(&sb, "：%s 已清除", h[i].old_value);
+		if (h[i].reason)
+			sb_addf(&sb, "（理由：%s）", h[i].reason);
+		doc_add_wrapped(&D.doc, R_NORMAL, sb_str(&sb), 2, width);
+		sb_release(&sb);
+	}
+	history_free(&h, n);
+	diag_release(&d);
+}
+
+static void build(struct tui *t)
+{
+	int width = COLS - 4;
+	doc_clear(&D.doc);
+	if (!D.loaded)
+		return;
+	static const enum app_field basic[] = {
+		F_CASE_NO, F_RECEIVED, F_CHANNEL, F_APPLICANT, F_TYPE, F_ID_NUMBER, F_CONTACT,
+		F_REQUEST, F_NOTE,
+	};
+	for (size_t i = 0; i < sizeof basic / sizeof basic[0]; i++)
+		field(basic[i], width);
+	if ((D.a.id_number || D.a.contact) && !D.personal)
+		doc_add(&D.doc, R_NOTE, "              （证件号码和联系方式已部分隐藏，按 p 显示）");
+	clock_part(t, width);
+	static const enum app_field corr[] = { F_CORRECTION_SENT, F_CORRECTION_LIMIT,
+					       F_CORRECTION_RECEIVED };
+	static const enum app_field cons[] = { F_CONSULT_START, F_CONSULT_END, F_CONSULT_PARTY };
+	static const enum app_field ext[] = { F_EXTENDED_ON, F_EXTENSION_DAYS, F_EXTENSION_BY };
+	static const enum app_field fee[] = { F_FEE_NOTICE, F_FEE, F_FEE_PAID };
+	section("补正（第三十条）", corr, 3, width);
+	section("征求意见（第三十二条、第三十四条）", cons, 3, width);
+	section("延期（第三十三条）", ext, 3, width);
+	section("信息处理费（第四十二条）", fee, 3, width);
+	if (D.a.d.answered != DATE_NONE) {
+		heading("答复");
+		field(F_ANSWERED, width);
+		field(F_OUTCOME, width);
+		if (outcome_is_valid(D.a.outcome))
+			field_line("依据", t3_row_article(D.a.outcome), width);
+	}
+	reviews(width);
+	history(t, width);
+}
+
+static void load(struct tui *t)
+{
+	struct diag d = DIAG_INIT;
+	enum status st = store_app_get(t->s, D.id, &D.a, &d);
+	D.loaded = st == ST_OK;
+	if (st != ST_OK)
+		tui_fail(t, st, &d);
+	diag_release(&d);
+	build(t);
+}
+
+void scr_detail_open(struct tui *t, long long id)
+{
+	D.id = id;
+	D.personal = false;
+	D.doc.top = 0;
+	tui_push(t, &view_detail);
+}
+
+static void enter(struct tui *t)
+{
+	load(t);
+}
+
+static void layout(struct tui *t)
+{
+	if (D.id)
+		build(t);
+}
+
+static void draw(struct tui *t)
+{
+	(void)t;
+	int top, height;
+	tui_area(&top, &height);
+	if (!D.loaded) {
+		draw_text(top + 1, 2, COLS - 4, "找不到这件申请（可能已被删除）。按 Esc 返回。", R_ERROR);
+		return;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	sb_addf(&sb, "申请 %s  %s", D.a.case_no, D.a.applicant);
+	draw_fill(top, 0, COLS, R_HEADER);
+	draw_text(top, 1, COLS - 2, sb_str(&sb), R_HEADER);
+	sb_release(&sb);
+	doc_draw(&D.doc, top + 1, 1, height - 1, COLS - 2);
+}
+
+static bool handle(struct tui *t, enum action a, int key)
+{
+	(void)key;
+	long long saved = 0;
+	if (a == A_PERSONAL) {
+		D.personal = !D.personal;
+		build(t);
+		return true;
+	}
+	if (!D.loaded || !appforms_run(t, a, D.id, &saved))
+		return false;
+	if (saved)
+		tui_changed(t);
+	return true;
+}
+
+static void reload(struct tui *t)
+{
+	load(t);
+}
+
+static void status(struct tui *t, struct strbuf *out)
+{
+	(void)t;
+	if (D.loaded)
+		sb_addf(out, "%s", D.a.case_no);
+}
+
+const struct view view_detail = {
+	.name = "申请详情",
+	.scope = scope,
+	.enter = enter,
+	.layout = layout,
+	.draw = draw,
+	.handle = handle,
+	.reload = reload,
+	.status = status,
+	.doc = &D.doc,
+};

@@ -1,0 +1,11 @@
+/*
+ * scr_report.h — screen 3, 年报: tables 二 (editable), 三 and 四, the sentences, and exports.
+ */
+#ifndef GK_SCR_REPORT_H
+#define GK_SCR_REPORT_H
+
+#include "tui.h"
+
+extern const struct view view_report;
+
+#endif
