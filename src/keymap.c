@@ -75,7 +75,7 @@ static const struct km_binding search_keys[] = {
 static const struct km_binding tally_keys[] = { YEAR_KEYS };
 
 static const struct km_binding report_keys[] = {
-	B('e', A_TABLE2, true), B('x', A_EXPORT, true), YEAR_KEYS,
+	B('e', A_TABLE2, true), B('x', A_EXPORT, true), B('h', A_ROLLUP, true), YEAR_KEYS,
 };
 
 static const struct km_binding calendar_keys[] = {
@@ -312,5 +312,27 @@ void km_help(enum km_scope s, int width, struct strbuf *out)
 		if (sc != (int)s)
 			sb_adds(out, "\n");
 		help_scope(s, sc, width, out);
+	}
+}
+
+void km_markdown(struct strbuf *out)
+{
+	for (int sc = 0; sc < KS_COUNT; sc++) {
+		bool done[A_COUNT] = { false };
+		sb_addf(out, "#### %s\n\n| 键 | 作用 |\n|---|---|\n", scope_titles[sc]);
+		for (size_t i = 0; i < tables[sc].n; i++) {
+			enum action a = tables[sc].v[i].action;
+			if (done[a])
+				continue;
+			done[a] = true;
+			sb_adds(out, "|");
+			for (size_t k = i; k < tables[sc].n; k++) {
+				char name[16];
+				if (tables[sc].v[k].action == a)
+					sb_addf(out, " `%s`", km_key_name(tables[sc].v[k].key, name));
+			}
+			sb_addf(out, " | %s |\n", action_help(a));
+		}
+		sb_adds(out, "\n");
 	}
 }

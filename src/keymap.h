@@ -75,7 +75,8 @@ enum km_key {
 	X(A_YEAR_NEXT,     "下一年",    "换到下一年度") \
 	X(A_PERSONAL,      "证件",      "显示或隐藏证件号码和联系方式") \
 	X(A_TABLE2,        "编辑表二",  "编辑表二（主动公开政府信息情况）") \
-	X(A_EXPORT,        "导出",      "导出年报（文本、CSV、JSON）或台账到文件") \
+	X(A_EXPORT,        "导出",      "导出年报（Excel、网页、文本、CSV、JSON）或台账到文件") \
+	X(A_ROLLUP,        "汇总",      "全市汇总：选择各机关的数据库或报表 JSON，检查后相加并导出") \
 	X(A_CAL_IMPORT,    "导入通知",  "从 CSV 文件导入一年的节假日通知（date,kind,name）") \
 	X(A_CAL_DAY,       "改一天",    "添加或修改一天：放假或调休上班") \
 	X(A_FIELD_NEXT,    "下一项",    "到下一项") \
@@ -161,5 +162,9 @@ int km_hints(enum km_scope s, int width, struct strbuf *out);
  * a help text longer than the width (in display columns) goes on under itself. Keys rebound
  * by an earlier scope are left out of the later one. Lines end with "\n". */
 void km_help(enum km_scope s, int width, struct strbuf *out);
+
+/* Every scope's keys as Markdown tables (a heading per scope, one row per action with all its
+ * keys): the README's list of keys is this text, and a test keeps the two the same. */
+void km_markdown(struct strbuf *out);
 
 #endif

@@ -54,11 +54,10 @@ static enum status ledger_year(struct export_job *j, FILE *fp, struct diag *d)
 
 /* The formats, in the order the clerk picks from. A report format is one line with its text
  * writer (void f(const struct report *, struct strbuf *)) or its file writer (enum status
- * f(const struct report *, const char *path, struct diag *)), for instance:
- *	{ "年报：网页（.html）", "report", "html", report_html, NULL, NULL },
- *	{ "年报：Excel（.xlsx）", "report", "xlsx", NULL, report_xlsx, NULL },
- */
+ * f(const struct report *, const char *path, struct diag *)). */
 static const struct export_format formats[] = {
+	{ "年报：Excel（.xlsx，报送上级）", "report", "xlsx", NULL, report_xlsx, NULL },
+	{ "年报：网页（.html，政府网站发布）", "report", "html", report_html, NULL, NULL },
 	{ "年报：文本表格（.txt）", "report", "txt", report_text_wide, NULL, NULL },
 	{ "年报：CSV（.csv，UTF-8 带 BOM）", "report", "csv", report_csv, NULL, NULL },
 	{ "年报：JSON（.json，供全市汇总）", "report", "json", report_json, NULL, NULL },
@@ -160,9 +159,9 @@ static char *full_path(const char *path)
 	return getcwd(cwd, sizeof cwd) ? xasprintf("%s/%s", cwd, path) : xstrdup(path);
 }
 
-static char *ask_path(struct tui *t, const struct export_format *f, int year)
+char *export_ask_path(struct tui *t, const char *stem, const char *ext, int year)
 {
-	char *initial = xasprintf("%s-%d.%s", f->stem, year, f->ext);
+	char *initial = xasprintf("%s-%d.%s", stem, year, ext);
 	char *path = prompt_line(t, "导出到文件", "文件名（可含路径；~/ 表示主目录）：", initial, 0);
 	free(initial);
 	if (!path || !*path) {
@@ -194,7 +193,7 @@ void export_run(struct tui *t, int year)
 	int k = prompt_pick(t, "导出格式", labels, (int)NFORMATS, 0);
 	if (k < 0)
 		return;
-	char *path = ask_path(t, &formats[k], year);
+	char *path = export_ask_path(t, formats[k].stem, formats[k].ext, year);
 	if (!path)
 		return;
 	struct report r;

@@ -20,6 +20,10 @@ struct tui;
 /* Asks for the format and the file name, writes, and says where the file went. */
 void export_run(struct tui *t, int year);
 
+/* Asks for the file to write (default `stem-year.ext`), made absolute; asks before overwriting
+ * a file that exists. NULL when the clerk backed out; the caller frees the path. */
+char *export_ask_path(struct tui *t, const char *stem, const char *ext, int year);
+
 /*
  * Writes path whole or not at all: write(fp, ctx) fills a temporary file next to it (mode
  * 0600), which is then synced and renamed to path. Or, when write is NULL, file(tmp, ctx)

@@ -14,6 +14,8 @@
 #include "cli.h"
 #include "config.h"
 #include "date.h"
+#include "keymap.h"
+#include "strbuf.h"
 #include "store.h"
 #include "tui.h"
 #include "xmem.h"
@@ -29,6 +31,7 @@ static int usage(void)
 	       "  --db PATH      数据库文件（默认 $GONGKAI_DB，否则 "
 	       "$XDG_DATA_HOME/gongkai/gongkai.db）\n"
 	       "  --help, -h     显示帮助；gongkai 命令 --help 显示该命令的帮助\n"
+	       "  --keys         列出终端界面的全部按键\n"
 	       "  --version, -V  显示版本\n\n"
 	       "退出状态: 0 完成；1 check 发现问题；64 用法错误；65 数据有误；66 输入文件无法读取；\n"
 	       "73 无法创建输出文件；74 读写错误；75 数据库被占用；76 不是 gongkai 数据库。\n");
@@ -86,6 +89,13 @@ int main(int argc, char **argv)
 	} else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 		   strcmp(argv[1], "help") == 0) {
 		rc = argc > 2 ? cli_help(argv[2]) : usage();
+	} else if (strcmp(argv[1], "--keys") == 0) {
+		/* every key of the interface, as the README lists them */
+		struct strbuf keys = STRBUF_INIT;
+		km_markdown(&keys);
+		fputs(sb_str(&keys), stdout);
+		sb_release(&keys);
+		rc = 0;
 	} else if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("gongkai %s\n", GK_VERSION);
 		rc = 0;

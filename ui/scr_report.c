@@ -12,6 +12,7 @@
 
 #include "doc.h"
 #include "export.h"
+#include "rollup_ui.h"
 #include "form.h"
 #include "report.h"
 #include "store.h"
@@ -175,6 +176,10 @@ static bool handle(struct tui *t, enum action a, int key)
 	}
 	if (a == A_EXPORT) {
 		export_run(t, t->year);
+		return true;
+	}
+	if (a == A_ROLLUP) {
+		rollup_run(t, t->year);
 		return true;
 	}
 	if (!tui_year_action(t, a, &changed))

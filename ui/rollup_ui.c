@@ -1,0 +1,179 @@
+/*
+ * rollup_ui.c — 全市汇总 from the 年报 screen: the clerk names the files of the bodies (their
+ * gongkai databases or report JSON, wildcards allowed), gongkai checks each as `gongkai rollup`
+ * does, shows what fails and asks before adding up anyway, then writes the sum in the format
+ * picked (Excel with a sheet per body, a web page, JSON for the level above, CSV or text).
+ */
+#include "rollup_ui.h"
+
+#include <glob.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "prompt.h"
+#include "report.h"
+#include "rollup.h"
+#include "store.h"
+#include "tui.h"
+#include "xmem.h"
+
+#define MAX_SOURCES 2000
+
+struct roll {
+	struct rollup_part *parts;
+	size_t n, cap;
+	const struct report **reps;   /* the sum, then each part: what the writers get */
+	size_t nreps;
+	int kind;
+};
+
+/* Adds the files a pattern names (a plain name, or one with * ? [ ], ~/ for home). */
+static void add_pattern(const char *pattern, char ***paths, size_t *n, size_t *cap)
+{
+	glob_t g;
+	if (glob(pattern, GLOB_TILDE | GLOB_NOCHECK, NULL, &g) != 0)
+		return;
+	for (size_t i = 0; i < g.gl_pathc && *n < MAX_SOURCES; i++) {
+		*paths = xgrow(*paths, cap, *n + 1, sizeof **paths);
+		(*paths)[(*n)++] = xstrdup(g.gl_pathv[i]);
+	}
+	globfree(&g);
+}
+
+/* Asks for the source files, one name or pattern per question, until an empty answer. */
+static char **ask_sources(struct tui *t, size_t *n)
+{
+	char **paths = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (;;) {
+		char *label = xasprintf("第 %zu 个来源（数据库或报表 JSON，可用 * 通配；留空结束）：",
+					*n + 1);
+		char *line = prompt_line(t, "全市汇总：选择来源", label, "", 0);
+		free(label);
+		if (!line) {   /* Esc: nothing at all */
+			for (size_t i = 0; i < *n; i++)
+				free(paths[i]);
+			free(paths);
+			*n = 0;
+			return NULL;
+		}
+		bool done = !*line;
+		if (!done)
+			add_pattern(line, &paths, n, &cap);
+		free(line);
+		if (done)
+			return paths;
+	}
+}
+
+/* Loads and checks every source; false when the clerk backs out (or nothing can be added). */
+static bool load_all(struct tui *t, struct roll *r, char **paths, size_t n, int year)
+{
+	struct diag d = DIAG_INIT;
+	r->parts = xcalloc(n, sizeof *r->parts);
+	bool fatal = false;
+	for (size_t i = 0; i < n; i++)
+		fatal |= rollup_load(paths[i], year, &r->parts[r->n++], &d) != ST_OK;
+	bool failing = !fatal && rollup_check(r->parts, r->n, false, &d) != ST_OK;
+	bool go = !fatal && !d.n;
+	if (d.n) {
+		prompt_show(t, "全市汇总", fatal ? "以下来源无法汇总：" : "以下来源未通过检查：", &d);
+		if (!fatal) {
+			struct diag strict = DIAG_INIT;
+			/* duplicates stop even a forced roll-up, as on the command line */
+			bool dup = rollup_check(r->parts, r->n, true, &strict) != ST_OK;
+			diag_release(&strict);
+			go = !dup && failing && prompt_confirm(t, "全市汇总",
+				"仍然汇总吗？结果会注明含未通过检查的来源。");
+		}
+	}
+	diag_release(&d);
+	return go;
+}
+
+static void roll_release(struct roll *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		rollup_part_release(&r->parts[i]);
+	free(r->parts);
+	free(r->reps);
+}
+
+static enum status write_text(FILE *fp, void *ctx)
+{
+	struct roll *r = ctx;
+	struct strbuf sb = STRBUF_INIT;
+	if (r->kind == 1)
+		report_html(r->reps[0], &sb);
+	else if (r->kind == 2)
+		report_json(r->reps[0], &sb);
+	else if (r->kind == 3)
+		report_csv(r->reps[0], &sb);
+	else
+		report_text(r->reps[0], 120, &sb);
+	bool ok = fwrite(sb_str(&sb), 1, sb.len, fp) == sb.len;
+	sb_release(&sb);
+	return ok ? ST_OK : ST_IO;
+}
+
+static enum status write_xlsx(const char *tmp, void *ctx, struct diag *d)
+{
+	struct roll *r = ctx;
+	return report_xlsx_many(r->reps, r->nreps, tmp, d);
+}
+
+/* Picks the format and the file, and writes the sum (with a sheet per body in Excel). */
+static void write_sum(struct tui *t, struct roll *r, const struct report *sum, int year)
+{
+	static const char *const labels[] = {
+		"Excel（.xlsx，第一张为汇总，每个来源一张）", "网页（.html）",
+		"JSON（.json，供上一级汇总）", "CSV（.csv）", "文本表格（.txt）",
+	};
+	static const char *const exts[] = { "xlsx", "html", "json", "csv", "txt" };
+	r->kind = prompt_pick(t, "汇总导出格式", labels, 5, 0);
+	if (r->kind < 0)
+		return;
+	char *path = export_ask_path(t, "rollup", exts[r->kind], year);
+	if (!path)
+		return;
+	r->reps = xcalloc(r->n + 1, sizeof *r->reps);
+	r->reps[r->nreps++] = sum;
+	for (size_t i = 0; i < r->n; i++)
+		r->reps[r->nreps++] = &r->parts[i].rep;
+	struct diag d = DIAG_INIT;
+	enum status st = export_atomic(path, r->kind == 0 ? NULL : write_text, write_xlsx, r, &d);
+	if (st != ST_OK)
+		tui_fail(t, st, &d);
+	else
+		tui_message(t, false, "已汇总 %zu 个机关的 %d 年度报表到 %s%s", sum->nparts, year, path,
+			    sum->unchecked ? "（含未通过检查的来源）" : "");
+	diag_release(&d);
+	free(path);
+}
+
+void rollup_run(struct tui *t, int year)
+{
+	size_t n;
+	char **paths = ask_sources(t, &n);
+	if (!paths || !n) {
+		free(paths);
+		return;
+	}
+	struct roll r = { 0 };
+	if (load_all(t, &r, paths, n, year)) {
+		char *office = NULL;
+		store_office_get(t->s, &office, NULL);
+		struct report sum;
+		report_init(&sum);
+		rollup_sum(r.parts, r.n, year, office, &sum);
+		write_sum(t, &r, &sum, year);
+		report_release(&sum);
+		free(office);
+	}
+	roll_release(&r);
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
