@@ -40,7 +40,7 @@ widths_ok
 mkdir "$TMP/out"
 key x
 wait_for "导出格式"
-key Down Enter                 # 年报：CSV
+key Down Down Down Enter       # 年报：CSV (after Excel and 网页)
 wait_for "report-2023.csv"
 key C-u
 type "$TMP/out/年报2023.csv"
@@ -55,7 +55,7 @@ ls -A "$TMP/out" | grep -q '^\.' && fail "a temporary file was left behind"
 # an existing file is replaced only when the clerk says so
 key x
 wait_for "导出格式"
-key Down Enter
+key Down Down Down Enter
 wait_for "文件名"
 key C-u
 type "$TMP/out/年报2023.csv"
@@ -64,10 +64,28 @@ wait_for "覆盖它吗"
 key n
 wait_gone "覆盖它吗"
 
-# the JSON and the ledger
+# Excel and the web page, the JSON and the ledger
 key x
 wait_for "导出格式"
-key Down Down Enter
+key Enter                      # 年报：Excel
+wait_for "report-2023.xlsx"
+key C-u
+type "$TMP/out/年报2023.xlsx"
+key Enter
+wait_for "已导出 2023 年度报表到 $TMP/out/年报2023.xlsx"
+[ "$(head -c 2 "$TMP/out/年报2023.xlsx")" = PK ] || fail "not a workbook"
+key x
+wait_for "导出格式"
+key Down Enter                 # 年报：网页
+wait_for "report-2023.html"
+key C-u
+type "$TMP/out/年报2023.html"
+key Enter
+wait_for "已导出 2023 年度报表到 $TMP/out/年报2023.html"
+grep -q "<!DOCTYPE html>" "$TMP/out/年报2023.html" || fail "not the page"
+key x
+wait_for "导出格式"
+key Down Down Down Down Enter  # 年报：JSON
 key C-u
 type "$TMP/out/r.json"
 key Enter
