@@ -40,28 +40,26 @@ void report_check(struct report *r, const long long *prev_carried_out)
 }
 
 /* Last year's carried_out: as locked (published) when that year is locked, else counted. */
+/*
+ * Last year's carried_out as published, when that year is locked (*have set); else nothing to
+ * compare with: counted from the same records, last year's carried_out is this year's
+ * carried_in by construction (received before 1 January less answered before it), so only a
+ * locked — published — table can disagree.
+ */
 static enum status previous_carried_out(struct store *s, int year, long long out[T3_COLS],
-					struct diag *d)
+					bool *have, struct diag *d)
 {
-	bool locked;
 	char *json = NULL;
-	enum status st = store_year_lock_get(s, year - 1, &locked, &json, d);
-	if (st != ST_OK)
+	enum status st = store_year_lock_get(s, year - 1, have, &json, d);
+	if (st != ST_OK || !*have)
 		return st;
-	if (locked) {
-		struct report prev;
-		report_init(&prev);
-		st = report_from_json(json, strlen(json), &prev, d);
-		if (st == ST_OK)
-			memcpy(out, prev.t3.v[R_CARRIED_OUT], sizeof prev.t3.v[R_CARRIED_OUT]);
-		report_release(&prev);
-		free(json);
-		return st;
-	}
-	struct table3 t;
-	st = store_table3(s, year - 1, &t, d);
+	struct report prev;
+	report_init(&prev);
+	st = report_from_json(json, strlen(json), &prev, d);
 	if (st == ST_OK)
-		memcpy(out, t.v[R_CARRIED_OUT], sizeof t.v[R_CARRIED_OUT]);
+		memcpy(out, prev.t3.v[R_CARRIED_OUT], sizeof prev.t3.v[R_CARRIED_OUT]);
+	report_release(&prev);
+	free(json);
 	return st;
 }
 
@@ -70,6 +68,7 @@ enum status report_build(struct store *s, int year, struct report *r, struct dia
 	report_release(r);
 	r->year = year;
 	long long prev[T3_COLS];
+	bool locked_before = false;
 	/* one snapshot: the tables must add up even while other clerks save */
 	bool own;
 	enum status st = store_read_begin(s, &own, d);
@@ -85,10 +84,10 @@ enum status report_build(struct store *s, int year, struct report *r, struct dia
 	if (st == ST_OK)
 		st = store_fees_paid(s, year, &r->fees_fen, d);
 	if (st == ST_OK)
-		st = previous_carried_out(s, year, prev, d);
+		st = previous_carried_out(s, year, prev, &locked_before, d);
 	store_read_end(s, own);
 	if (st == ST_OK)
-		report_check(r, prev);
+		report_check(r, locked_before ? prev : NULL);
 	return st;
 }
 

@@ -43,8 +43,9 @@ void report_release(struct report *r);
 
 /*
  * Builds the report of a year from the database: the tables, the fees, the office, and the
- * checks — balance per column, sums, and carried_in against the year before (its locked table
- * when that year is locked, else as counted now).
+ * checks — balance per column, sums, and carried_in against the year before when that year is
+ * locked (its table as published; counted from the same records, an unlocked year before
+ * agrees by construction).
  */
 enum status report_build(struct store *s, int year, struct report *r, struct diag *d);
 

@@ -760,16 +760,19 @@ enum status store_bulk_begin(struct store *s, bool *on, struct diag *d)
 	return st;
 }
 
-static long long *bulk_cell(struct store *s, int year, int row, int type)
+static long long *bulk_cell(struct store *s, int day, int row, int type)
 {
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
 	for (size_t i = 0; i < s->nbulk_counts; i++)
-		if (s->bulk_counts[i].year == year)
+		if (s->bulk_counts[i].year == y && s->bulk_counts[i].month == m)
 			return &s->bulk_counts[i].v[row][type];
 	s->bulk_counts = xgrow(s->bulk_counts, &s->bulk_counts_cap, s->nbulk_counts + 1,
 			       sizeof *s->bulk_counts);
-	struct bulk_year *b = &s->bulk_counts[s->nbulk_counts++];
+	struct bulk_month *b = &s->bulk_counts[s->nbulk_counts++];
 	memset(b, 0, sizeof *b);
-	b->year = year;
+	b->year = y;
+	b->month = m;
 	return &b->v[row][type];
 }
 
@@ -777,14 +780,49 @@ void store_bulk_count(struct store *s, const struct app *a)
 {
 	if (a->type < 0 || a->type >= AT_COUNT)
 		return;
-	(*bulk_cell(s, date_year(a->d.received), R_NEW, a->type))++;
+	(*bulk_cell(s, a->d.received, R_NEW, a->type))++;
 	if (a->d.answered != DATE_NONE && outcome_is_valid(a->outcome))
-		(*bulk_cell(s, date_year(a->d.answered), a->outcome, a->type))++;
+		(*bulk_cell(s, a->d.answered, a->outcome, a->type))++;
 }
 
-/* Adds what the bulk import counted to tally_count, as the triggers would have. */
+/* Adds one year's received and answered of one type to tally_year. */
+static enum status bulk_year_add(struct store *s, int year, int type, long long got,
+				 long long done, struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_TALLY_YEAR_ADD, d);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int(q, 1, year);
+	sqlite3_bind_text(q, 2, code_key(&codes_applicant, type), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 3, got);
+	sqlite3_bind_int64(q, 4, done);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "统计", d);
+}
+
+/* The months gathered during a bulk import, added up per year into tally_year. */
+static enum status bulk_write_years(struct store *s, struct diag *d)
+{
+	enum status st = ST_OK;
+	for (size_t i = 0; st == ST_OK && i < s->nbulk_counts; i++)
+		for (int c = 0; st == ST_OK && c < AT_COUNT; c++) {
+			const struct bulk_month *b = &s->bulk_counts[i];
+			long long done = 0;
+			for (int r = OUTCOME_FIRST; r <= OUTCOME_LAST; r++)
+				done += b->v[r][c];
+			if (b->v[R_NEW][c] || done)
+				st = bulk_year_add(s, b->year, c, b->v[R_NEW][c], done, d);
+		}
+	return st;
+}
+
+/* Adds what the bulk import counted to tally_count and tally_year, as the triggers would. */
 static enum status bulk_write_counts(struct store *s, struct diag *d)
 {
+	enum status st = bulk_write_years(s, d);
+	if (st != ST_OK)
+		return st;
 	for (size_t i = 0; i < s->nbulk_counts; i++)
 		for (int r = 0; r < T3_ROWS; r++)
 			for (int c = 0; c < AT_COUNT; c++) {
@@ -795,9 +833,10 @@ static enum status bulk_write_counts(struct store *s, struct diag *d)
 				if (!q)
 					return ST_IO;
 				sqlite3_bind_int(q, 1, s->bulk_counts[i].year);
-				sqlite3_bind_text(q, 2, t3_row_key(r), -1, SQLITE_STATIC);
-				sqlite3_bind_text(q, 3, code_key(&codes_applicant, c), -1, SQLITE_STATIC);
-				sqlite3_bind_int64(q, 4, n);
+				sqlite3_bind_int(q, 2, s->bulk_counts[i].month);
+				sqlite3_bind_text(q, 3, t3_row_key(r), -1, SQLITE_STATIC);
+				sqlite3_bind_text(q, 4, code_key(&codes_applicant, c), -1, SQLITE_STATIC);
+				sqlite3_bind_int64(q, 5, n);
 				int rc = sqlite3_step(q);
 				sqlite3_reset(q);
 				if (rc != SQLITE_DONE)

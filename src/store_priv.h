@@ -79,10 +79,17 @@
 	X(Q_BULK_SIZE, "SELECT count(*) FROM (SELECT 1 FROM application LIMIT 20000)") \
 	X(Q_BULK_INDEXES, "SELECT type, name, sql FROM sqlite_schema " \
 		"WHERE type IN ('index', 'trigger') AND tbl_name = 'application' AND sql IS NOT NULL") \
-	X(Q_TALLY_ADD, "INSERT INTO tally_count VALUES (?1, ?2, ?3, ?4) " \
+	X(Q_TALLY_ADD, "INSERT INTO tally_count VALUES (?1, ?2, ?3, ?4, ?5) " \
 		"ON CONFLICT DO UPDATE SET n = n + excluded.n") \
 	X(Q_LOCKED_YEARS, "SELECT year FROM year_lock ORDER BY year") \
-	X(Q_T3_COUNTS, "SELECT year, row, type, n FROM tally_count WHERE year <= ?1") \
+	X(Q_T3_YEAR_COUNTS, "SELECT row, type, sum(n) FROM tally_count WHERE year = ?1 " \
+		"GROUP BY row, type") \
+	X(Q_T3_BEFORE_COUNTS, "SELECT type, total(got), total(done) FROM tally_year " \
+		"WHERE year < ?1 GROUP BY type") \
+	X(Q_TALLY_YEAR_ADD, "INSERT INTO tally_year (year, type, got, done) VALUES (?1, ?2, ?3, ?4) " \
+		"ON CONFLICT DO UPDATE SET got = got + excluded.got, done = done + excluded.done") \
+	X(Q_MONTH_COUNTS, "SELECT month, row = 'new', sum(n) FROM tally_count WHERE year = ?1 " \
+		"GROUP BY month, row = 'new'") \
 	X(Q_T3_NEW, "SELECT applicant_type, count(*) FROM application " \
 		"WHERE received BETWEEN ?1 AND ?2 GROUP BY applicant_type") \
 	X(Q_T3_OUTCOMES, "SELECT outcome, applicant_type, count(*) FROM application " \
@@ -98,7 +105,7 @@
 		"SELECT kind, CASE WHEN decided > ?2 THEN 'pending' ELSE result END, count(*) " \
 		"FROM review WHERE decided >= ?1 AND filed <= ?2 GROUP BY 1, 2") \
 	X(Q_FEES_PAID, "SELECT total(fee_fen) FROM application WHERE fee_paid_on BETWEEN ?1 AND ?2") \
-	X(Q_YEARS, "SELECT min(year), max(year) FROM tally_count WHERE n > 0") \
+	X(Q_YEARS, "SELECT min(year), max(year) FROM tally_year WHERE got > 0 OR done > 0") \
 	X(Q_OPEN_COUNT, "SELECT count(*) FROM application WHERE answered IS NULL") \
 	X(Q_T2_GET, "SELECT rules_made, rules_repealed, rules_valid, norms_made, norms_repealed, " \
 		"norms_valid, licensing, penalty, coercion, fee_yuan FROM table2 WHERE year = ?1") \
@@ -116,10 +123,6 @@
 		"ORDER BY a.answered") \
 	X(Q_APP_OPEN_OLDEST, APP_SELECT_JOINED "WHERE a.answered IS NULL AND a.received <= ?2 " \
 		"ORDER BY a.received LIMIT 10") \
-	X(Q_MONTH_RECEIVED, "SELECT CAST(substr(received, 6, 2) AS INTEGER), count(*) " \
-		"FROM application WHERE received BETWEEN ?1 AND ?2 GROUP BY 1") \
-	X(Q_MONTH_ANSWERED, "SELECT CAST(substr(answered, 6, 2) AS INTEGER), count(*) " \
-		"FROM application WHERE answered BETWEEN ?1 AND ?2 GROUP BY 1") \
 	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM application WHERE received BETWEEN ?1 AND ?2 " \
 		"AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4)") \
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
@@ -150,16 +153,16 @@ struct store {
 	char **bulk_indexes;         /* CREATE INDEX statements to run at store_bulk_end */
 	size_t nbulk;
 	bool bulk;                   /* between store_bulk_begin and _end, the triggers dropped */
-	struct bulk_year *bulk_counts;   /* what the tally triggers would have counted meanwhile */
+	struct bulk_month *bulk_counts;   /* what the tally triggers would have counted meanwhile */
 	size_t nbulk_counts, bulk_counts_cap;
 	/* list statements by filter and by [year][search][cursor][backward] */
 	sqlite3_stmt *list_stmt[LF_COUNT][16];
 	sqlite3_stmt *count_stmt[LF_COUNT][4];
 };
 
-/* Table 三's counts of one year gathered during a bulk import (row R_NEW or an outcome). */
-struct bulk_year {
-	int year;
+/* Table 三's counts of one month gathered during a bulk import (row R_NEW or an outcome). */
+struct bulk_month {
+	int year, month;
 	long long v[T3_ROWS][AT_COUNT];
 };
 /* Counts an inserted application as the tally_insert trigger would. */

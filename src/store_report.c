@@ -82,6 +82,44 @@ enum status store_table3_recount(struct store *s, int year, struct table3 *t, st
 	return st;
 }
 
+/* The year's own counts: received ('new') and answered by outcome, per applicant type. */
+static enum status year_counts(struct store *s, int year, struct table3 *t, struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_T3_YEAR_COUNTS, d);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int(q, 1, year);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(q, 0);
+		int r = key ? t3_row_parse_key(key) : -1, c = column_type(q, 1);
+		if (c >= 0 && (r == R_NEW || outcome_is_valid(r)))
+			t->v[r][c] += sqlite3_column_int64(q, 2);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "统计表三", d);
+}
+
+/* What was received, and answered, before the year, per applicant type. */
+static enum status before_counts(struct store *s, int year, long long got[AT_COUNT],
+				 long long done[AT_COUNT], struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_T3_BEFORE_COUNTS, d);
+	if (!q)
+		return ST_IO;
+	sqlite3_bind_int(q, 1, year);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int c = column_type(q, 0);
+		if (c < 0)
+			continue;
+		got[c] += (long long)sqlite3_column_double(q, 1);
+		done[c] += (long long)sqlite3_column_double(q, 2);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "统计表三", d);
+}
+
 /*
  * From the counts: the year's own rows are read as they are; the years before give what was
  * received and answered before 1 January, whose difference is what was carried in. Every
@@ -90,29 +128,12 @@ enum status store_table3_recount(struct store *s, int year, struct table3 *t, st
 enum status store_table3(struct store *s, int year, struct table3 *t, struct diag *d)
 {
 	memset(t, 0, sizeof *t);
-	sqlite3_stmt *q = store_stmt(s, Q_T3_COUNTS, d);
-	if (!q)
-		return ST_IO;
-	sqlite3_bind_int(q, 1, year);
 	long long got_before[AT_COUNT] = { 0 }, done_before[AT_COUNT] = { 0 };
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		int y = sqlite3_column_int(q, 0), c = column_type(q, 2);
-		const char *key = (const char *)sqlite3_column_text(q, 1);
-		int r = key ? t3_row_parse_key(key) : -1;
-		long long n = sqlite3_column_int64(q, 3);
-		if (c < 0 || (r != R_NEW && !outcome_is_valid(r)))
-			continue;
-		if (y == year)
-			t->v[r][c] += n;
-		else if (r == R_NEW)
-			got_before[c] += n;
-		else
-			done_before[c] += n;
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, rc, "统计表三", d);
+	enum status st = year_counts(s, year, t, d);
+	if (st == ST_OK)
+		st = before_counts(s, year, got_before, done_before, d);
+	if (st != ST_OK)
+		return st;
 	for (int c = 0; c < AT_COUNT; c++) {
 		long long done = 0;
 		for (int r = OUTCOME_FIRST; r <= OUTCOME_LAST; r++)
@@ -193,29 +214,24 @@ enum status store_years(struct store *s, int **years, size_t *n, struct diag *d)
 	return ST_OK;
 }
 
-static enum status month_counts(struct store *s, enum stmt_id id, int year, long long out[12],
-				struct diag *d)
+enum status store_monthly(struct store *s, int year, long long received[12],
+			  long long answered[12], struct diag *d)
 {
-	memset(out, 0, 12 * sizeof *out);
-	sqlite3_stmt *q = store_stmt(s, id, d);
+	memset(received, 0, 12 * sizeof *received);
+	memset(answered, 0, 12 * sizeof *answered);
+	sqlite3_stmt *q = store_stmt(s, Q_MONTH_COUNTS, d);
 	if (!q)
 		return ST_IO;
-	bind_year(q, year);
+	sqlite3_bind_int(q, 1, year);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		int m = sqlite3_column_int(q, 0);
 		if (m >= 1 && m <= 12)
-			out[m - 1] = sqlite3_column_int64(q, 1);
+			(sqlite3_column_int(q, 1) ? received : answered)[m - 1] =
+				sqlite3_column_int64(q, 2);
 	}
 	sqlite3_reset(q);
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "按月统计", d);
-}
-
-enum status store_monthly(struct store *s, int year, long long received[12],
-			  long long answered[12], struct diag *d)
-{
-	enum status st = month_counts(s, Q_MONTH_RECEIVED, year, received, d);
-	return st == ST_OK ? month_counts(s, Q_MONTH_ANSWERED, year, answered, d) : st;
 }
 
 enum status store_applicant_month_count(struct store *s, const char *applicant,

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -304,6 +305,61 @@ void tui_draw(struct tui *t)
 	refresh();
 }
 
+/* ---- timings for the benchmark ($GONGKAI_BENCH) ---- */
+
+/*
+ * With GONGKAI_BENCH=FILE the interface appends to FILE how long it took: from its start to
+ * the first full screen, and from each key to the screen drawn after it (the handling, any
+ * database work and the redraw), and its peak memory when it ends. bench/tui_timing reads it.
+ */
+static FILE *bench_out;
+static double bench_start, bench_key_at = -1;
+static int bench_key;
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void bench_open(void)
+{
+	const char *path = getenv("GONGKAI_BENCH");
+	bench_start = now_ms();
+	if (path && *path)
+		bench_out = fopen(path, "a");
+}
+
+/* After a draw: the first screen, or the key that led to it. */
+static void bench_drawn(void)
+{
+	static bool first_done;
+	if (!bench_out)
+		return;
+	if (!first_done) {
+		fprintf(bench_out, "first_screen\t%.3f\n", now_ms() - bench_start);
+		first_done = true;
+	} else if (bench_key_at >= 0) {
+		char name[16];
+		fprintf(bench_out, "key %s\t%.3f\n", km_key_name(bench_key, name),
+			now_ms() - bench_key_at);
+	}
+	bench_key_at = -1;
+	fflush(bench_out);
+}
+
+static void bench_close(void)
+{
+	if (!bench_out)
+		return;
+	struct rusage ru;
+	if (getrusage(RUSAGE_SELF, &ru) == 0)
+		fprintf(bench_out, "peak_kb\t%ld\n", ru.ru_maxrss);
+	fclose(bench_out);
+	bench_out = NULL;
+}
+
 /* ---- input shared by every loop ---- */
 
 static void relayout(struct tui *t)
@@ -327,6 +383,7 @@ int tui_key(struct tui *t)
 {
 	for (;;) {
 		tui_draw(t);
+		bench_drawn();
 		int key = input_key(POLL_MS);
 		if (key == KM_TIMEOUT) {
 			poll_changes(t);
@@ -340,6 +397,8 @@ int tui_key(struct tui *t)
 			relayout(t);
 			continue;
 		}
+		bench_key = key;
+		bench_key_at = now_ms();
 		return key;
 	}
 }
@@ -528,6 +587,7 @@ static void run(struct tui *t)
 
 int tui_main(struct cli *c)
 {
+	bench_open();
 	int rc = 0;
 	struct store *s = cli_store(c, 0, &rc);
 	if (!s)
@@ -559,6 +619,7 @@ int tui_main(struct cli *c)
 	run(&t);
 	end_curses();
 	delscreen(scr);
+	bench_close();
 	free(t.msg);
 	the_tui = NULL;
 	c->store = t.s;   /* main closes it */

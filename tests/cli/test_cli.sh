@@ -197,7 +197,7 @@ has "$T/out" "上年结转 0 不等于上一年度结转下年度 1" "check name
 
 # ---- check recounts: counts changed behind gongkai's back are found ----
 cp "$db" "$T/tampered.db"
-sqlite3 "$T/tampered.db" "UPDATE tally_count SET n = n + 1 WHERE year = 2023 AND row = 'granted' AND type = 'person';"
+sqlite3 "$T/tampered.db" "UPDATE tally_count SET n = n + 1 WHERE year = 2023 AND month = 2 AND row = 'granted' AND type = 'person';"
 expect 1 "check finds counts that disagree with the applications" -- "$GK" --db "$T/tampered.db" check --year 2023
 has "$T/out" "表三 granted 行第 1 列: 统计计数 6 与逐件重新统计 5 不一致" "check names the cell"
 
