@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """gen_ledger.py — a large synthetic ledger (台账 CSV) that is valid under the specification.
 
-  gen_ledger.py ROWS OUT.csv [--seed N] [--today YYYY-MM-DD]
+  gen_ledger.py ROWS OUT.csv [--seed N] [--today YYYY-MM-DD] [--prefix B]
 
 Ten years of applications (2017 to the year of --today) with a realistic mix: mostly natural
 persons, some companies and law firms; most answered 予以公开 or 本机关不掌握, every outcome
@@ -16,6 +16,7 @@ p.add_argument("rows", type=int)
 p.add_argument("out")
 p.add_argument("--seed", type=int, default=1)
 p.add_argument("--today", default="2026-11-26")
+p.add_argument("--prefix", default="B", help="case numbers are PREFIX followed by 7 digits")
 a = p.parse_args()
 rng = random.Random(a.seed)
 today = dt.date.fromisoformat(a.today)
@@ -55,7 +56,7 @@ with open(a.out, "w", encoding="utf-8", newline="") as f:
         if rng.random() < 0.03:   # still open: received lately
             got = today - dt.timedelta(days=rng.randrange(1, 60))
         v = dict.fromkeys(HEAD, "")
-        v["编号"] = f"B{i:07d}"
+        v["编号"] = f"{a.prefix}{i:07d}"
         v["收到日期"] = D(got)
         t = rng.choice(TYPES)
         v["申请人类型"] = t
