@@ -111,11 +111,11 @@ CREATE TABLE application (
 	CHECK (fee_paid_on IS NULL OR fee_fen IS NOT NULL)
 ) STRICT;
 
--- Applications received, or answered, in a period: the month chart, the audit, the recount of
--- table 三 by `check`, an export of one year. (Kept narrow: table 三 itself comes from
--- tally_count, and narrow indexes are quick to build after a large import.) The list's keys
--- are STORED columns for the same reason: computed once per row, not once per index.
-CREATE INDEX app_received ON application (received);
+-- Applications answered in a period (the audit, the recount of table 三 by `check`). Kept
+-- narrow, and what need not be indexed is not (applications received in a period are found
+-- through app_year_list): table 三 itself comes from tally_count, and few, narrow indexes are
+-- quick to build again after a large import. The list's keys are STORED columns for the same
+-- reason: computed once per row, not once per index.
 CREATE INDEX app_answered ON application (answered) WHERE answered IS NOT NULL;
 CREATE INDEX app_open ON application (received, applicant_type) WHERE answered IS NULL;
 -- The list, in its default order and by state (待补正, 征求意见中, …).

@@ -238,7 +238,7 @@ static void add_clock_problem(struct app_problems *p, const struct clock_problem
 }
 
 static void check_dates(const struct app *a, const struct calendar *cal, int today,
-			struct app_problems *p)
+			struct app_problems *p, struct clock *c)
 {
 	static const struct { enum app_field f; size_t off; } dated[] = {
 		{ F_RECEIVED, offsetof(struct clock_dates, received) },
@@ -262,14 +262,53 @@ static void check_dates(const struct app *a, const struct calendar *cal, int tod
 		return;
 	}
 	struct clock_problems cp = CLOCK_PROBLEMS_INIT;
-	clock_check(cal, &a->d, &cp);
+	if (c)
+		clock_check_compute(cal, &a->d, &cp, c);
+	else
+		clock_check(cal, &a->d, &cp);
 	for (size_t i = 0; i < cp.n; i++)
 		add_clock_problem(p, &cp.items[i]);
 	clock_problems_release(&cp);
 }
 
+static bool check_all(const struct app *a, const struct calendar *cal, int today,
+		      struct app_problems *p, struct clock *c);
+
 bool app_check(const struct app *a, const struct calendar *cal, int today,
 	       struct app_problems *p)
+{
+	return check_all(a, cal, today, p, NULL);
+}
+
+static void keep_clock(struct app *a, const struct clock *c, const struct calendar *cal)
+{
+	switch (c->state) {
+	case CLOCK_CORRECTION: a->state = STATE_CORRECTION; break;
+	case CLOCK_CONSULT: a->state = STATE_CONSULT; break;
+	case CLOCK_FEE: a->state = STATE_FEE; break;
+	case CLOCK_ANSWERED: a->state = STATE_ANSWERED; break;
+	default: a->state = STATE_OPEN; break;
+	}
+	a->due = c->due;
+	a->left_days = c->left;
+	a->clock_of = cal;
+	a->clock_from = a->d;
+}
+
+bool app_check_and_clock(struct app *a, const struct calendar *cal, int today,
+			 struct app_problems *p)
+{
+	struct clock c = CLOCK_INIT;
+	c.state = (enum clock_state)-1;   /* stays so when the dates were not run */
+	bool ok = check_all(a, cal, today, p, &c);
+	if ((int)c.state >= 0)
+		keep_clock(a, &c, cal);
+	clock_release(&c);
+	return ok;
+}
+
+static bool check_all(const struct app *a, const struct calendar *cal, int today,
+		      struct app_problems *p, struct clock *c)
 {
 	size_t before = p->errors;
 	check_text(p, F_CASE_NO, a->case_no, LIMIT_CASE_NO, false, false);
@@ -281,7 +320,7 @@ bool app_check(const struct app *a, const struct calendar *cal, int today,
 	check_text(p, F_CONTACT, a->contact, LIMIT_CONTACT, false, false);
 	check_text(p, F_NOTE, a->note, LIMIT_TEXT, false, true);
 	check_text(p, F_EXTENSION_BY, a->extension_by, LIMIT_PERSON, false, false);
-	check_dates(a, cal, today, p);
+	check_dates(a, cal, today, p, c);
 
 	if (a->d.answered != DATE_NONE && !outcome_is_valid(a->outcome))
 		app_problem_add(p, F_OUTCOME, false, "有答复日期时必须填写办理结果");
@@ -565,17 +604,7 @@ void app_compute_clock(struct app *a, const struct calendar *cal)
 {
 	struct clock c = CLOCK_INIT;
 	clock_compute_quiet(cal, &a->d, &c);
-	switch (c.state) {
-	case CLOCK_CORRECTION: a->state = STATE_CORRECTION; break;
-	case CLOCK_CONSULT: a->state = STATE_CONSULT; break;
-	case CLOCK_FEE: a->state = STATE_FEE; break;
-	case CLOCK_ANSWERED: a->state = STATE_ANSWERED; break;
-	default: a->state = STATE_OPEN; break;
-	}
-	a->due = c.due;
-	a->left_days = c.left;
-	a->clock_of = cal;
-	a->clock_from = a->d;
+	keep_clock(a, &c, cal);
 	clock_release(&c);
 }
 

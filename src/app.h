@@ -146,6 +146,11 @@ void app_problems_release(struct app_problems *p);
 bool app_check(const struct app *a, const struct calendar *cal, int today,
 	       struct app_problems *p);
 
+/* app_check, and from the same run of the clock the state, due and left_days of a (as
+ * app_compute_clock would): for an import, which does both for every row. */
+bool app_check_and_clock(struct app *a, const struct calendar *cal, int today,
+			 struct app_problems *p);
+
 /* Computes state, due and left_days from the dates with cal (the store does this on every
  * save; an import may do it beforehand in its reading thread) and records what it used. */
 void app_compute_clock(struct app *a, const struct calendar *cal);

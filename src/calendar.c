@@ -31,6 +31,9 @@ struct calendar {
 	int *shift;
 	size_t shift_cap;
 	int holidays;          /* entries that take a weekday away */
+	/* covered[y - DATE_MIN_YEAR]: year y's notice is entered (calendar_has_year), kept up to
+	 * date by every change, since the clock asks for every application it computes */
+	unsigned char covered[DATE_MAX_YEAR - DATE_MIN_YEAR + 1];
 };
 
 /* The largest name the database's holiday table accepts, in characters. */
@@ -116,11 +119,32 @@ static void put(struct calendar *cal, int day, enum cal_kind kind, const char *n
 	refresh_from(cal, i);
 }
 
+/* Whether the entries of a year hold its Spring Festival holiday, read from the entries. */
+static bool scan_year(const struct calendar *cal, int year)
+{
+	int first = date_from_ymd(year, 1, 1);
+	int last = date_from_ymd(year, 12, 31);
+	if (first == DATE_NONE || last == DATE_NONE)
+		return false;
+	for (size_t i = find(cal, first, false); i < cal->n && cal->days[i].day <= last; i++)
+		if (cal->days[i].kind == CAL_OFF && strstr(cal->days[i].name, "春节"))
+			return true;
+	return false;
+}
+
+static void recover_year(struct calendar *cal, int day)
+{
+	int y = date_year(day);
+	if (y >= DATE_MIN_YEAR && y <= DATE_MAX_YEAR)
+		cal->covered[y - DATE_MIN_YEAR] = scan_year(cal, y);
+}
+
 void calendar_set(struct calendar *cal, int day, enum cal_kind kind, const char *name)
 {
 	if (!name)
 		name = "";
 	put(cal, day, kind, name, strlen(name));
+	recover_year(cal, day);
 }
 
 void calendar_remove(struct calendar *cal, int day)
@@ -133,6 +157,7 @@ void calendar_remove(struct calendar *cal, int day)
 	memmove(&cal->days[i], &cal->days[i + 1], (cal->n - i - 1) * sizeof *cal->days);
 	cal->n--;
 	refresh_from(cal, i);
+	recover_year(cal, day);
 }
 
 bool calendar_is_workday(const struct calendar *cal, int day)
@@ -203,14 +228,7 @@ int calendar_add_workdays(const struct calendar *cal, int day, int n)
 
 bool calendar_has_year(const struct calendar *cal, int year)
 {
-	int first = date_from_ymd(year, 1, 1);
-	int last = date_from_ymd(year, 12, 31);
-	if (first == DATE_NONE || last == DATE_NONE)
-		return false;
-	for (size_t i = find(cal, first, false); i < cal->n && cal->days[i].day <= last; i++)
-		if (cal->days[i].kind == CAL_OFF && strstr(cal->days[i].name, "春节"))
-			return true;
-	return false;
+	return year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR && cal->covered[year - DATE_MIN_YEAR];
 }
 
 int calendar_missing_year(const struct calendar *cal, int from, int to)
@@ -471,6 +489,8 @@ enum status calendar_load_csv(struct calendar *cal, const char *text, size_t len
 	enum status st = ld.problems ? ST_DATA : ST_OK;
 	for (size_t i = 0; st == ST_OK && i < ld.n; i++)
 		put(cal, ld.rows[i].day, ld.rows[i].kind, ld.rows[i].name, ld.rows[i].name_len);
+	for (size_t i = 0; st == ST_OK && i < ld.n; i++)
+		recover_year(cal, ld.rows[i].day);
 	free(ld.rows);
 	return st;
 }

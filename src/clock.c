@@ -555,6 +555,14 @@ static void check_limits(const struct calendar *cal, const struct clock_dates *i
 void clock_check(const struct calendar *cal, const struct clock_dates *in,
 		 struct clock_problems *out)
 {
+	struct clock c = CLOCK_INIT;
+	clock_check_compute(cal, in, out, &c);
+	clock_release(&c);
+}
+
+void clock_check_compute(const struct calendar *cal, const struct clock_dates *in,
+			 struct clock_problems *out, struct clock *c)
+{
 	check_receipt(in, out);
 	check_after(in, out, CLOCK_F_CORRECTION_LIMIT, in->correction_limit,
 		    CLOCK_F_CORRECTION_SENT, in->correction_sent);
@@ -568,7 +576,5 @@ void clock_check(const struct calendar *cal, const struct clock_dates *in,
 	check_extension(in, out);
 	check_limits(cal, in, out);
 	/* what only the running clock knows: the due date in force at each event */
-	struct clock c = CLOCK_INIT;
-	run_clock(cal, in, &c, out, true);
-	clock_release(&c);
+	run_clock(cal, in, c, out, true);
 }

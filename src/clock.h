@@ -144,6 +144,11 @@ struct clock_problems {
 void clock_check(const struct calendar *cal, const struct clock_dates *in,
 		 struct clock_problems *out);
 
+/* clock_check that also leaves the clock it ran in *c (as clock_compute_quiet would: no steps),
+ * for a caller that needs both — an import checks and computes every row. */
+void clock_check_compute(const struct calendar *cal, const struct clock_dates *in,
+			 struct clock_problems *out, struct clock *c);
+
 /* Frees the messages and the list, leaving *p empty (CLOCK_PROBLEMS_INIT). */
 void clock_problems_release(struct clock_problems *p);
 

@@ -194,12 +194,11 @@ static void read_row(struct import *im, const struct csv_record *rec, struct slo
 		app_field_set(&sl->app, f, v, &sl->problems);
 	}
 	app_fill_defaults(&sl->app);
+	/* the clock computed here, off the writing thread's path, with the checks' own run */
 	if (ok && sl->problems.errors == 0)
-		app_check(&sl->app, im->cal, im->o->today, &sl->problems);
+		app_check_and_clock(&sl->app, im->cal, im->o->today, &sl->problems);
 	report_problems(im, sl);
 	sl->ok = ok && sl->problems.errors == 0;
-	if (sl->ok)
-		app_compute_clock(&sl->app, im->cal);   /* off the writing thread's path */
 }
 
 static void slot_reset(struct slot *sl)

@@ -1,8 +1,9 @@
 /*
  * ledger_export.c — writing the ledger CSV: UTF-8 with a byte-order mark, Chinese headers and
  * labels, dates as YYYY-MM-DD, every text cell through the formula guard, one application per
- * line in order of receipt, streamed (memory does not grow with the file). Personal data
- * (证件号码, 联系方式) only when asked for; with it, ledger_import reads the file back exactly.
+ * line in the order they were entered (an imported ledger keeps its order), streamed (memory
+ * does not grow with the file). Personal data (证件号码, 联系方式) only when asked for; with it,
+ * ledger_import reads the file back exactly.
  */
 #include "ledger.h"
 

@@ -176,8 +176,8 @@ void list_page_release(struct list_page *page);
 
 /* Which applications store_app_foreach walks, and in what order. */
 enum app_scope {
-	SCOPE_ALL,           /* every one, by receipt date */
-	SCOPE_LEDGER_YEAR,   /* received in the year or open during it, by receipt date */
+	SCOPE_ALL,           /* every one, in the order they were entered */
+	SCOPE_LEDGER_YEAR,   /* received in the year or open during it, in the order entered */
 	SCOPE_ANSWERED_IN,   /* answered in the year, by answer date */
 	SCOPE_OPEN_OLDEST,   /* the ten oldest received by the year's end and still open */
 };

@@ -116,15 +116,15 @@
 	X(Q_LOCK_ADD, "INSERT INTO year_lock (year, locked_at, locked_by, report) " \
 		"VALUES (?1, ?2, ?3, ?4)") \
 	X(Q_LOCK_DELETE, "DELETE FROM year_lock WHERE year = ?1") \
-	X(Q_APP_ALL, APP_SELECT_JOINED "ORDER BY a.received") \
+	X(Q_APP_ALL, APP_SELECT_JOINED "ORDER BY a.id") \
 	X(Q_APP_YEAR, APP_SELECT_JOINED "WHERE a.received <= ?2 AND (a.received >= ?1 " \
-		"OR a.answered IS NULL OR a.answered >= ?1) ORDER BY a.received") \
+		"OR a.answered IS NULL OR a.answered >= ?1) ORDER BY a.id") \
 	X(Q_APP_ANSWERED_IN, APP_SELECT_JOINED "WHERE a.answered BETWEEN ?1 AND ?2 " \
 		"ORDER BY a.answered") \
 	X(Q_APP_OPEN_OLDEST, APP_SELECT_JOINED "WHERE a.answered IS NULL AND a.received <= ?2 " \
 		"ORDER BY a.received LIMIT 10") \
-	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM application WHERE received BETWEEN ?1 AND ?2 " \
-		"AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4)") \
+	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM application WHERE received_year = ?5 " \
+		"AND received BETWEEN ?1 AND ?2 AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4)") \
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
 	X(Q_LIST_ROW, "SELECT " LIST_COLUMNS " FROM application WHERE id = ?1")

@@ -248,6 +248,7 @@ enum status store_applicant_month_count(struct store *s, const char *applicant,
 	store_bind_date(q, 2, day);
 	store_bind_text(q, 3, applicant);
 	store_bind_text(q, 4, id_number && *id_number ? id_number : NULL);
+	sqlite3_bind_int(q, 5, y);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int64(q, 0);
