@@ -276,23 +276,35 @@ static void *read_thread(void *arg)
 
 /* Stores a checked row (the writing thread). A failure other than bad data (disk full, a
  * lock held too long) ends the import. */
-static enum status insert_row(struct import *im, struct slot *sl)
+/* Stores the checked rows of a batch (the writing thread): one statement for a full batch.
+ * A failure other than bad data (disk full, a lock held too long) ends the import. */
+static enum status insert_rows(struct import *im, struct slot **rows, size_t n)
 {
-	struct diag d = DIAG_INIT;
-	enum status st = store_app_insert(im->s, &sl->app, &d);
-	if (st == ST_OK)
-		im->res->checked++;
-	for (size_t i = 0; i < d.n; i++)
-		diag_add(im->errors, "第%zu行: %s", sl->row, d.lines[i]);
-	if (st != ST_OK && d.n == 0)
-		diag_add(im->errors, "第%zu行: 无法保存", sl->row);
-	diag_release(&d);
-	return st == ST_DATA || st == ST_LOCKED ? ST_OK : st;
+	struct app *apps[STORE_BATCH];
+	enum status each[STORE_BATCH];
+	struct diag d[STORE_BATCH];
+	for (size_t i = 0; i < n; i++) {
+		apps[i] = &rows[i]->app;
+		d[i] = (struct diag)DIAG_INIT;
+	}
+	enum status st = store_app_insert_many(im->s, apps, n, each, d);
+	for (size_t i = 0; i < n; i++) {
+		if (each[i] == ST_OK && st == ST_OK)
+			im->res->checked++;
+		for (size_t k = 0; k < d[i].n; k++)
+			diag_add(im->errors, "第%zu行: %s", rows[i]->row, d[i].lines[k]);
+		if (each[i] != ST_OK && d[i].n == 0)
+			diag_add(im->errors, "第%zu行: 无法保存", rows[i]->row);
+		diag_release(&d[i]);
+	}
+	return st;
 }
 
-/* What the writing thread does with one slot; returns a status that ends the import. */
-static enum status take(struct import *im, struct slot *sl)
+/* What the writing thread does with one slot before storing it; returns a status that ends
+ * the import. *store says whether the row is to be stored. */
+static enum status take(struct import *im, struct slot *sl, bool *store)
 {
+	*store = false;
 	for (size_t i = 0; i < sl->lines.n; i++)
 		diag_add(im->errors, "%s", sl->lines.lines[i]);
 	for (size_t i = 0; i < sl->warnings.n; i++)
@@ -304,35 +316,57 @@ static enum status take(struct import *im, struct slot *sl)
 	im->res->rows++;
 	if (im->o->progress && im->res->rows % PROGRESS_EVERY == 0)
 		im->o->progress(im->res->rows, im->o->ctx);
-	return sl->ok ? insert_row(im, sl) : ST_OK;
+	*store = sl->ok;
+	return ST_OK;
+}
+
+/* Waits for filled slots; returns how many (at most max) may be taken now, 0 at the end. */
+static size_t wait_filled(struct queue *q, size_t max)
+{
+	pthread_mutex_lock(&q->mu);
+	while (q->count < max && !q->done)
+		pthread_cond_wait(&q->filled, &q->mu);
+	size_t n = q->count < max ? q->count : max;
+	pthread_mutex_unlock(&q->mu);
+	return n;
+}
+
+/* Takes n slots from head on, stores the good ones together, and hands the slots back. */
+static enum status take_batch(struct import *im, size_t head, size_t n, enum status st)
+{
+	struct queue *q = &im->q;
+	struct slot *rows[STORE_BATCH];
+	size_t nrows = 0;
+	for (size_t i = 0; i < n && st == ST_OK; i++) {
+		struct slot *sl = &q->slot[(head + i) % QUEUE_LEN];
+		bool store;
+		st = take(im, sl, &store);
+		if (store)
+			rows[nrows++] = sl;
+	}
+	if (st == ST_OK && nrows)
+		st = insert_rows(im, rows, nrows);
+	pthread_mutex_lock(&q->mu);
+	if (st != ST_OK)
+		q->cancel = true;   /* the reader stops; what it already read is passed over */
+	q->count -= n;
+	pthread_cond_signal(&q->freed);
+	pthread_mutex_unlock(&q->mu);
+	return st;
 }
 
 static enum status read_rows(struct import *im)
 {
-	struct queue *q = &im->q;
 	pthread_t reader;
 	if (pthread_create(&reader, NULL, read_thread, im) != 0) {
 		diag_add(im->errors, "无法启动读取线程");
 		return ST_IO;
 	}
 	enum status st = ST_OK;
-	for (size_t head = 0;; head = (head + 1) % QUEUE_LEN) {
-		pthread_mutex_lock(&q->mu);
-		while (q->count == 0 && !q->done)
-			pthread_cond_wait(&q->filled, &q->mu);
-		bool over = q->count == 0;
-		pthread_mutex_unlock(&q->mu);
-		if (over)
-			break;
-		enum status got = st == ST_OK ? take(im, &q->slot[head]) : ST_OK;
-		pthread_mutex_lock(&q->mu);
-		if (got != ST_OK) {
-			st = got;
-			q->cancel = true;   /* the reader stops; what it already read is passed over */
-		}
-		q->count--;
-		pthread_cond_signal(&q->freed);
-		pthread_mutex_unlock(&q->mu);
+	size_t head = 0, n;
+	while ((n = wait_filled(&im->q, STORE_BATCH)) > 0) {
+		st = take_batch(im, head, n, st);
+		head = (head + n) % QUEUE_LEN;
 	}
 	pthread_join(reader, NULL);
 	if (im->o->progress)

@@ -187,7 +187,7 @@ enum status store_begin(struct store *s, struct diag *d)
 	if (st == ST_OK) {
 		store_calendar(s);   /* another clerk may have changed it before we took the lock */
 		s->in_txn = true;
-		s->case_year = 0;
+		s->ncase_next = 0;
 		s->locks_known = false;
 	}
 	return st;
@@ -568,6 +568,7 @@ void store_close(struct store **sp)
 		return;
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	sqlite3_finalize(s->batch_stmt);
 	for (int f = 0; f < LF_COUNT; f++) {
 		for (int o = 0; o < 16; o++)
 			sqlite3_finalize(s->list_stmt[f][o]);

@@ -91,6 +91,16 @@ void store_read_end(struct store *s, bool own);
  */
 enum status store_app_insert(struct store *s, struct app *a, struct diag *d);
 
+/*
+ * Inserts n applications as store_app_insert would, in order, inside the open transaction (an
+ * import): STORE_BATCH of them with one statement when none has a reconsideration or lawsuit,
+ * else — or when any is refused — one at a time, so each[i] and d[i] say what became of each.
+ * Returns a status other than ST_OK only when the database itself failed.
+ */
+#define STORE_BATCH 16
+enum status store_app_insert_many(struct store *s, struct app **apps, size_t n,
+				  enum status *each, struct diag *d);
+
 /* Reads the application with that id (or case number) into *a (app_init'ed or released
  * first). ST_NOTFOUND when there is none. */
 enum status store_app_get(struct store *s, long long id, struct app *a, struct diag *d);

@@ -32,6 +32,7 @@ static void apply_clock(struct store *s, struct app *a)
  */
 struct binder {
 	sqlite3_stmt *q;
+	int base;                /* added to every parameter number: a row of a batch */
 	char dates[12][DATE_BUF];
 	int ndates;
 };
@@ -39,24 +40,31 @@ struct binder {
 static void bind_str(struct binder *b, int i, const char *v)
 {
 	if (v)
-		sqlite3_bind_text(b->q, i, v, -1, SQLITE_STATIC);
+		sqlite3_bind_text(b->q, b->base + i, v, -1, SQLITE_STATIC);
 	else
-		sqlite3_bind_null(b->q, i);
+		sqlite3_bind_null(b->q, b->base + i);
+}
+
+static void bind_int(struct binder *b, int i, bool present, long long v)
+{
+	if (present)
+		sqlite3_bind_int64(b->q, b->base + i, v);
+	else
+		sqlite3_bind_null(b->q, b->base + i);
 }
 
 static void bind_day(struct binder *b, int i, int date)
 {
 	if (date == DATE_NONE) {
-		sqlite3_bind_null(b->q, i);
+		sqlite3_bind_null(b->q, b->base + i);
 		return;
 	}
 	char *buf = b->dates[b->ndates++];
-	sqlite3_bind_text(b->q, i, date_format(date, buf), DATE_BUF - 1, SQLITE_STATIC);
+	sqlite3_bind_text(b->q, b->base + i, date_format(date, buf), DATE_BUF - 1, SQLITE_STATIC);
 }
 
 static void bind_app(struct binder *b, const struct app *a)
 {
-	sqlite3_stmt *q = b->q;
 	b->ndates = 0;
 	bind_str(b, 1, a->case_no);
 	bind_day(b, 2, a->d.received);
@@ -74,25 +82,18 @@ static void bind_app(struct binder *b, const struct app *a)
 	bind_day(b, 14, a->d.consult_end);
 	bind_str(b, 15, code_key(&codes_consult_party, a->consult_party));
 	bind_day(b, 16, a->d.extended_on);
-	if (a->d.extended_on != DATE_NONE && a->d.extension_days > 0)
-		sqlite3_bind_int(q, 17, a->d.extension_days);
-	else
-		sqlite3_bind_null(q, 17);
+	bind_int(b, 17, a->d.extended_on != DATE_NONE && a->d.extension_days > 0,
+		 a->d.extension_days);
 	bind_str(b, 18, a->extension_by);
 	bind_day(b, 19, a->d.fee_notice);
-	if (a->fee_fen >= 0)
-		sqlite3_bind_int64(q, 20, a->fee_fen);
-	else
-		sqlite3_bind_null(q, 20);
+	bind_int(b, 20, a->fee_fen >= 0, a->fee_fen);
 	bind_day(b, 21, a->d.fee_paid_on);
 	bind_day(b, 22, a->d.answered);
 	bind_str(b, 23, outcome_is_valid(a->outcome) ? t3_row_key(a->outcome) : NULL);
 	bind_str(b, 24, state_codes[a->state]);
 	bind_day(b, 25, a->due);
-	if (a->due == DATE_NONE && a->state != STATE_ANSWERED && a->state != STATE_CORRECTION)
-		sqlite3_bind_int(q, 26, a->left_days);
-	else
-		sqlite3_bind_null(q, 26);
+	bind_int(b, 26, a->due == DATE_NONE && a->state != STATE_ANSWERED &&
+		 a->state != STATE_CORRECTION, a->left_days);
 }
 
 static int column_code(sqlite3_stmt *q, int i, const struct code_set *set)
@@ -250,23 +251,61 @@ static enum status case_max(struct store *s, int year, int width, long long *max
 	return ST_OK;
 }
 
-/* The next free `YYYY-NNNN` case number for the receipt year of a (kept for the rest of the
- * transaction, so an import asks once per year). */
+/* The next-number entry of a year, asking the database the first time in a transaction;
+ * NULL after a failure (reported). */
+static struct case_next *case_next_of(struct store *s, int year, struct diag *d)
+{
+	for (int i = 0; i < s->ncase_next; i++)
+		if (s->case_next[i].year == year)
+			return &s->case_next[i];
+	long long max = 0;
+	for (int width = 6; width >= 4 && !max; width--)
+		if (case_max(s, year, width, &max, d) != ST_OK)
+			return NULL;
+	if (s->ncase_next == (int)(sizeof s->case_next / sizeof s->case_next[0]))
+		s->ncase_next = 0;   /* more years than that in one transaction: start over */
+	s->case_next[s->ncase_next] = (struct case_next){ year, max + 1 };
+	return &s->case_next[s->ncase_next++];
+}
+
+/* The number N of a case number `YYYY-N…N` of that year, or 0 when it is of another form. */
+static long long case_number_of(const char *case_no, int year)
+{
+	char prefix[8];
+	snprintf(prefix, sizeof prefix, "%04d-", year % 10000);
+	if (strncmp(case_no, prefix, 5) != 0 || !case_no[5] || strlen(case_no) > 11)
+		return 0;
+	long long n = 0;
+	for (const char *p = case_no + 5; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return 0;
+		n = n * 10 + (*p - '0');
+	}
+	return n;
+}
+
+/*
+ * Gives a an empty case number the next free `YYYY-NNNN` of its receipt year, or, when it
+ * has one of that form, makes sure later ones come after it. Rows of one transaction (a batch
+ * of an import) may not be in the database yet, so the numbers are kept per year here.
+ */
 static enum status assign_case_no(struct store *s, struct app *a, struct diag *d)
 {
 	int year = date_year(a->d.received);
-	if (s->case_year != year) {
-		long long max = 0;
-		enum status st = ST_OK;
-		for (int width = 6; st == ST_OK && width >= 4 && !max; width--)
-			st = case_max(s, year, width, &max, d);
-		if (st != ST_OK)
-			return st;
-		s->case_year = year;
-		s->case_next = (int)max + 1;
+	bool given = a->case_no && *a->case_no;
+	long long n = given ? case_number_of(a->case_no, year) : 0;
+	if (given && !n)
+		return ST_OK;
+	struct case_next *c = case_next_of(s, year, d);
+	if (!c)
+		return ST_IO;
+	if (given) {
+		if (n >= c->next)
+			c->next = n + 1;
+		return ST_OK;
 	}
 	char buf[32];
-	snprintf(buf, sizeof buf, "%04d-%04d", year % 10000, s->case_next++);
+	snprintf(buf, sizeof buf, "%04d-%04lld", year % 10000, c->next++);
 	app_set_text(&a->case_no, buf);
 	return ST_OK;
 }
@@ -325,19 +364,25 @@ static enum status insert_row(struct store *s, struct app *a, struct diag *d)
 	return ST_OK;
 }
 
+/* What must happen before a row goes in: its clock, its case number, the year lock. */
+static enum status prepare_insert(struct store *s, struct app *a, struct diag *d)
+{
+	/* an import computes the clock in its reading thread, with this very calendar */
+	if (!app_clock_current(a, store_calendar(s)))
+		apply_clock(s, a);
+	enum status st = assign_case_no(s, a, d);
+	if (st == ST_OK)
+		st = check_locks(s, NULL, a, d);
+	return st;
+}
+
 enum status store_app_insert(struct store *s, struct app *a, struct diag *d)
 {
 	bool own;
 	enum status st = store_txn_begin_own(s, &own, d);
 	if (st != ST_OK)
 		return st;
-	/* an import computes the clock in its reading thread, with this very calendar */
-	if (!app_clock_current(a, store_calendar(s)))
-		apply_clock(s, a);
-	if (!a->case_no || !*a->case_no)
-		st = assign_case_no(s, a, d);
-	if (st == ST_OK)
-		st = check_locks(s, NULL, a, d);
+	st = prepare_insert(s, a, d);
 	if (st == ST_OK)
 		st = insert_row(s, a, d);
 	if (st == ST_OK && (a->review.kind >= 0 || a->suit.kind >= 0))
@@ -345,6 +390,88 @@ enum status store_app_insert(struct store *s, struct app *a, struct diag *d)
 	if (st == ST_OK && own)
 		st = add_history(s, a->id, "新建", NULL, a->case_no, NULL, d);
 	return store_txn_end_own(s, own, st, d);
+}
+
+/* The statement that inserts STORE_BATCH rows at once, put together from one fixed row. */
+#define BATCH_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " \
+	"?, ?, ?)"
+#define BATCH_PARAMS 29
+
+static sqlite3_stmt *batch_stmt(struct store *s, struct diag *d)
+{
+	if (s->batch_stmt) {
+		sqlite3_reset(s->batch_stmt);
+		return s->batch_stmt;
+	}
+	struct strbuf sql = STRBUF_INIT;
+	sb_adds(&sql, "INSERT INTO application (" APP_COLUMNS ", created_at, created_by, "
+		      "updated_at) VALUES " BATCH_ROW);
+	for (int i = 1; i < STORE_BATCH; i++)
+		sb_adds(&sql, ", " BATCH_ROW);
+	int rc = sqlite3_prepare_v3(s->db, sb_str(&sql), -1, SQLITE_PREPARE_PERSISTENT,
+				    &s->batch_stmt, NULL);
+	sb_release(&sql);
+	if (rc != SQLITE_OK) {
+		store_fail(s, rc, "准备导入语句", d);
+		return NULL;
+	}
+	return s->batch_stmt;
+}
+
+/* One statement for a whole batch; SQLITE_CONSTRAINT leaves nothing of it written. */
+static int insert_batch(struct store *s, struct app **apps, struct diag *d)
+{
+	sqlite3_stmt *q = batch_stmt(s, d);
+	if (!q)
+		return SQLITE_ERROR;
+	char now[20];
+	store_now(now);
+	struct binder b[STORE_BATCH];
+	for (int i = 0; i < STORE_BATCH; i++) {
+		b[i] = (struct binder){ .q = q, .base = i * BATCH_PARAMS };
+		bind_app(&b[i], apps[i]);
+		sqlite3_bind_text(q, b[i].base + 27, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, b[i].base + 28, store_user(), -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, b[i].base + 29, now, -1, SQLITE_STATIC);
+	}
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc;
+}
+
+enum status store_app_insert_many(struct store *s, struct app **apps, size_t n,
+				  enum status *each, struct diag *d)
+{
+	enum status st = ST_OK;
+	bool batch = n == STORE_BATCH && s->in_txn;
+	for (size_t i = 0; i < n; i++) {
+		each[i] = batch ? prepare_insert(s, apps[i], &d[i]) : ST_OK;
+		batch &= each[i] == ST_OK && apps[i]->review.kind < 0 && apps[i]->suit.kind < 0;
+		if (each[i] != ST_OK && each[i] != ST_DATA && each[i] != ST_LOCKED)
+			return each[i];
+	}
+	int rc = batch ? insert_batch(s, apps, &d[0]) : SQLITE_CONSTRAINT;
+	if (batch && rc == SQLITE_DONE) {
+		/* the rows took the next ids, in order */
+		long long last = sqlite3_last_insert_rowid(s->db);
+		for (size_t i = 0; i < n; i++) {
+			apps[i]->id = last - (long long)(n - 1 - i);
+			apps[i]->version = 1;
+			if (s->bulk)
+				store_bulk_count(s, apps[i]);
+		}
+		return ST_OK;
+	}
+	if ((rc & 0xff) != SQLITE_CONSTRAINT)
+		return store_fail(s, rc, "保存申请", &d[0]);
+	/* one at a time: each refusal said for its own application */
+	for (size_t i = 0; i < n; i++) {
+		diag_clear(&d[i]);
+		each[i] = store_app_insert(s, apps[i], &d[i]);
+		if (each[i] != ST_OK && each[i] != ST_DATA && each[i] != ST_LOCKED)
+			return each[i];
+	}
+	return st;
 }
 
 enum status store_app_get(struct store *s, long long id, struct app *a, struct diag *d)

@@ -146,7 +146,12 @@ struct store {
 	struct calendar *cal;
 	long long cal_version;       /* data_version when the calendar was loaded */
 	long long seen_version;      /* data_version at the last store_changed_elsewhere */
-	int case_year, case_next;    /* the next free case number of a year, within a transaction */
+	/* the next free `YYYY-NNNN` case number of each year met in the open transaction */
+	struct case_next {
+		int year;
+		long long next;
+	} case_next[64];
+	int ncase_next;
 	int *locked;                 /* the locked years, read once per transaction */
 	size_t nlocked;
 	bool locks_known;
@@ -158,6 +163,7 @@ struct store {
 	/* list statements by filter and by [year][search][cursor][backward] */
 	sqlite3_stmt *list_stmt[LF_COUNT][16];
 	sqlite3_stmt *count_stmt[LF_COUNT][4];
+	sqlite3_stmt *batch_stmt;        /* STORE_BATCH rows in one INSERT (an import) */
 };
 
 /* Table 三's counts of one month gathered during a bulk import (row R_NEW or an outcome). */

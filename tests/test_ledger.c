@@ -321,6 +321,30 @@ static void test_second_import_keeps_the_counts(void **state)
 	store_close(&s);
 }
 
+/* Rows without a case number across several years, more than one batch of them, and one
+ * given number of the same form: each gets the next free number of its year, none twice. */
+static void test_case_numbers_in_batches(void **state)
+{
+	(void)state;
+	struct store *s = memstore();
+	struct strbuf t = STRBUF_INIT;
+	sb_adds(&t, "编号,收到日期,申请人,申请人类型\n,2022-05-01,甲,自然人\n2023-0500,2023-05-01,乙,自然人\n");
+	for (int i = 0; i < 60; i++)
+		sb_addf(&t, ",%d-0%d-1%d,某%d,其他\n", 2021 + i % 3, 1 + i % 9, i % 10, i);
+	assert_int_equal(import_text(s, t.buf, t.len, false, NULL), ST_OK);
+	assert_int_equal(count_apps(s), 62);
+	struct app a;
+	app_init(&a);
+	assert_int_equal(store_app_get_by_case(s, "2021-0020", &a, NULL), ST_OK);
+	assert_int_equal(store_app_get_by_case(s, "2022-0021", &a, NULL), ST_OK);   /* 1 + 20 */
+	assert_int_equal(store_app_get_by_case(s, "2022-0022", &a, NULL), ST_NOTFOUND);
+	assert_int_equal(store_app_get_by_case(s, "2023-0520", &a, NULL), ST_OK);   /* after 0500 */
+	assert_int_equal(store_app_get_by_case(s, "2023-0001", &a, NULL), ST_NOTFOUND);
+	app_release(&a);
+	sb_release(&t);
+	store_close(&s);
+}
+
 static void test_header_only_imports_nothing(void **state)
 {
 	(void)state;
@@ -343,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_good_rows_are_not_written_when_one_is_bad),
 		cmocka_unit_test(test_too_long_is_an_error_not_a_cut),
 		cmocka_unit_test(test_second_import_keeps_the_counts),
+		cmocka_unit_test(test_case_numbers_in_batches),
 		cmocka_unit_test(test_header_only_imports_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
