@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -516,6 +517,16 @@ static enum status finish(struct import *im, enum status st)
 	return st;
 }
 
+/* About how many rows a file holds, from its size (a ledger row is 100 to 300 bytes); 0 for a
+ * pipe. It only decides how the rows go into the database. */
+static long long expected_rows(FILE *in)
+{
+	struct stat sb;
+	if (fstat(fileno(in), &sb) != 0 || !S_ISREG(sb.st_mode))
+		return 0;
+	return (long long)sb.st_size / 200;
+}
+
 enum status ledger_import(struct store *s, FILE *in, const struct ledger_import_options *o,
 			  struct ledger_import_result *res, struct diag *errors)
 {
@@ -529,7 +540,8 @@ enum status ledger_import(struct store *s, FILE *in, const struct ledger_import_
 	bool bulk = false;
 	if (st == ST_OK)
 		st = store_begin(s, errors);
-	if (st == ST_OK && !o->dry_run && (st = store_bulk_begin(s, &bulk, errors)) != ST_OK)
+	if (st == ST_OK && !o->dry_run &&
+	    (st = store_bulk_begin(s, expected_rows(in), &bulk, errors)) != ST_OK)
 		store_rollback(s);
 	if (st == ST_OK) {
 		im->cal = store_calendar(s);
