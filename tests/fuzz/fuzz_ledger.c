@@ -91,7 +91,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag errors = DIAG_INIT;
 	errors.limit = 50;
 	enum status st = import(s, data, size, dry, &res, &errors);
-	for (size_t i = 0; i < errors.n; i++)
+	/* every problem of a CSV names its row; a workbook (a zip, or an old .xls or a locked
+	 * Excel file) may be refused as a whole, with a message about the file */
+	bool workbook = (size >= 4 && memcmp(data, "PK\3\4", 4) == 0) ||
+			(size >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0);
+	for (size_t i = 0; i < errors.n && !workbook; i++)
 		FUZZ_CHECK(strncmp(errors.lines[i], "第", strlen("第")) == 0);
 	if (st != ST_OK || dry) {
 		FUZZ_CHECK(st == ST_OK || diag_count(&errors) > 0);
