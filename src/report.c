@@ -181,26 +181,6 @@ void report_overview_sentence(const struct report *r, struct strbuf *out)
 
 /* ---- JSON ---- */
 
-static void json_text(struct strbuf *out, const char *s)
-{
-	if (!s) {
-		sb_adds(out, "null");
-		return;
-	}
-	sb_addc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sb_addf(out, "\\%c", *p);
-		else if (*p == '\n')
-			sb_adds(out, "\\n");
-		else if (*p < 0x20 || *p == 0x7f)
-			sb_addf(out, "\\u%04x", *p);
-		else
-			sb_addc(out, (char)*p);
-	}
-	sb_addc(out, '"');
-}
-
 static void json_table3(const struct report *r, struct strbuf *out)
 {
 	sb_adds(out, "  \"table3\": {\n");
@@ -258,7 +238,7 @@ void report_json(const struct report *r, struct strbuf *out)
 {
 	sb_addf(out, "{\n  \"year\": %d,\n  \"format\": \"%s\",\n  \"office\": ", r->year,
 		REPORT_FORMAT);
-	json_text(out, r->office);
+	sb_add_json(out, r->office);
 	sb_adds(out, ",\n  \"columns\": [");
 	for (int c = 0; c < T3_COLS; c++)
 		sb_addf(out, "%s\"%s\"", c ? ", " : "",
@@ -272,7 +252,7 @@ void report_json(const struct report *r, struct strbuf *out)
 		sb_adds(out, "  \"parts\": [");
 		for (size_t i = 0; i < r->nparts; i++) {
 			sb_adds(out, i ? ", " : "");
-			json_text(out, r->parts[i]);
+			sb_add_json(out, r->parts[i]);
 		}
 		sb_addf(out, "],\n  \"unchecked\": %s,\n", r->unchecked ? "true" : "false");
 	}
@@ -281,7 +261,7 @@ void report_json(const struct report *r, struct strbuf *out)
 		r->carry_matches ? "true" : "false");
 	for (size_t i = 0; i < r->problems.n; i++) {
 		sb_adds(out, i ? ", " : "");
-		json_text(out, r->problems.lines[i]);
+		sb_add_json(out, r->problems.lines[i]);
 	}
 	sb_adds(out, "]}\n}\n");
 }

@@ -54,6 +54,26 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
 	sb->len += (size_t)n;
 }
 
+void sb_add_json(struct strbuf *sb, const char *s)
+{
+	if (!s) {
+		sb_adds(sb, "null");
+		return;
+	}
+	sb_addc(sb, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			sb_addf(sb, "\\%c", *p);
+		else if (*p == '\n')
+			sb_adds(sb, "\\n");
+		else if (*p < 0x20 || *p == 0x7f)
+			sb_addf(sb, "\\u%04x", *p);
+		else
+			sb_addc(sb, (char)*p);
+	}
+	sb_addc(sb, '"');
+}
+
 void sb_repeat(struct strbuf *sb, const char *s, int n)
 {
 	for (int i = 0; i < n; i++)

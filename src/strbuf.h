@@ -22,6 +22,8 @@ void sb_add(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Add s as a JSON string, quoted and escaped ("null" for NULL). */
+void sb_add_json(struct strbuf *sb, const char *s);
 /* Add s repeated n times. */
 void sb_repeat(struct strbuf *sb, const char *s, int n);
 /* The text so far; "" (static) while empty. Valid until the next change. */

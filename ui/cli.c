@@ -167,20 +167,6 @@ void cli_output_abort(struct cli_output *o)
 	memset(o, 0, sizeof *o);
 }
 
-void cli_json_text(struct strbuf *out, const char *s)
-{
-	sb_addc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sb_addf(out, "\\%c", *p);
-		else if (*p < 0x20 || *p == 0x7f)
-			sb_addf(out, "\\u%04x", *p);
-		else
-			sb_addc(out, (char)*p);
-	}
-	sb_addc(out, '"');
-}
-
 static bool progress_shown;
 
 void cli_progress(size_t n, void *what)

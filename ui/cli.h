@@ -72,9 +72,6 @@ int cli_output_open(struct cli_output *o, const char *path);
 int cli_output_commit(struct cli_output *o);
 void cli_output_abort(struct cli_output *o);
 
-/* Appends s as a JSON string (in quotes, with ", \\ and control characters escaped): text a
- * clerk typed (a case number) never breaks the JSON a script reads. */
-void cli_json_text(struct strbuf *out, const char *s);
 
 /* Progress on stderr when it is a terminal ("导入 12000 行 …"), nothing otherwise. */
 void cli_progress(size_t n, void *what);

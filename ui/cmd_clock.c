@@ -48,20 +48,6 @@ static bool row_left(const struct calendar *cal, const struct list_row *r, int t
 	return false;
 }
 
-static void json_str(struct strbuf *out, const char *s)
-{
-	sb_addc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			sb_addf(out, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			sb_addf(out, "\\u%04x", (unsigned char)*s);
-		else
-			sb_addc(out, *s);
-	}
-	sb_addc(out, '"');
-}
-
 static void json_date(struct strbuf *out, int date)
 {
 	char buf[DATE_BUF];
@@ -76,7 +62,7 @@ static void row_json(struct strbuf *out, const struct list_row *r, bool has_left
 {
 	sb_adds(out, first ? "\n  {" : ",\n  {");
 	sb_adds(out, "\"case_no\": ");
-	json_str(out, r->case_no);
+	sb_add_json(out, r->case_no);
 	sb_adds(out, ", \"received\": ");
 	json_date(out, r->received);
 	sb_addf(out, ", \"applicant_type\": \"%s\", \"state\": \"%s\", \"due\": ",

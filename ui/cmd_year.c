@@ -149,7 +149,7 @@ static int audit_open(const struct app *a, void *ctx)
 	int days = calendar_workdays_between(au->cal, a->d.received, au->today);
 	if (au->json) {
 		sb_addf(&au->oldest, "%s{\"case_no\": ", au->oldest.len ? ", " : "");
-		cli_json_text(&au->oldest, a->case_no);
+		sb_add_json(&au->oldest, a->case_no);
 		sb_addf(&au->oldest, ", \"received\": \"%s\", \"due\": %s%s%s, "
 			"\"workdays_since_received\": %d}",
 			date_format(a->d.received, r), a->due == DATE_NONE ? "" : "\"",
@@ -188,7 +188,7 @@ static void audit_print(struct audit *au, int year)
 		struct strbuf no = STRBUF_INIT;
 		for (size_t i = 0; i < au->nlate; i++) {
 			sb_reset(&no);
-			cli_json_text(&no, au->late[i].case_no);
+			sb_add_json(&no, au->late[i].case_no);
 			printf("%s{\"case_no\": %s, \"received\": \"%s\", \"due\": \"%s\", "
 			       "\"answered\": \"%s\", \"workdays_late\": %d}", i ? ", " : "",
 			       sb_str(&no), date_format(au->late[i].received, a),
