@@ -72,10 +72,13 @@ static const struct km_binding search_keys[] = {
 	B('n', A_SEARCH_NEXT, true), B('N', A_SEARCH_PREV, true), B(KM_ESC, A_SEARCH_END, true),
 };
 
-static const struct km_binding tally_keys[] = { YEAR_KEYS };
+#define SIDEWAYS_KEYS B('>', A_SCROLL_RIGHT, true), B('<', A_SCROLL_LEFT, true)
+
+static const struct km_binding tally_keys[] = { YEAR_KEYS, SIDEWAYS_KEYS };
 
 static const struct km_binding report_keys[] = {
 	B('e', A_TABLE2, true), B('x', A_EXPORT, true), B('h', A_ROLLUP, true), YEAR_KEYS,
+	SIDEWAYS_KEYS,
 };
 
 static const struct km_binding calendar_keys[] = {

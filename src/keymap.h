@@ -45,6 +45,8 @@ enum km_key {
 	X(A_PGDN,          "下页",      "向下翻一页") \
 	X(A_HOME,          "首行",      "到第一行") \
 	X(A_END,           "末行",      "到最后一行") \
+	X(A_SCROLL_LEFT,   "左移",      "表格向左移（窗口比表格窄时）") \
+	X(A_SCROLL_RIGHT,  "右移",      "表格向右移（窗口比表格窄时），看到右边的列") \
 	X(A_SCREEN_LIST,   "列表",      "申请列表") \
 	X(A_SCREEN_TALLY,  "统计",      "年度统计（表三、表四和图表）") \
 	X(A_SCREEN_REPORT, "年报",      "年报（表二、表三、表四，导出）") \

@@ -100,20 +100,76 @@ static void clamp(struct doc *d)
 		d->top = 0;
 }
 
+/* The widest line, in display columns. */
+static int widest(const struct doc *d)
+{
+	int max = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		int w = 0;
+		for (size_t k = 0; k < d->line[i].n; k++)
+			w += text_width(d->line[i].seg[k].text);
+		if (w > max)
+			max = w;
+	}
+	return max;
+}
+
+/* s after its first `cols` display columns; *pad: columns of a wide character cut in two,
+ * drawn as spaces. */
+static const char *skip_columns(const char *s, int cols, int *pad)
+{
+	size_t n = strlen(s);
+	*pad = 0;
+	while (cols > 0 && *s) {
+		uint32_t cp;
+		size_t len = utf8_decode(s, n, &cp);
+		int w = text_cp_width(cp);
+		if (w > cols)
+			*pad = w - cols;
+		cols -= w;
+		s += len;
+		n -= len;
+	}
+	return s;
+}
+
+/* One line from column d->left on. */
+static void draw_line(const struct doc_line *l, int skip, int y, int x, int w)
+{
+	int used = 0;
+	for (size_t k = 0; k < l->n && used < w; k++) {
+		const char *t = l->seg[k].text;
+		if (skip > 0) {
+			int tw = text_width(t), pad;
+			if (tw <= skip) {
+				skip -= tw;
+				continue;
+			}
+			t = skip_columns(t, skip, &pad);
+			skip = 0;
+			draw_fill(y, x + used, pad < w - used ? pad : w - used, l->seg[k].role);
+			used += pad;
+		}
+		if (used < w)
+			used += draw_str(y, x + used, w - used, t, l->seg[k].role);
+	}
+	draw_fill(y, x + used, w - used, R_NORMAL);
+}
+
 void doc_draw(struct doc *d, int y, int x, int h, int w)
 {
 	d->height = h;
+	d->width = w;
 	clamp(d);
+	int max = widest(d) - w;
+	if (d->left > max)
+		d->left = max > 0 ? max : 0;
 	for (int r = 0; r < h; r++) {
 		size_t i = (size_t)(d->top + r);
-		int used = 0;
-		if (i < d->n) {
-			const struct doc_line *l = &d->line[i];
-			for (size_t k = 0; k < l->n && used < w; k++)
-				used += draw_str(y + r, x + used, w - used, l->seg[k].text,
-						 l->seg[k].role);
-		}
-		draw_fill(y + r, x + used, w - used, R_NORMAL);
+		if (i < d->n)
+			draw_line(&d->line[i], d->left, y + r, x, w);
+		else
+			draw_fill(y + r, x, w, R_NORMAL);
 	}
 }
 
@@ -127,6 +183,8 @@ bool doc_scroll(struct doc *d, enum action a)
 	case A_PGDN: d->top += page; break;
 	case A_HOME: d->top = 0; break;
 	case A_END: d->top = (int)d->n; break;
+	case A_SCROLL_LEFT: d->left = d->left > 10 ? d->left - 10 : 0; break;
+	case A_SCROLL_RIGHT: d->left += 10; break;   /* kept within the widest line at drawing */
 	default: return false;
 	}
 	clamp(d);

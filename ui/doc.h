@@ -30,6 +30,8 @@ struct doc {
 	size_t n, cap;
 	int top;      /* the first line shown */
 	int height;   /* lines shown at the last draw */
+	int left;     /* the first column shown: a table wider than the window scrolls sideways */
+	int width;    /* columns shown at the last draw */
 };
 
 /* Empties the document (keeping the scroll position, clamped at the next draw). */
@@ -51,8 +53,8 @@ void doc_blank(struct doc *d);
 /* Draws the lines from d->top in rows y … y+h-1, columns x … x+w-1. */
 void doc_draw(struct doc *d, int y, int x, int h, int w);
 
-/* Scrolls for a moving action (A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END); false for any
- * other action. */
+/* Scrolls for a moving action (A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END, and sideways
+ * A_SCROLL_LEFT, A_SCROLL_RIGHT); false for any other action. */
 bool doc_scroll(struct doc *d, enum action a);
 
 #endif

@@ -537,6 +537,10 @@ static void generic(struct tui *t, const struct view *v, enum action a, enum km_
 {
 	char name[16];
 	switch (a) {
+	case A_SCROLL_LEFT: case A_SCROLL_RIGHT:
+		if (v->doc)
+			doc_scroll(v->doc, a);
+		break;
 	case A_UP: case A_DOWN: case A_PGUP: case A_PGDN: case A_HOME: case A_END:
 		move_cursor(t, v, a);
 		break;
@@ -606,7 +610,7 @@ int tui_main(struct cli *c)
 		const char *term = getenv("TERM");
 		fprintf(stderr, "gongkai: 无法在这个终端中显示界面（TERM=%s）；请检查 TERM 设置\n",
 			term && *term ? term : "未设置");
-		return 69;
+		return 64;   /* like a command run where it cannot work: cli.md has no other status for it */
 	}
 	curses_on = true;
 	draw_init();
