@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "cmds.h"
@@ -93,7 +94,11 @@ int cmd_rollup(struct cli *c, int argc, char **argv)
 		enum status got = rollup_load(argv[optind + (int)i], year, &parts[i], &d);
 		if (got != ST_OK && (st == ST_OK || got == ST_NOINPUT))
 			st = got;
+		if (isatty(STDERR_FILENO) && n > 1)
+			fprintf(stderr, "\r读取来源 %zu/%zu …", i + 1, n);
 	}
+	if (isatty(STDERR_FILENO) && n > 1)
+		fprintf(stderr, "\r\033[K");
 	if (st == ST_OK)
 		st = rollup_check(parts, n, force, &d);
 	int rc;
