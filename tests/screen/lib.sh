@@ -46,12 +46,14 @@ start() {
 	local cmd
 	printf -v cmd '%q ' env LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm-256color \
 		GONGKAI_TODAY="$GONGKAI_TODAY" "$@" "$GK" --db "$DB"
+	# a killed program leaves the terminal raw: the status goes on a line of its own
+	local after='s=$?; stty sane; printf "\r\n[exited with status %s]\r\n" $s; sleep 600'
 	if tmux -L "$SOCK" has-session 2>/dev/null; then
 		tmux -L "$SOCK" new-session -d -s "$name" -x "${size%x*}" -y "${size#*x}" \
-			"$cmd; echo \"[exited with status \$?]\"; sleep 600"
+			"$cmd; $after"
 	else
 		tmux -L "$SOCK" -f /dev/null new-session -d -s "$name" -x "${size%x*}" \
-			-y "${size#*x}" "$cmd; echo \"[exited with status \$?]\"; sleep 600"
+			-y "${size#*x}" "$cmd; $after"
 	fi
 	wait_for "F1 帮助"
 }
