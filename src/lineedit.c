@@ -43,6 +43,13 @@ static void put(struct lineedit *e, size_t at, uint32_t c)
 	e->n++;
 }
 
+/* Line breaks and tabs a stored text may hold (申请内容, 备注): kept as they are, so that
+ * saving a form never changes a field the clerk did not touch, and drawn as a visible sign. */
+static bool kept_control(uint32_t c)
+{
+	return c == '\n' || c == '\r' || c == '\t';
+}
+
 void le_set(struct lineedit *e, const char *s)
 {
 	e->n = e->cur = e->first = 0;
@@ -50,7 +57,7 @@ void le_set(struct lineedit *e, const char *s)
 	for (size_t i = 0; i < len;) {
 		uint32_t c;
 		i += utf8_decode(s + i, len - i, &c);
-		put(e, e->n, is_control(c) ? ' ' : c);
+		put(e, e->n, is_control(c) && !kept_control(c) ? ' ' : c);
 	}
 	e->cur = e->n;
 	e->changed = false;
@@ -233,8 +240,11 @@ void le_view(struct lineedit *e, int width, struct strbuf *out, int *cursor_x)
 		int w = text_cp_width(e->cp[i]);
 		if (used + w > width)
 			break;
+		uint32_t c = e->cp[i];
+		if (kept_control(c))   /* one column, as text_cp_width counts a control */
+			c = c == '\n' ? 0x21B5 : c == '\r' ? 0x240D : 0x21E5;   /* ↵ ␍ ⇥ */
 		char u[4];
-		sb_add(out, u, utf8_encode(e->cp[i], u));
+		sb_add(out, u, utf8_encode(c, u));
 		used += w;
 	}
 	sb_repeat(out, " ", width - used);

@@ -31,8 +31,10 @@ void le_init(struct lineedit *e, size_t max);
 void le_release(struct lineedit *e);
 
 /* Replaces the text with the UTF-8 text s (NULL is ""), the cursor at its end. Invalid bytes
- * become U+FFFD; control characters (line breaks, tabs) become spaces. Text beyond max is
- * kept (le_set shows what is stored; only typing is limited). Clears `changed`. */
+ * become U+FFFD and control characters spaces, except line breaks and tabs: a stored text
+ * keeps them (le_view draws them as ↵, ␍ and ⇥, one column each; they are deleted like any
+ * character but never typed). Text beyond max is kept (le_set shows what is stored; only
+ * typing is limited). Clears `changed`. */
 void le_set(struct lineedit *e, const char *s);
 /* Appends the text as UTF-8 to out. */
 void le_text(const struct lineedit *e, struct strbuf *out);

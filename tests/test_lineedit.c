@@ -82,12 +82,39 @@ static void test_refused(void **state)
 	assert_text(&e, "王小二");
 	assert_true(e.changed);
 	/* le_set keeps what is stored, cleans what cannot be shown, clears `changed` */
-	le_set(&e, "a\tb\xffz长名字");
+	le_set(&e, "a\x01" "b\xffz长名字");
 	assert_text(&e, "a b\xef\xbf\xbdz长名字");
 	assert_false(e.changed);
 	assert_int_equal(e.cur, e.n);
 	le_set(&e, NULL);
 	assert_text(&e, "");
+	le_release(&e);
+}
+
+/* A stored text with line breaks and tabs (申请内容 from a ledger): kept exactly, so that saving
+ * a form changes no field the clerk did not touch; drawn as one-column signs; deletable. */
+static void test_line_breaks_kept(void **state)
+{
+	(void)state;
+	struct lineedit e;
+	char out[128];
+	le_init(&e, 0);
+	le_set(&e, "甲\n乙\r\n丙\t丁");
+	assert_text(&e, "甲\n乙\r\n丙\t丁");
+	assert_false(e.changed);
+	assert_int_equal(le_width(&e), 4 * 2 + 4);
+	assert_int_equal(view(&e, 14, out, sizeof out), 12);
+	assert_string_equal(out, "甲↵乙␍↵丙⇥丁  ");
+	/* the cursor moves over a line break as over any character, and deletes it */
+	le_home(&e);
+	le_right(&e);
+	assert_int_equal(le_cursor_col(&e), 2);
+	assert_true(le_delete(&e));
+	assert_text(&e, "甲乙\r\n丙\t丁");
+	assert_true(e.changed);
+	/* typing one is still refused: the form's fields are one line */
+	assert_false(le_insert(&e, '\n'));
+	assert_false(le_insert(&e, '\t'));
 	le_release(&e);
 }
 
@@ -204,6 +231,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_and_move),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_line_breaks_kept),
 		cmocka_unit_test(test_combining_marks),
 		cmocka_unit_test(test_view_scrolls),
 		cmocka_unit_test(test_view_after_shrinking),
