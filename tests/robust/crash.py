@@ -5,7 +5,8 @@
 
 1. `import` of a generated ledger of ROWS applications (default 50,000) into a database that
    already holds some, killed at a random moment KILLS times (default 6), the moments spread
-   over the whole length of an import (commit included). After each kill the file passes
+   over the whole length of an import (commit included), and more if fewer than two of them
+   came before the commit. After each kill the file passes
    PRAGMA integrity_check, opens in gongkai, and holds either none of the ledger or all of it.
 2. `add` and `set` killed within a few milliseconds of their start, again and again: after
    each, the application is there whole (its row and its history line) or not at all, and a
@@ -93,20 +94,31 @@ def imports():
     if count(os.path.join(WORK, "full.db")) != ROWS:
         rl.fail("the uninterrupted import did not write every row")
     outcomes = {"none": 0, "all": 0}
-    for k in range(KILLS):
+    # the moments spread over the import's length (one in each KILLS-th of it, and past its
+    # end, as it may run slower under load); should the import have run faster than measured,
+    # so that fewer than two kills came before the commit, earlier moments follow
+    k = 0
+    while k < KILLS or (outcomes["none"] < 2 and k < KILLS + 10):
         db = fresh("crash.db")
         timed(["--db", db, "import", base])
-        delay = RNG.uniform(0.02, full * 1.3)   # the import may run slower under load
+        if k < KILLS:
+            delay = full * 1.2 * (k + RNG.random()) / KILLS
+        else:
+            delay = full * 0.6 * RNG.random() / (k - KILLS + 1)
+        k += 1
+        delay = max(delay, 0.02)
         st = killed_run(["--db", db, "import", ledger], delay)
         check_file(db, f"import killed after {delay:.2f} s")
         n = count(db)
         if n not in (BASE, BASE + ROWS) or (st == 0 and n != BASE + ROWS):
             rl.fail(f"import killed after {delay:.2f} s (status {st}): {n - BASE} of {ROWS} rows")
         outcomes["all" if n == BASE + ROWS else "none"] += 1
-    print(f"crash: {ROWS}-row import (uninterrupted {full:.1f} s) killed {KILLS} times at "
+    if outcomes["none"] < 2:
+        rl.fail(f"no two of {k} kills came before the import's commit: the test tested nothing")
+    print(f"crash: {ROWS}-row import (uninterrupted {full:.1f} s) killed {k} times at "
           f"random moments: {outcomes['none']} left nothing, {outcomes['all']} had committed "
           f"all; integrity_check ok after each")
-    return KILLS
+    return k
 
 
 def one_app(db, marker):

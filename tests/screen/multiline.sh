@@ -11,7 +11,7 @@ start 80x24
 wait_line "^>M-01 +2023-12-18 +原申请人"
 key e
 wait_for "修改申请 M-01"
-expect "第一段↵第二段⇥附表"
+wait_for "第一段↵第二段⇥附表"
 key Tab Tab Tab
 key C-u
 type "新申请人"
