@@ -504,7 +504,7 @@ static enum status finish(struct import *im, enum status st)
 		store_rollback(im->s);
 		return st;
 	}
-	char *note = xasprintf("%s：%zu 件", im->o->source ? im->o->source : "-",
+	char *note = xasprintf("%s，共 %zu 件", im->o->source ? im->o->source : "-",
 			       im->res->checked);
 	st = store_history_note(im->s, 0, "导入", note, im->errors);
 	free(note);

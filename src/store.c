@@ -20,6 +20,7 @@
 
 #include "codes.h"
 #include "date.h"
+#include "mask.h"
 #include "strbuf.h"
 #include "xmem.h"
 
@@ -697,6 +698,33 @@ void history_free(struct history_entry **v, size_t n)
 	}
 	free(*v);
 	*v = NULL;
+}
+
+void history_entry_text(const struct history_entry *h, bool personal, struct strbuf *out)
+{
+	void (*mask)(const char *, struct strbuf *) = NULL;
+	if (!personal && strcmp(h->field, app_field_name(F_ID_NUMBER)) == 0)
+		mask = mask_id_number;
+	else if (!personal && strcmp(h->field, app_field_name(F_CONTACT)) == 0)
+		mask = mask_contact;
+	sb_addf(out, "%s %s  %s", h->at, h->user, h->field);
+	if (h->old_value || h->new_value)
+		sb_adds(out, "：");
+	if (h->old_value) {
+		if (mask)
+			mask(h->old_value, out);
+		else
+			sb_adds(out, h->old_value);
+		sb_adds(out, h->new_value ? " 改为 " : " 已清除");
+	}
+	if (h->new_value) {
+		if (mask)
+			mask(h->new_value, out);
+		else
+			sb_adds(out, h->new_value);
+	}
+	if (h->reason)
+		sb_addf(out, "（理由：%s）", h->reason);
 }
 
 /* ---- bulk import ---- */

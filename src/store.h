@@ -19,6 +19,8 @@
 #include "status.h"
 #include "tally.h"
 
+struct strbuf;
+
 struct store;
 
 enum store_flags {
@@ -287,6 +289,10 @@ struct history_entry {
 enum status store_history(struct store *s, long long app_id, struct history_entry **out,
 			  size_t *n, struct diag *d);
 void history_free(struct history_entry **v, size_t n);
+/* One entry as the detail screen and `show` print it, appended to out:
+ * `2026-03-02 09:15:00 wangfang  备注：旧 改为 新（理由：…）`, `…：旧 已清除`, or `…：新` for a
+ * line that records no old value. 证件号码 and 联系方式 are masked (mask.h) unless personal. */
+void history_entry_text(const struct history_entry *h, bool personal, struct strbuf *out);
 
 /* Adds a history line that is not a field change (e.g. `导入` with the file and count);
  * app_id 0 for one about the whole database. */

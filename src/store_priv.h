@@ -68,8 +68,14 @@
 		"VALUES (?1, ?2, ?3, ?4, ?5)") \
 	X(Q_HISTORY_ADD, "INSERT INTO history (app_id, year, at, user, field, old, new, reason) " \
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
-	X(Q_HISTORY_GET, "SELECT at, user, field, old, new, reason FROM history " \
-		"WHERE app_id = ?1 ORDER BY id") \
+	/* an application that came with a ledger has no 新建 line: its first line, 导入, is made \
+	 * from its own stamps (the import's file and count are on a line of the whole database) */ \
+	X(Q_HISTORY_GET, "SELECT at, user, field, old, new, reason FROM (" \
+		"SELECT 0 AS k, created_at AS at, created_by AS user, '导入' AS field, " \
+		"NULL AS old, case_no AS new, NULL AS reason FROM application WHERE id = ?1 " \
+		"AND NOT EXISTS (SELECT 1 FROM history WHERE app_id = ?1 AND field = '新建') " \
+		"UNION ALL SELECT id, at, user, field, old, new, reason FROM history " \
+		"WHERE app_id = ?1) ORDER BY k") \
 	X(Q_META_GET, "SELECT value FROM meta WHERE key = ?1") \
 	X(Q_META_SET, "INSERT INTO meta (key, value) VALUES (?1, ?2) " \
 		"ON CONFLICT (key) DO UPDATE SET value = excluded.value") \

@@ -263,6 +263,13 @@ static void lines_push(struct text_lines *l, struct strbuf *line)
 	l->line[l->n++] = sb_detach(line);
 }
 
+/* A character of a word that should not be cut: a letter, digit or mark of ASCII (a case
+ * number, an ID number, a date, a file name). */
+static bool word_char(uint32_t cp)
+{
+	return cp > ' ' && cp < 0x7f;
+}
+
 size_t text_wrap(const char *s, int width, struct text_lines *out)
 {
 	if (width <= 0)
@@ -270,24 +277,44 @@ size_t text_wrap(const char *s, int width, struct text_lines *out)
 	size_t n = strlen(s), before = out->n;
 	struct strbuf line = STRBUF_INIT;
 	int used = 0;
-	uint32_t cp;
+	uint32_t cp, prev = 0;
+	/* the last place in this line where it may be broken without cutting a word: the line's
+	 * bytes before it, and where the rest starts in s (0 for none) */
+	size_t brk_len = 0, brk_i = 0;
 
 	for (size_t i = 0; i < n;) {
 		if (s[i] == '\r' || s[i] == '\n') {
 			i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
 			lines_push(out, &line);
 			used = 0;
+			prev = 0;
+			brk_i = 0;
 			continue;
 		}
 		size_t len = utf8_decode(s + i, n - i, &cp);
 		int w = text_cp_width(cp);
 		if (used + w > width && used > 0) {
-			lines_push(out, &line);
-			used = 0;
-			if (cp == ' ') {
-				i += len;
-				continue;
+			if (word_char(cp) && word_char(prev) && brk_i) {
+				/* the word goes whole to the next line */
+				struct strbuf head = STRBUF_INIT;
+				sb_add(&head, line.buf, brk_len);
+				lines_push(out, &head);
+				sb_reset(&line);
+				i = brk_i;
+			} else {
+				lines_push(out, &line);
 			}
+			used = 0;
+			prev = 0;
+			brk_i = 0;
+			if (s[i] == ' ')
+				i++;
+			continue;
+		}
+		if (used > 0 && w > 0 &&
+		    (cp == ' ' || w == 2 || (prev && !word_char(prev) && prev != ' '))) {
+			brk_len = line.len;
+			brk_i = i;
 		}
 		if (w > width) {
 			sb_adds(&line, ELLIPSIS);
@@ -297,6 +324,8 @@ size_t text_wrap(const char *s, int width, struct text_lines *out)
 			i += add_char(&line, s + i, n - i, &cp);
 			used += w;
 		}
+		if (w > 0)
+			prev = cp;
 	}
 	lines_push(out, &line);
 	return out->n - before;

@@ -345,6 +345,34 @@ static void test_case_numbers_in_batches(void **state)
 	store_close(&s);
 }
 
+/* An imported application has no 新建 line: its history starts with a 导入 line made from its
+ * own stamps, then its own changes. */
+static void test_history_starts_with_the_import(void **state)
+{
+	(void)state;
+	struct store *s = memstore();
+	const char one[] = "编号,收到日期,申请人,申请人类型\nA-1,2023-05-01,甲,自然人\n";
+	assert_int_equal(import_text(s, one, sizeof one - 1, false, NULL), ST_OK);
+	struct app a;
+	app_init(&a);
+	assert_int_equal(store_app_get_by_case(s, "A-1", &a, NULL), ST_OK);
+	app_set_text(&a.note, "已电话联系");
+	assert_int_equal(store_app_update(s, &a, NULL, NULL), ST_OK);
+	struct history_entry *h;
+	size_t n;
+	assert_int_equal(store_history(s, a.id, &h, &n, NULL), ST_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[0].field, "导入");
+	assert_string_equal(h[0].new_value, "A-1");
+	assert_string_equal(h[0].user, store_user());
+	assert_string_equal(h[0].at, a.created_at);
+	assert_string_equal(h[1].field, "备注");
+	assert_string_equal(h[1].new_value, "已电话联系");
+	history_free(&h, n);
+	app_release(&a);
+	store_close(&s);
+}
+
 static void test_header_only_imports_nothing(void **state)
 {
 	(void)state;
@@ -359,6 +387,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_is_exact),
+		cmocka_unit_test(test_history_starts_with_the_import),
 		cmocka_unit_test(test_personal_data_left_out_by_default),
 		cmocka_unit_test(test_english_headers_any_order_and_defaults),
 		cmocka_unit_test(test_gb18030_and_bom),

@@ -149,10 +149,41 @@ static void test_conflict_and_history(void **state)
 	assert_null(h[4].new_value);
 	assert_string_equal(h[5].reason, "申请人补充了材料");
 	assert_string_equal(h[5].user, store_user());
+
+	/* as the detail screen and show print it */
+	struct strbuf line = STRBUF_INIT;
+	history_entry_text(&h[4], false, &line);
+	assert_non_null(strstr(sb_str(&line), "  答复日期：2023-03-10 已清除（理由：申请人补充了材料）"));
+	sb_release(&line);
+	history_entry_text(&h[1], false, &line);
+	assert_non_null(strstr(sb_str(&line), "  备注：另一位办事员的修改"));
+	assert_null(strstr(sb_str(&line), "理由"));
+	sb_release(&line);
 	history_free(&h, n);
 	app_release(&mine);
 	app_release(&theirs);
 	store_close(&s);
+}
+
+/* 证件号码 and 联系方式 in the history are masked like the fields themselves, unless asked */
+static void test_history_text_masks_personal_data(void **state)
+{
+	(void)state;
+	struct history_entry id = { "2023-03-02 09:15:00", "clerk", "证件号码",
+				    "410105199001010011", "410112661035480187", "更正" };
+	struct history_entry tel = { "2023-03-02 09:15:00", "clerk", "联系方式", NULL,
+				     "13912345678", NULL };
+	struct strbuf sb = STRBUF_INIT;
+	history_entry_text(&id, false, &sb);
+	assert_string_equal(sb_str(&sb), "2023-03-02 09:15:00 clerk  证件号码："
+			    "4101**********0011 改为 4101**********0187（理由：更正）");
+	sb_release(&sb);
+	history_entry_text(&tel, false, &sb);
+	assert_string_equal(sb_str(&sb), "2023-03-02 09:15:00 clerk  联系方式：139****5678");
+	sb_release(&sb);
+	history_entry_text(&id, true, &sb);
+	assert_non_null(strstr(sb_str(&sb), "410105199001010011 改为 410112661035480187"));
+	sb_release(&sb);
 }
 
 static void test_history_is_append_only(void **state)
@@ -553,6 +584,7 @@ int main(void)
 		cmocka_unit_test(test_case_numbers_and_duplicates),
 		cmocka_unit_test(test_clock_fields_are_kept),
 		cmocka_unit_test(test_conflict_and_history),
+		cmocka_unit_test(test_history_text_masks_personal_data),
 		cmocka_unit_test(test_history_is_append_only),
 		cmocka_unit_test(test_files_that_are_not_ours),
 		cmocka_unit_test(test_tally_matches_independent_count),

@@ -261,6 +261,18 @@ static void test_wrap(void **state)
 	check_wrap("ab\tc", 3, i, 2);
 	static const char *const j[] = { "（二）", "申请人" };
 	check_wrap("（二）申请人", 7, j, 2);
+	/* a number, a case number or a date is not cut when it fits on the next line */
+	static const char *const k[] = { "证件号码：4101 改为", "410105199001019999（理", "由：更正）" };
+	check_wrap("证件号码：4101 改为 410105199001019999（理由：更正）", 22, k, 3);
+	static const char *const l[] = { "收到申请", "2023-12-20，到期", "日 2024-01-18" };
+	check_wrap("收到申请2023-12-20，到期日 2024-01-18", 16, l, 3);
+	/* a word longer than the line is still cut, and Han text wraps anywhere */
+	static const char *const m[] = { "见", "abcdef", "gh" };
+	check_wrap("见abcdefgh", 6, m, 3);
+	static const char *const o[] = { "ab cd", "efg" };
+	check_wrap("ab cd efg", 5, o, 2);
+	static const char *const p[] = { "a张", "b张" };
+	check_wrap("a张b张", 3, p, 2);
 }
 
 /* A 33-character label of table 三 in a 24-column cell of the text report. */

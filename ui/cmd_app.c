@@ -196,12 +196,10 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		if (st == ST_OK && n)
 			printf("\n修改记录:\n");
 		for (size_t i = 0; st == ST_OK && i < n; i++) {
-			bool hide = !personal && (strcmp(h[i].field, "证件号码") == 0 ||
-						  strcmp(h[i].field, "联系方式") == 0);
-			printf("%s %s %s: %s → %s%s%s\n", h[i].at, h[i].user, h[i].field,
-			       hide ? "***" : h[i].old_value ? h[i].old_value : "（空）",
-			       hide ? "***" : h[i].new_value ? h[i].new_value : "（空）",
-			       h[i].reason ? "，理由: " : "", h[i].reason ? h[i].reason : "");
+			struct strbuf line = STRBUF_INIT;
+			history_entry_text(&h[i], personal, &line);
+			printf("%s\n", sb_str(&line));
+			sb_release(&line);
 		}
 		if (st == ST_OK)
 			history_free(&h, n);

@@ -172,15 +172,7 @@ static void history(struct tui *t, int width)
 	heading("修改记录");
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf sb = STRBUF_INIT;
-		sb_addf(&sb, "%s %s  %s", h[i].at, h[i].user, h[i].field);
-		if (h[i].old_value && h[i].new_value)
-			sb_addf(&sb, "：%s 改为 %s", h[i].old_value, h[i].new_value);
-		else if (h[i].new_value)
-			sb_addf(&sb, "：%s", h[i].new_value);
-		else if (h[i].old_value)
-			sb_addf(&sb, "：%s 已清除", h[i].old_value);
-		if (h[i].reason)
-			sb_addf(&sb, "（理由：%s）", h[i].reason);
+		history_entry_text(&h[i], D.personal, &sb);
 		doc_add_wrapped(&D.doc, R_NORMAL, sb_str(&sb), 2, width);
 		sb_release(&sb);
 	}

@@ -174,7 +174,7 @@ expect 0 "show" -- "$GK" --db "$e" show 2026-0001
 has "$T/out" "证件号码: 4101**********1234" "show masks the ID number"
 grep -qF "410101199001011234" "$T/out" && bad "show printed the ID number" || ok
 has "$T/out" "收到补正 2026-11-05：重新起算，到期日 2026-12-03" "show explains the clock"
-has "$T/out" "办理结果: 不予公开/4.保护第三方合法权益 → （空），理由: 申请人补充材料" "show has the history"
+has "$T/out" "办理结果：不予公开/4.保护第三方合法权益 已清除（理由：申请人补充材料）" "show has the history"
 expect 0 "show --with-personal-data" -- "$GK" --db "$e" show 2026-0001 --with-personal-data
 has "$T/out" "410101199001011234" "shown on request"
 expect 65 "show a missing case" -- "$GK" --db "$e" show 2026-9999

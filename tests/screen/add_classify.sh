@@ -73,6 +73,21 @@ expect "联系方式  13812345678"
 key Escape
 wait_line "^>2023-0001"
 
+# the history keeps personal data masked too, until p
+gk set 2023-0001 证件号码=410105199001019999 --reason 号码更正 >/dev/null
+key Enter
+wait_for "证件号码  4101**********9999"
+page_until "9999（理由：号码更正）"
+wait_for "新建：2023-0001"
+wait_for "证件号码：4101**********1234 改为"
+expect "4101**********9999（理由：号码更正）"   # the number not cut where the line wraps
+expect_no "410105199001011234"
+key p
+wait_for "证件号码：410105199001011234 改为"
+expect "410105199001019999（理由：号码更正）"
+key Escape
+wait_line "^>2023-0001"
+
 # the tallies count it as received, not yet answered
 key 2
 wait_for "勾稽关系 ✓"

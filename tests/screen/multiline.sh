@@ -18,7 +18,7 @@ type "新申请人"
 key F2
 wait_for "已保存申请 M-01（新申请人）"
 gk show M-01 >"$TMP/show.txt"
-sed -n '/修改记录/,$p' "$TMP/show.txt" | grep -q "申请人: 原申请人 → 新申请人" \
+sed -n '/修改记录/,$p' "$TMP/show.txt" | grep -q "申请人：原申请人 改为 新申请人" \
 	|| fail "the change is not in the history: $(cat "$TMP/show.txt")"
 sed -n '/修改记录/,$p' "$TMP/show.txt" | grep -q "申请内容" \
 	&& fail "saving the form changed 申请内容: $(cat "$TMP/show.txt")"
