@@ -91,7 +91,7 @@ sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, struct diag *d)
 		int rc = sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
 					    &s->stmt[id], NULL);
 		if (rc != SQLITE_OK) {
-			store_fail(s, rc, "准备数据库语句", d);
+			s->stmt_status = store_fail(s, rc, "准备数据库语句", d);
 			return NULL;
 		}
 		return s->stmt[id];
@@ -169,7 +169,7 @@ static enum status exec_stmt(struct store *s, enum stmt_id id, const char *what,
 {
 	sqlite3_stmt *st = store_stmt(s, id, d);
 	if (!st)
-		return ST_IO;
+		return s->stmt_status;
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -308,7 +308,7 @@ static enum status put_holidays(struct store *s, const struct holiday_row *rows,
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_stmt *q = store_stmt(s, Q_HOLIDAY_PUT, d);
 		if (!q)
-			return ST_IO;
+			return s->stmt_status;
 		store_bind_date(q, 1, rows[i].day);
 		sqlite3_bind_text(q, 2, rows[i].kind == CAL_WORK ? "work" : "off", -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 3, rows[i].name, -1, SQLITE_TRANSIENT);
@@ -324,7 +324,7 @@ static enum status load_calendar(struct store *s, struct diag *d)
 {
 	sqlite3_stmt *st = store_stmt(s, Q_HOLIDAY_ALL, d);
 	if (!st)
-		return ST_IO;
+		return s->stmt_status;
 	struct calendar *cal = calendar_new();
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -602,7 +602,7 @@ enum status store_office_get(struct store *s, char **name, struct diag *d)
 {
 	sqlite3_stmt *st = store_stmt(s, Q_META_GET, d);
 	if (!st)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_text(st, 1, "office", -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	*name = rc == SQLITE_ROW ? store_column_text(st, 0) : NULL;
@@ -620,7 +620,7 @@ enum status store_office_set(struct store *s, const char *name, struct diag *d)
 		return st;
 	sqlite3_stmt *q = store_stmt(s, Q_META_SET, d);
 	if (!q) {
-		st = ST_IO;
+		st = s->stmt_status;
 	} else {
 		sqlite3_bind_text(q, 1, "office", -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
@@ -660,7 +660,7 @@ enum status store_history(struct store *s, long long app_id, struct history_entr
 	*n = 0;
 	sqlite3_stmt *st = store_stmt(s, Q_HISTORY_GET, d);
 	if (!st)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_int64(st, 1, app_id);
 	size_t cap = 0;
 	int rc;
@@ -761,7 +761,7 @@ enum status store_bulk_begin(struct store *s, long long expected, bool *on, stru
 	exec_sql(s, "PRAGMA cache_size = -8000; PRAGMA threads = 1", "准备导入", NULL);
 	sqlite3_stmt *q = store_stmt(s, Q_BULK_SIZE, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	int rc = sqlite3_step(q);
 	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
 	sqlite3_reset(q);
@@ -770,7 +770,7 @@ enum status store_bulk_begin(struct store *s, long long expected, bool *on, stru
 	if (n >= BULK_SMALL_TABLE && expected * BULK_SHARE < n)
 		return ST_OK;
 	if (!(q = store_stmt(s, Q_BULK_INDEXES, d)))
-		return ST_IO;
+		return s->stmt_status;
 	size_t cap = 0;
 	struct strbuf drop = STRBUF_INIT;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -822,7 +822,7 @@ static enum status bulk_year_add(struct store *s, int year, int type, long long 
 {
 	sqlite3_stmt *q = store_stmt(s, Q_TALLY_YEAR_ADD, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_int(q, 1, year);
 	sqlite3_bind_text(q, 2, code_key(&codes_applicant, type), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 3, got);
@@ -862,7 +862,7 @@ static enum status bulk_write_counts(struct store *s, struct diag *d)
 					continue;
 				sqlite3_stmt *q = store_stmt(s, Q_TALLY_ADD, d);
 				if (!q)
-					return ST_IO;
+					return s->stmt_status;
 				sqlite3_bind_int(q, 1, s->bulk_counts[i].year);
 				sqlite3_bind_int(q, 2, s->bulk_counts[i].month);
 				sqlite3_bind_text(q, 3, t3_row_key(r), -1, SQLITE_STATIC);
@@ -919,7 +919,7 @@ enum status store_query_plans(struct store *s,
 			continue;
 		sqlite3_stmt *q = store_stmt(s, i, d);
 		if (!q) {
-			st = ST_IO;
+			st = s->stmt_status;
 			break;
 		}
 		sb_reset(&plan);

@@ -148,7 +148,7 @@ static enum status read_reviews(struct store *s, struct app *a, struct diag *d)
 {
 	sqlite3_stmt *q = store_stmt(s, Q_REVIEW_GET, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_int64(q, 1, a->id);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -167,7 +167,7 @@ static enum status write_reviews(struct store *s, const struct app *a, struct di
 {
 	sqlite3_stmt *q = store_stmt(s, Q_REVIEW_DELETE, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_int64(q, 1, a->id);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
@@ -179,7 +179,7 @@ static enum status write_reviews(struct store *s, const struct app *a, struct di
 		if (r->kind < 0)
 			continue;
 		if (!(q = store_stmt(s, Q_REVIEW_INSERT, d)))
-			return ST_IO;
+			return s->stmt_status;
 		sqlite3_bind_int64(q, 1, a->id);
 		sqlite3_bind_text(q, 2, code_key(&codes_t4_group, r->kind), -1, SQLITE_STATIC);
 		store_bind_date(q, 3, r->filed);
@@ -201,7 +201,7 @@ static enum status locked_years(struct store *s, struct diag *d)
 	s->nlocked = 0;
 	sqlite3_stmt *q = store_stmt(s, Q_LOCKED_YEARS, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	size_t cap = s->nlocked;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -237,7 +237,7 @@ static enum status case_max(struct store *s, int year, int width, long long *max
 {
 	sqlite3_stmt *q = store_stmt(s, Q_CASE_MAX, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	char lo[16], hi[16];
 	snprintf(lo, sizeof lo, "%04d-%.*s", year % 10000, width, "000000");
 	snprintf(hi, sizeof hi, "%04d-%.*s", year % 10000, width, "999999");
@@ -316,7 +316,7 @@ static enum status add_history(struct store *s, long long app_id, const char *fi
 {
 	sqlite3_stmt *q = store_stmt(s, Q_HISTORY_ADD, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	char now[20];
 	store_now(now);
 	if (app_id)
@@ -342,7 +342,7 @@ static enum status insert_row(struct store *s, struct app *a, struct diag *d)
 {
 	sqlite3_stmt *q = store_stmt(s, Q_APP_INSERT, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	char now[20];
 	store_now(now);
 	struct binder b = { .q = q };
@@ -412,7 +412,7 @@ static sqlite3_stmt *batch_stmt(struct store *s, struct diag *d)
 				    &s->batch_stmt, NULL);
 	sb_release(&sql);
 	if (rc != SQLITE_OK) {
-		store_fail(s, rc, "准备导入语句", d);
+		s->stmt_status = store_fail(s, rc, "准备导入语句", d);
 		return NULL;
 	}
 	return s->batch_stmt;
@@ -423,7 +423,7 @@ static int insert_batch(struct store *s, struct app **apps, struct diag *d)
 {
 	sqlite3_stmt *q = batch_stmt(s, d);
 	if (!q)
-		return SQLITE_ERROR;
+		return sqlite3_extended_errcode(s->db);
 	char now[20];
 	store_now(now);
 	struct binder b[STORE_BATCH];
@@ -479,7 +479,7 @@ enum status store_app_get(struct store *s, long long id, struct app *a, struct d
 	app_release(a);
 	sqlite3_stmt *q = store_stmt(s, Q_APP_GET, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_int64(q, 1, id);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
@@ -499,7 +499,7 @@ enum status store_app_get_by_case(struct store *s, const char *case_no, struct a
 {
 	sqlite3_stmt *q = store_stmt(s, Q_APP_BY_CASE, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_text(q, 1, case_no, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(q);
 	long long id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
@@ -537,7 +537,7 @@ static enum status update_row(struct store *s, struct app *a, struct diag *d)
 {
 	sqlite3_stmt *q = store_stmt(s, Q_APP_UPDATE, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	char now[20];
 	store_now(now);
 	struct binder b = { .q = q };
@@ -597,7 +597,7 @@ enum status store_recompute_open(struct store *s, struct diag *d)
 {
 	sqlite3_stmt *q = store_stmt(s, Q_APP_OPEN_IDS, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	long long *ids = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
@@ -616,7 +616,7 @@ enum status store_recompute_open(struct store *s, struct diag *d)
 		apply_clock(s, &a);
 		sqlite3_stmt *u = store_stmt(s, Q_APP_SET_CLOCK, d);
 		if (!u) {
-			st = ST_IO;
+			st = s->stmt_status;
 			break;
 		}
 		sqlite3_bind_int64(u, 1, a.id);
@@ -655,7 +655,7 @@ enum status store_app_foreach(struct store *s, enum app_scope scope, int year,
 	*stopped = 0;
 	sqlite3_stmt *q = store_stmt(s, stmts[scope], d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	if (scope != SCOPE_ALL) {
 		store_bind_date(q, 1, date_from_ymd(year, 1, 1));
 		store_bind_date(q, 2, date_from_ymd(year, 12, 31));

@@ -58,7 +58,7 @@ static sqlite3_stmt *prepare(struct store *s, const char *sql, struct diag *d)
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK) {
-		store_fail(s, rc, "准备列表查询", d);
+		s->stmt_status = store_fail(s, rc, "准备列表查询", d);
 		return NULL;
 	}
 	return st;
@@ -164,7 +164,7 @@ enum status store_list_page(struct store *s, const struct list_query *q, const c
 	int opts = query_opts(q) | (key ? OPT_CURSOR : 0) | (backward ? OPT_BACKWARD : 0);
 	sqlite3_stmt *st = list_stmt(s, q->filter, opts, d);
 	if (!st)
-		return ST_IO;
+		return s->stmt_status;
 	bind_query(st, q);
 	if (key) {
 		bind_named_text(st, ":key", key);
@@ -196,7 +196,7 @@ enum status store_list_get(struct store *s, long long id, struct list_page *page
 	rows_clear(page);
 	sqlite3_stmt *st = store_stmt(s, Q_LIST_ROW, d);
 	if (!st)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -226,7 +226,7 @@ enum status store_list_count(struct store *s, const struct list_query *q, long l
 		*slot = prepare(s, sb_str(&sql), d);
 		sb_release(&sql);
 		if (!*slot)
-			return ST_IO;
+			return s->stmt_status;
 	}
 	bind_query(*slot, q);
 	int rc = sqlite3_step(*slot);

@@ -149,6 +149,7 @@ struct store {
 	const char *readonly_why;    /* why it is read-only (static Chinese text), or NULL */
 	bool in_txn;
 	sqlite3_stmt *stmt[Q_COUNT];
+	enum status stmt_status;     /* why store_stmt last returned NULL */
 	struct calendar *cal;
 	long long cal_version;       /* data_version when the calendar was loaded */
 	long long seen_version;      /* data_version at the last store_changed_elsewhere */

@@ -35,7 +35,7 @@ static enum status run_t3(struct store *s, enum stmt_id id, int year, struct tab
 {
 	sqlite3_stmt *q = store_stmt(s, id, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	bind_year(q, year);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
@@ -87,7 +87,7 @@ static enum status year_counts(struct store *s, int year, struct table3 *t, stru
 {
 	sqlite3_stmt *q = store_stmt(s, Q_T3_YEAR_COUNTS, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_int(q, 1, year);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -106,7 +106,7 @@ static enum status before_counts(struct store *s, int year, long long got[AT_COU
 {
 	sqlite3_stmt *q = store_stmt(s, Q_T3_BEFORE_COUNTS, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_int(q, 1, year);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -150,7 +150,7 @@ enum status store_table4(struct store *s, int year, struct table4 *t, struct dia
 	memset(t, 0, sizeof *t);
 	sqlite3_stmt *q = store_stmt(s, Q_T4, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	bind_year(q, year);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -171,7 +171,7 @@ enum status store_fees_paid(struct store *s, int year, long long *fen, struct di
 	*fen = 0;
 	sqlite3_stmt *q = store_stmt(s, Q_FEES_PAID, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	bind_year(q, year);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
@@ -186,7 +186,7 @@ enum status store_years(struct store *s, int **years, size_t *n, struct diag *d)
 	*n = 0;
 	sqlite3_stmt *q = store_stmt(s, Q_YEARS, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	int rc = sqlite3_step(q), y0 = 0, y1 = 0;
 	if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL) {
 		y0 = sqlite3_column_int(q, 0);
@@ -198,7 +198,7 @@ enum status store_years(struct store *s, int **years, size_t *n, struct diag *d)
 	if (!y0)
 		return ST_OK;
 	if (!(q = store_stmt(s, Q_OPEN_COUNT, d)))
-		return ST_IO;
+		return s->stmt_status;
 	rc = sqlite3_step(q);
 	long long open = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
 	sqlite3_reset(q);
@@ -221,7 +221,7 @@ enum status store_monthly(struct store *s, int year, long long received[12],
 	memset(answered, 0, 12 * sizeof *answered);
 	sqlite3_stmt *q = store_stmt(s, Q_MONTH_COUNTS, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_int(q, 1, year);
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -241,7 +241,7 @@ enum status store_applicant_month_count(struct store *s, const char *applicant,
 	*n = 0;
 	sqlite3_stmt *q = store_stmt(s, Q_APPLICANT_MONTH, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	int y, m, dd;
 	date_to_ymd(day, &y, &m, &dd);
 	store_bind_date(q, 1, date_from_ymd(y, m, 1));
@@ -263,7 +263,7 @@ enum status store_table2_get(struct store *s, int year, struct table2 *t, struct
 	memset(t, 0, sizeof *t);
 	sqlite3_stmt *q = store_stmt(s, Q_T2_GET, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_int(q, 1, year);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
@@ -281,7 +281,7 @@ static enum status year_history(struct store *s, int year, const char *field, co
 {
 	sqlite3_stmt *q = store_stmt(s, Q_HISTORY_YEAR, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	char now[20];
 	store_now(now);
 	sqlite3_bind_int(q, 1, year);
@@ -317,7 +317,7 @@ enum status store_table2_set(struct store *s, int year, const struct table2 *t,
 	st = refuse_if_locked(s, year, d);
 	sqlite3_stmt *q = st == ST_OK ? store_stmt(s, Q_T2_SET, d) : NULL;
 	if (st == ST_OK && !q)
-		st = ST_IO;
+		st = s->stmt_status;
 	if (q) {
 		sqlite3_bind_int(q, 1, year);
 		for (int c = 0; c < T2_CELLS; c++) {
@@ -345,7 +345,7 @@ enum status store_year_lock_get(struct store *s, int year, bool *locked, char **
 		*report = NULL;
 	sqlite3_stmt *q = store_stmt(s, Q_LOCK_GET, d);
 	if (!q)
-		return ST_IO;
+		return s->stmt_status;
 	sqlite3_bind_int(q, 1, year);
 	int rc = sqlite3_step(q);
 	*locked = rc == SQLITE_ROW;
@@ -370,7 +370,7 @@ enum status store_year_lock(struct store *s, int year, const char *report_json,
 	}
 	sqlite3_stmt *q = st == ST_OK ? store_stmt(s, Q_LOCK_ADD, d) : NULL;
 	if (st == ST_OK && !q)
-		st = ST_IO;
+		st = s->stmt_status;
 	if (q) {
 		char now[20];
 		store_now(now);
@@ -401,7 +401,7 @@ enum status store_year_unlock(struct store *s, int year, const char *reason, str
 		return st;
 	sqlite3_stmt *q = store_stmt(s, Q_LOCK_DELETE, d);
 	if (!q) {
-		st = ST_IO;
+		st = s->stmt_status;
 	} else {
 		sqlite3_bind_int(q, 1, year);
 		int rc = sqlite3_step(q);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "ledger.h"
 #include "store_priv.h"
@@ -209,6 +210,41 @@ static void test_readonly_refuses_writes(void **state)
 	free(dir);
 }
 
+/* The schema is damaged after the file was opened (another program wrote over it): the first
+ * statement prepared afterwards fails, and the status is 76 (not ours or damaged) with the
+ * Chinese reason, not a read error (74). */
+static void test_damage_found_when_preparing(void **state)
+{
+	(void)state;
+	char *dir = temp_dir(), *path = xasprintf("%s/dmg.db", dir);
+	struct store *s = NULL;
+	assert_int_equal(store_open(path, 0, &s, NULL), ST_OK);
+
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "PRAGMA writable_schema = ON; "
+				      "UPDATE sqlite_master SET sql = 'CREATE TABLE history (' "
+				      "WHERE name = 'history'; PRAGMA schema_version = 4242;",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+
+	struct history_entry *h = NULL;
+	size_t n = 0;
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_history(s, 1, &h, &n, &d), ST_NOTOURS);
+	assert_non_null(strstr(diag_last(&d), "已损坏"));
+	diag_release(&d);
+	char *office = NULL;
+	assert_int_equal(store_office_get(s, &office, &d), ST_NOTOURS);
+	free(office);
+	diag_release(&d);
+	store_close(&s);
+	remove_db(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +253,7 @@ int main(void)
 		cmocka_unit_test(test_read_snapshot),
 		cmocka_unit_test(test_immutable_uri_names_the_same_file),
 		cmocka_unit_test(test_readonly_refuses_writes),
+		cmocka_unit_test(test_damage_found_when_preparing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
