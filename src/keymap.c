@@ -241,6 +241,15 @@ static int hint_order(enum km_scope s, int order[KS_COUNT])
 	return n;
 }
 
+/* The hint of a in scope s: q quits only on the application list, the first screen; on every
+ * other screen it goes back, and its hint says so. */
+static const char *hint_label(enum km_scope s, enum action a)
+{
+	if (a == A_QUIT && s != KS_LIST && s != KS_SEARCH)
+		return action_hint(A_BACK);
+	return action_hint(a);
+}
+
 int km_hints(enum km_scope s, int width, struct strbuf *out)
 {
 	int order[KS_COUNT], n = hint_order(s, order), used = 0;
@@ -253,13 +262,15 @@ int km_hints(enum km_scope s, int width, struct strbuf *out)
 				continue;
 			char name[16], item[96];
 			snprintf(item, sizeof item, "%s%s %s", used ? "  " : "",
-				 km_key_name(b->key, name), action_hint(b->action));
+				 km_key_name(b->key, name), hint_label(s, b->action));
 			int w = text_width(item);
 			if (used + w > width)
 				continue;   /* a shorter item further on may still fit */
 			sb_adds(out, item);
 			used += w;
 			shown[b->action] = true;
+			if (hint_label(s, b->action) == action_hint(A_BACK))
+				shown[A_BACK] = true;   /* q 返回 says it; no Esc 返回 beside it */
 		}
 	}
 	return used;

@@ -116,6 +116,15 @@ static void test_hints(void **state)
 	assert_true(strncmp(sb_str(&sb), "F1 帮助  q 退出  n 新建  Enter 详情", 38) == 0);
 	assert_null(strstr(sb_str(&sb), "Down"));       /* moving keys are not hinted */
 
+	/* elsewhere q goes back, and says so once (no Esc 返回 beside it) */
+	sb_reset(&sb);
+	km_hints(KS_DETAIL, 200, &sb);
+	assert_true(strncmp(sb_str(&sb), "F1 帮助  q 返回  p 证件", 27) == 0);
+	assert_null(strstr(sb_str(&sb), "Esc 返回"));
+	sb_reset(&sb);
+	km_hints(KS_TALLY, 200, &sb);
+	assert_true(strncmp(sb_str(&sb), "F1 帮助  q 返回  [", 21) == 0);
+
 	sb_reset(&sb);
 	km_hints(KS_SEARCH, 200, &sb);
 	assert_non_null(strstr(sb_str(&sb), "n 下一处  N 上一处  Esc 结束搜索"));

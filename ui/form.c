@@ -204,6 +204,10 @@ void form_problem(struct form *fm, int i, bool warning, const char *fmt, ...)
 	vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	struct form_field *f = &fm->f[i];
+	if (f->problem && strstr(f->problem, msg)) {   /* said already */
+		free(msg);
+		return;
+	}
 	if (f->problem && (!f->warning || warning)) {
 		/* an error already there stays first; a second problem is added after it */
 		char *both = xasprintf("%s；%s", f->problem, msg);
@@ -550,6 +554,8 @@ static void page_focus(struct form *fm, int dir)
 static void field_changed(struct form *fm, int i)
 {
 	fm->warned = false;
+	free(fm->f[i].problem);   /* said of the old value; the save checks again */
+	fm->f[i].problem = NULL;
 	if (fm->changed)
 		fm->changed(fm, i, fm->ctx);
 }
@@ -652,13 +658,23 @@ static int form_key(struct tui *t, struct form *fm, int key)
 		return 0;
 	default: break;
 	}
-	if (!f)
+	bool typed = a == A_NONE && key > ' ' && key < KM_BASE && key != 0x7f;
+	if (!f) {
+		if (typed)
+			tui_message(t, true, "光标在按钮上，输入的字没有写入；按 Tab 或 ↑ 回到要填的一项");
 		return 0;
+	}
 	if (f->kind == FK_CHOICE && (a == A_CURSOR_LEFT || a == A_CURSOR_RIGHT)) {
 		step_choice(fm, a == A_CURSOR_LEFT ? -1 : 1);
 	} else if (f->kind == FK_CHOICE || f->kind == FK_OUTCOME) {
 		if (key == ' ')
 			choose(t, fm);
+		else if (typed)
+			tui_message(t, true, "「%s」从列表中选择（按 Enter 或空格），输入的字没有写入",
+				    f->label);
+	} else if (typed && f->le.max && f->le.n >= f->le.max) {
+		form_problem(fm, fm->focus, false, "最多 %zu 字，已写满，多出的字没有写入",
+			     f->le.max);
 	} else if (prompt_edit(&f->le, a, key) && (a == A_NONE || a == A_DELETE_BACK ||
 						    a == A_DELETE || a == A_CLEAR)) {
 		field_changed(fm, fm->focus);

@@ -548,6 +548,8 @@ static void generic(struct tui *t, const struct view *v, enum action a, enum km_
 	case A_QUIT:
 		if (t->depth > 1)
 			tui_pop(t);
+		else if (top_view(t) != &view_list)
+			switch_to(t, &view_list);
 		else
 			t->quit = true;
 		break;

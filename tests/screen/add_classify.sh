@@ -34,6 +34,22 @@ key y
 wait_for "还没有申请"
 expect_no "王五"
 
+# typing on a choice is not lost without a word; nor is typing past a full field
+key n
+wait_for "新建申请"
+key Tab                        # 渠道, a choice
+type "x"
+wait_for "「渠道」从列表中选择（按 Enter 或空格），输入的字没有写入"
+key Tab                        # 申请人: at most 200 characters
+type "$(printf '张%.0s' $(seq 1 205))"
+wait_for "最多 200 字，已写满，多出的字没有写入"
+key BSpace
+wait_gone "已写满"
+key Escape
+wait_for "放弃这些修改吗"
+key y
+wait_for "还没有申请"
+
 # the application, every field of tui.md, choices picked from lists
 key n
 wait_for "新建申请"

@@ -25,8 +25,16 @@ wait_for "帮助：年度统计 的按键"
 wait_for "[ Left              换到上一年度"
 key q                          # q leaves the help, not the program
 wait_gone "帮助："
+expect "F1 帮助  q 返回  [ 上一年"
 key 3
 wait_for "e 编辑表二  x 导出"
+# q on screens 2, 3 and 4 goes back to the list, F10 too; only on the list does it quit
+key q
+wait_for "F1 帮助  q 退出  n 新建"
+key 4
+wait_for "i 导入通知  a 改一天"
+key F10
+wait_for "F1 帮助  q 退出  n 新建"
 key 4
 wait_for "i 导入通知  a 改一天"
 # a key that does nothing here says so

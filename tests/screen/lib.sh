@@ -131,9 +131,14 @@ resize() {
 	tmux -L "$SOCK" resize-window -t "$PANE" -x "${1%x*}" -y "${1#*x}"
 }
 
-# quit: q, and the program ends with status 0.
+# quit: q (twice when not on the list: it goes back to the list first), and the program ends
+# with status 0.
 quit() {
 	key q
+	if ! screen | grep -qF "[exited with status"; then
+		sleep 0.2
+		screen | grep -qF "[exited with status" || key q
+	fi
 	wait_for "[exited with status 0]"
 }
 
