@@ -612,3 +612,16 @@ bool app_clock_current(const struct app *a, const struct calendar *cal)
 {
 	return a->clock_of == cal && memcmp(&a->clock_from, &a->d, sizeof a->d) == 0;
 }
+
+const char *app_state_label(enum app_state st, bool extended, bool late)
+{
+	static const char *const names[] = {
+		[STATE_OPEN] = "办理中", [STATE_CORRECTION] = "待补正", [STATE_CONSULT] = "征求意见中",
+		[STATE_FEE] = "待缴费", [STATE_ANSWERED] = "已办结",
+	};
+	if (late && st != STATE_ANSWERED)
+		return "已逾期";
+	if (extended && st == STATE_OPEN)
+		return "已延期";
+	return names[st];
+}

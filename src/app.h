@@ -82,6 +82,10 @@ struct review_case {
 };
 
 enum app_state { STATE_OPEN, STATE_CORRECTION, STATE_CONSULT, STATE_FEE, STATE_ANSWERED };
+/* The state in words, the same on the list, in `gongkai list` and on the detail screen:
+ * 已逾期 (late) first, then 已延期 for a running application whose time was extended, then
+ * 办理中, 待补正, 征求意见中, 待缴费, 已办结. */
+const char *app_state_label(enum app_state st, bool extended, bool late);
 
 struct app {
 	long long id;           /* 0 until stored */

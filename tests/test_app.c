@@ -169,10 +169,23 @@ static void test_checks_name_the_field(void **state)
 	app_release(&a);
 }
 
+static void test_state_labels(void **state)
+{
+	(void)state;
+	assert_string_equal(app_state_label(STATE_OPEN, false, false), "办理中");
+	assert_string_equal(app_state_label(STATE_OPEN, true, false), "已延期");
+	assert_string_equal(app_state_label(STATE_OPEN, true, true), "已逾期");
+	assert_string_equal(app_state_label(STATE_CONSULT, true, false), "征求意见中");
+	assert_string_equal(app_state_label(STATE_CORRECTION, false, false), "待补正");
+	assert_string_equal(app_state_label(STATE_FEE, false, false), "待缴费");
+	assert_string_equal(app_state_label(STATE_ANSWERED, true, true), "已办结");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_field_round_trips),
+		cmocka_unit_test(test_state_labels),
 		cmocka_unit_test(test_values_forms),
 		cmocka_unit_test(test_checks_name_the_field),
 	};

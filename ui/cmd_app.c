@@ -186,7 +186,9 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		struct clock k = CLOCK_INIT;
 		const struct calendar *cal = store_calendar(s);
 		clock_compute(cal, &a.d, &k);
-		printf("\n期限:\n%s", sb_str(&k.steps));
+		printf("\n期限:\n状态: %s\n%s", app_state_label(a.state, a.d.extended_on != DATE_NONE,
+							   clock_is_overdue(&k, c->today)),
+		       sb_str(&k.steps));
 		if (k.state != CLOCK_ANSWERED && k.due != DATE_NONE)
 			printf("剩余 %d 个工作日\n", clock_workdays_left(cal, &k, c->today));
 		clock_release(&k);

@@ -22,10 +22,6 @@
 
 enum list_format { LIST_TEXT, LIST_CSV, LIST_JSON };
 
-static const char *const state_names[] = {
-	[STATE_OPEN] = "办理中", [STATE_CORRECTION] = "待补正", [STATE_CONSULT] = "征求意见中",
-	[STATE_FEE] = "待缴费", [STATE_ANSWERED] = "已办结",
-};
 static const char *const state_keys[] = {
 	[STATE_OPEN] = "open", [STATE_CORRECTION] = "correction", [STATE_CONSULT] = "consult",
 	[STATE_FEE] = "fee", [STATE_ANSWERED] = "answered",
@@ -84,9 +80,8 @@ static void row_json(struct strbuf *out, const struct list_row *r, bool has_left
 
 static const char *row_state(const struct list_row *r, int today)
 {
-	if (r->state == STATE_OPEN && r->due != DATE_NONE && today > r->due)
-		return "已逾期";
-	return state_names[r->state];
+	bool late = r->state == STATE_OPEN && r->due != DATE_NONE && today > r->due;
+	return app_state_label(r->state, r->extended, late);
 }
 
 static void row_text(struct strbuf *out, const struct list_row *r, bool has_left, int left,

@@ -107,13 +107,15 @@ static void clock_part(struct tui *t, int width)
 	clock_compute(cal, &D.a.d, &c);
 	heading("期限");
 	static const char *const states[] = {
-		[CLOCK_OPEN] = "办理中", [CLOCK_CORRECTION] = "待补正（等待申请人补正，不计时）",
+		[CLOCK_CORRECTION] = "待补正（等待申请人补正，不计时）",
 		[CLOCK_CONSULT] = "征求意见中（暂停计时）", [CLOCK_FEE] = "待缴费（暂停计时）",
 		[CLOCK_ANSWERED] = "已办结",
 	};
 	bool late = clock_is_overdue(&c, t->today);
 	struct strbuf sb = STRBUF_INIT;
-	sb_adds(&sb, late ? "已逾期" : states[c.state]);
+	sb_adds(&sb, late || c.state == CLOCK_OPEN
+		? app_state_label(STATE_OPEN, D.a.d.extended_on != DATE_NONE, late)
+		: states[c.state]);
 	if (c.state == CLOCK_ANSWERED)
 		sb_adds(&sb, c.late ? "，逾期答复" : "，按期答复");
 	field_line("状态", sb_str(&sb), width);

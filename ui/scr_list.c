@@ -161,12 +161,7 @@ static void row_info(const struct tui *t, const struct calendar *cal, const stru
 		ri->has_left = true;
 		ri->left = r->left_days;
 	}
-	static const char *const names[] = {
-		[STATE_OPEN] = "办理中", [STATE_CORRECTION] = "待补正",
-		[STATE_CONSULT] = "征求意见中", [STATE_FEE] = "待缴费", [STATE_ANSWERED] = "已办结",
-	};
-	ri->state = ri->late ? "已逾期" : r->state == STATE_OPEN && r->extended ? "已延期"
-									: names[r->state];
+	ri->state = app_state_label(r->state, r->extended, ri->late);
 }
 
 /* The text of one cell of a row. */

@@ -165,6 +165,10 @@ expect 65 "an extension after the due date" -- "$GK" --db "$e" set 2026-0001 延
 expect 0 "an extension" -- "$GK" --db "$e" set 2026-0001 延期日期=2026-11-06 延期批准人=王主任
 expect 0 "list after the extension" -- "$GK" --db "$e" list --open --format json
 has "$T/out" '"due": "2026-12-31"' "extension of 20 working days"
+expect 0 "list text after the extension" -- "$GK" --db "$e" list --open
+has "$T/out" "已延期" "list says 已延期 as the interface does"
+expect 0 "show after the extension" -- "$GK" --db "$e" show 2026-0001
+has "$T/out" "状态: 已延期" "show says 已延期"
 expect 65 "answer in the future" -- "$GK" --db "$e" set 2026-0001 答复日期=2026-12-20 办理结果=予以公开
 has "$T/err" "答复日期: 2026-12-20 晚于今天" "future answer refused"
 expect 0 "answer" -- "$GK" --db "$e" set 2026-0001 答复日期=2026-11-20 办理结果=不予公开/4.保护第三方合法权益

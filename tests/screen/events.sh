@@ -59,6 +59,10 @@ type "王局长"
 key F2
 wait_for "已延期，请告知申请人，到期日 $extended"
 wait_line "^>E-01 .*已延期 +$extended"
+key Enter                      # the detail says so too
+wait_for "状态  已延期"
+key Escape
+wait_line "^>E-01"
 key x
 wait_for "只能延期一次（第三十三条）：E-01 已于 2023-12-20 延期 20 个工作日"
 
