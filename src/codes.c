@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "strbuf.h"
+
 #define KEY_OF(name, key, label) key,
 #define LABEL_OF(name, key, label) label,
 #define CODE_SET(var, LIST) \
@@ -247,4 +249,17 @@ const char *outcome_short_label(int outcome)
 	const char *l = rows[outcome].label;
 	const char *dot = strchr(l, '.');
 	return dot ? dot + 1 : l;
+}
+
+void outcome_code_label(int outcome, struct strbuf *out)
+{
+	if (!outcome_is_valid(outcome))
+		return;
+	if (!rows[outcome].group) {
+		sb_adds(out, outcome_short_label(outcome));
+		return;
+	}
+	const char *l = rows[outcome].label;
+	size_t n = strlen(l);
+	sb_addf(out, "%s%d", rows[outcome].group_short, take_number(&l, &n));
 }

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+struct strbuf;
+
 /* Columns of table 三 (申请人情况). The first six are applicant types; T3_TOTAL sums them. */
 #define APPLICANT_LIST(X) \
 	X(AT_PERSON,    "person",    "自然人") \
@@ -206,5 +208,8 @@ const char *outcome_ledger_label(int outcome);
 /* The short form the list screen uses: the leaf without its number (`属于国家秘密`),
  * `予以公开`, `部分公开`, and `其他处理` for other.other. Static. */
 const char *outcome_short_label(int outcome);
+/* The compact form for a narrow column, unambiguous: `予以公开`, `部分公开`, or the group and the
+ * leaf's number, `不予公开4`, `无法提供1`, `不予处理2`, `其他处理3`; appended to out. */
+void outcome_code_label(int outcome, struct strbuf *out);
 
 #endif

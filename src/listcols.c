@@ -24,7 +24,7 @@ static const struct {
 	enum listcol col;
 	int upto;
 } growth[] = {
-	{ LC_APPLICANT, 14 }, { LC_STATE, 10 }, { LC_TYPE, 12 }, { LC_OUTCOME, 16 },
+	{ LC_APPLICANT, 13 }, { LC_STATE, 10 }, { LC_TYPE, 12 }, { LC_OUTCOME, 16 },
 	{ LC_CASE_NO, 12 }, { LC_LEFT, 10 }, { LC_OUTCOME, 24 },
 };
 

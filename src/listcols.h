@@ -20,7 +20,7 @@
 	X(LC_STATE,    "状态",       "状态",   8,  10, 0) \
 	X(LC_DUE,      "到期日",     "到期日", 10, 10, 0) \
 	X(LC_LEFT,     "剩余工作日", "剩余",   4,  10, 0) \
-	X(LC_OUTCOME,  "结果",       "结果",   8,  24, 1)
+	X(LC_OUTCOME,  "结果",       "结果",   9,  24, 1)
 
 enum listcol {
 #define LISTCOL_ENUM(name, header, short_header, min, ideal, drop) name,

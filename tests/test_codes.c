@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include "codes.h"
+#include "strbuf.h"
+#include "text.h"
 
 static void test_rows_are_the_official_table(void **state)
 {
@@ -83,6 +85,36 @@ static void test_outcome_forms(void **state)
 	}
 }
 
+/* The list's compact form: every outcome a different text, at most 9 columns. */
+static void test_code_labels(void **state)
+{
+	(void)state;
+	static const struct {
+		int outcome;
+		const char *want;
+	} some[] = {
+		{ R_GRANTED, "予以公开" }, { R_PARTIAL, "部分公开" },
+		{ R_WITHHELD_SECRET, "不予公开1" }, { R_UNAVAILABLE_NOT_HELD, "无法提供1" },
+		{ R_REJECTED_PETITION, "不予处理1" }, { R_OTHER_NO_CORRECTION, "其他处理1" },
+		{ R_OTHER_OTHER, "其他处理3" },
+	};
+	for (size_t i = 0; i < sizeof some / sizeof some[0]; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		outcome_code_label(some[i].outcome, &sb);
+		assert_string_equal(sb_str(&sb), some[i].want);
+		sb_release(&sb);
+	}
+	struct strbuf all[OUTCOME_LAST + 1] = { 0 };
+	for (int r = OUTCOME_FIRST; r <= OUTCOME_LAST; r++) {
+		outcome_code_label(r, &all[r]);
+		assert_true(text_width(sb_str(&all[r])) <= 9);
+		for (int q = OUTCOME_FIRST; q < r; q++)
+			assert_string_not_equal(sb_str(&all[q]), sb_str(&all[r]));
+	}
+	for (int r = OUTCOME_FIRST; r <= OUTCOME_LAST; r++)
+		sb_release(&all[r]);
+}
+
 static void test_code_sets(void **state)
 {
 	(void)state;
@@ -105,6 +137,7 @@ int main(void)
 		cmocka_unit_test(test_rows_are_the_official_table),
 		cmocka_unit_test(test_every_outcome_parses_in_every_form),
 		cmocka_unit_test(test_outcome_forms),
+		cmocka_unit_test(test_code_labels),
 		cmocka_unit_test(test_code_sets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

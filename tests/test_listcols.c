@@ -53,10 +53,11 @@ static void test_80(void **state)
 	assert_int_equal(l.n, LC_COUNT);
 	assert_int_equal(width_of(&l, LC_CASE_NO), 9);
 	assert_int_equal(width_of(&l, LC_RECEIVED), 10);
-	assert_int_equal(width_of(&l, LC_APPLICANT), 14);
-	assert_int_equal(width_of(&l, LC_STATE), 10);
+	assert_int_equal(width_of(&l, LC_APPLICANT), 13);
+	assert_int_equal(width_of(&l, LC_STATE), 10);      /* 征求意见中 */
 	assert_int_equal(width_of(&l, LC_TYPE), 8);
 	assert_int_equal(width_of(&l, LC_LEFT), 4);
+	assert_int_equal(width_of(&l, LC_OUTCOME), 9);     /* 不予公开4 */
 	assert_string_equal(header_of(&l, LC_LEFT), "剩余");
 	assert_string_equal(header_of(&l, LC_RECEIVED), "收到日期");
 }

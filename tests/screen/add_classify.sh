@@ -128,7 +128,7 @@ key Down Enter
 wait_for "不予公开/1.属于国家秘密"
 key F2
 wait_for "已答复 2023-0001：不予公开/1.属于国家秘密"
-wait_line "2023-0001 .*已办结 +属于国…"
+wait_line "2023-0001 .*已办结 +不予公开1"
 
 # table 三 changed at once
 key 2
