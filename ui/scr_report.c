@@ -130,9 +130,10 @@ static void edit_table2(struct tui *t)
 	for (int c = 0; c < T2_CELLS; c++) {
 		if (!row || strcmp(row, t2_row_label(c)) != 0)
 			form_heading(&fm, (row = t2_row_label(c)));
+		/* a cell that does not apply (/) starts empty, so a number typed is the whole value */
 		char v[32] = "";
 		if (t2.entered && t2.v[c] == T2_NA)
-			snprintf(v, sizeof v, "/");
+			;
 		else if (t2.entered && c == T2_FEES)
 			t2_format_wan(t2.v[c], v);
 		else if (t2.entered)

@@ -35,6 +35,15 @@ page_until "59237.2449"
 page_until "全年未收取政府信息公开信息处理费。"
 expect "全年共受理依申请公开信息公开申请 8 件，办结 8 件。"
 widths_ok
+# edited again: a cell that is / starts empty, so a number typed is the whole value
+key e
+wait_for "2023 年度 表二 主动公开政府信息情况"
+key Tab Tab Tab
+type "7"
+key F2
+wait_for "已保存 2023 年度表二"
+key Home
+wait_line "│行政规范性文件 +│ +7│"
 
 # export: the format from a list, the file name asked, the file written 0600
 mkdir "$TMP/out"
