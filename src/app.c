@@ -625,3 +625,19 @@ const char *app_state_label(enum app_state st, bool extended, bool late)
 		return "已延期";
 	return names[st];
 }
+
+bool app_same(const struct app *x, const struct app *y)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	bool same = true;
+	for (int f = 0; same && f < F_COUNT; f++) {
+		sb_reset(&a);
+		sb_reset(&b);
+		app_field_get(x, f, &a);
+		app_field_get(y, f, &b);
+		same = strcmp(sb_str(&a), sb_str(&b)) == 0;
+	}
+	sb_release(&a);
+	sb_release(&b);
+	return same;
+}

@@ -168,6 +168,8 @@ struct strbuf;
  * as `100.00`; "" when empty. Appends to out.
  */
 void app_field_get(const struct app *a, enum app_field f, struct strbuf *out);
+/* Whether x and y hold the same value in every field (as app_field_get writes them). */
+bool app_same(const struct app *x, const struct app *y);
 /*
  * Sets one field from its text form (any form the ledger accepts; empty clears it). On text
  * that names nothing adds a problem for f and returns false, leaving the field unchanged.

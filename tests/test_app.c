@@ -169,6 +169,24 @@ static void test_checks_name_the_field(void **state)
 	app_release(&a);
 }
 
+static void test_same(void **state)
+{
+	(void)state;
+	struct app x, y;
+	app_init(&x);
+	app_init(&y);
+	mkapp(&x, AT_PERSON, "2023-03-01", "2023-03-10", "granted");
+	app_copy(&y, &x);
+	assert_true(app_same(&x, &y));
+	app_set_text(&y.note, "改了备注");
+	assert_false(app_same(&x, &y));
+	app_copy(&y, &x);
+	y.d.answered = D("2023-03-11");
+	assert_false(app_same(&x, &y));
+	app_release(&x);
+	app_release(&y);
+}
+
 static void test_state_labels(void **state)
 {
 	(void)state;
@@ -186,6 +204,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_field_round_trips),
 		cmocka_unit_test(test_state_labels),
+		cmocka_unit_test(test_same),
 		cmocka_unit_test(test_values_forms),
 		cmocka_unit_test(test_checks_name_the_field),
 	};

@@ -39,10 +39,12 @@ bool appforms_write(struct tui *t, struct form *fm, struct app *a, const char *r
 	enum status st = a->id ? store_app_update(t->s, a, reason, &d)
 			       : store_app_insert(t->s, a, &d);
 	if (st != ST_OK) {
-		diag_add(&fm->general, "未保存：%s", status_message(st));
+		/* said once, under the form's buttons: the store's own words when it has them */
+		if (!d.n)
+			diag_add(&fm->general, "未保存：%s", status_message(st));
 		for (size_t i = 0; i < d.n; i++)
-			diag_add(&fm->general, "%s", d.lines[i]);
-		tui_fail(t, st, &d);
+			diag_add(&fm->general, "%s%s", i == 0 && !strstr(d.lines[i], "未保存")
+				 ? "未保存：" : "", d.lines[i]);
 	}
 	diag_release(&d);
 	return st == ST_OK;
@@ -238,11 +240,16 @@ static bool save_app(struct tui *t, struct form *fm, void *ctx)
 	app_init(&a);
 	app_copy(&a, &j->a);
 	char *reason = j->reason >= 0 ? form_get_text(fm, j->reason) : NULL;
-	bool ok = read_app(fm, j, &a) && appforms_check(t, fm, &a) &&
-		  appforms_write(t, fm, &a, reason && *reason ? reason : NULL);
-	if (ok) {
+	/* every field is checked, also when one could not be read */
+	bool read = read_app(fm, j, &a);
+	bool ok = appforms_check(t, fm, &a) && read;
+	if (ok && a.id && app_same(&a, &j->a)) {
+		tui_message(t, false, "没有修改，申请 %s 未变", a.case_no);
+	} else if (ok && appforms_write(t, fm, &a, reason && *reason ? reason : NULL)) {
 		j->saved = a.id;
 		tui_message(t, false, "已保存申请 %s（%s）", a.case_no, a.applicant);
+	} else {
+		ok = false;
 	}
 	free(reason);
 	app_release(&a);

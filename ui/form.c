@@ -236,6 +236,8 @@ bool form_app_problems(struct form *fm, const struct app_problems *p)
 		int i = 0;
 		while (i < fm->n && (fm->f[i].app_field != (int)pr->field || fm->f[i].kind == FK_INFO))
 			i++;
+		if (i < fm->n && fm->f[i].problem && !fm->f[i].warning)
+			continue;   /* its value could not be read: that is what to fix first */
 		if (i < fm->n)
 			form_problem(fm, i, pr->warning, "%s", pr->msg);
 		else

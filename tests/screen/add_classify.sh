@@ -34,6 +34,20 @@ key y
 wait_for "还没有申请"
 expect_no "王五"
 
+# a date that cannot be read does not hide the other fields' problems
+key n
+wait_for "新建申请"
+key C-u
+type "2023-02-30"
+key F2
+wait_for "不是有效日期"
+expect "不能为空"
+expect "请选择申请人类型"
+key Escape
+wait_for "放弃这些修改吗"
+key y
+wait_for "还没有申请"
+
 # typing on a choice is not lost without a word; nor is typing past a full field
 key n
 wait_for "新建申请"
@@ -88,6 +102,14 @@ wait_for "证件号码  410105199001011234"
 expect "联系方式  13812345678"
 key Escape
 wait_line "^>2023-0001"
+
+# 修改 saved without a change writes nothing and says so
+key e
+wait_for "修改申请 2023-0001"
+key F2
+wait_for "没有修改，申请 2023-0001 未变"
+[ "$(gk show 2023-0001 | sed -n '/修改记录/,$p' | wc -l)" = 2 ] \
+	|| fail "a save without a change wrote to the history: $(gk show 2023-0001)"
 
 # the history keeps personal data masked too, until p
 gk set 2023-0001 证件号码=410105199001019999 --reason 号码更正 >/dev/null

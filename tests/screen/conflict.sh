@@ -33,8 +33,9 @@ key Tab Tab Tab
 key C-u
 type "乙改的名字"
 key F2
-wait_for "该申请已被其他人修改，请重新打开后再改"
+wait_for "被其他人修改，未保存；请重新打开后再改"
 wait_for "修改申请 C-01"
+[ "$(screen | grep -c '被其他人修改')" = 1 ] || fail "the refusal is said more than once: $(screen)"
 gk list | grep -q "甲改的名字" || fail "the first save was lost"
 gk list | grep -q "乙改的名字" && fail "the second save overwrote the first"
 key Escape

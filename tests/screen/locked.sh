@@ -16,7 +16,7 @@ wait_for "法律服务机构"
 key Down Enter                 # 商业企业
 wait_for " 商业企业"
 key F2
-wait_for "未保存：该年度报表已定稿锁定，须先解锁"
+wait_for "未保存：2023 年度报表已定稿锁定"
 wait_for "2023 年度报表已定稿锁定"
 key Escape
 wait_for "放弃这些修改吗"
