@@ -91,6 +91,17 @@ void doc_add_wrapped(struct doc *d, enum draw_role role, const char *text, int i
 	text_lines_release(&lines);
 }
 
+void doc_add_hanging(struct doc *d, enum draw_role role, const char *text, int indent,
+		     int hang, int width)
+{
+	struct text_lines lines = { 0 };
+	int w = width - indent - hang;
+	text_wrap(text ? text : "", w > 8 ? w : 8, &lines);
+	for (size_t i = 0; i < lines.n; i++)
+		doc_addf(d, role, "%*s%s", indent + (i ? hang : 0), "", lines.line[i]);
+	text_lines_release(&lines);
+}
+
 static void clamp(struct doc *d)
 {
 	int max = (int)d->n - d->height;

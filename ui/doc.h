@@ -48,6 +48,10 @@ void doc_seg(struct doc *d, enum draw_role role, const char *text);
  * indented by indent spaces. */
 void doc_add_wrapped(struct doc *d, enum draw_role role, const char *text, int indent,
 		     int width);
+/* The same with a hanging indent: the lines after the first start `hang` columns further in,
+ * so an entry of a list that wraps is seen as one. */
+void doc_add_hanging(struct doc *d, enum draw_role role, const char *text, int indent,
+		     int hang, int width);
 void doc_blank(struct doc *d);
 
 /* Draws the lines from d->top in rows y … y+h-1, columns x … x+w-1. */

@@ -175,7 +175,7 @@ static void history(struct tui *t, int width)
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf sb = STRBUF_INIT;
 		history_entry_text(&h[i], D.personal, &sb);
-		doc_add_wrapped(&D.doc, R_NORMAL, sb_str(&sb), 2, width);
+		doc_add_hanging(&D.doc, R_NORMAL, sb_str(&sb), 2, 4, width);
 		sb_release(&sb);
 	}
 	history_free(&h, n);

@@ -122,7 +122,7 @@ key F2
 wait_for "申请 E-01 已重新办理"
 key Enter
 wait_for "申请 E-01  事件甲"
-page_until "答复日期：2023-12-20 已清除（理由：申请人补充"
+page_until "答复日期：2023-12-20 已清除（理由："
 key Escape
 
 # no extension after the due date (clock_check)
