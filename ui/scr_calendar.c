@@ -192,7 +192,28 @@ static void import(struct tui *t)
 
 struct day_job {
 	int day, kind, name;
+	const struct calendar *cal;
 };
+
+/* Another date typed: the form shows that day's arrangement when the calendar has one, and
+ * otherwise no longer the name of the day it was opened on (unless the clerk typed one). */
+static void day_changed(struct form *fm, int field, void *ctx)
+{
+	struct day_job *j = ctx;
+	if (field != j->day)
+		return;
+	char *text = form_get_text(fm, j->day);
+	int day;
+	enum cal_kind kind;
+	const char *name;
+	if (date_parse(text, strlen(text), &day) && calendar_entry(j->cal, day, &kind, &name)) {
+		fm->f[j->kind].choice = kind == CAL_WORK ? 1 : 0;
+		form_set_text(fm, j->name, name);
+	} else if (!fm->f[j->name].le.changed) {
+		form_set_text(fm, j->name, NULL);
+	}
+	free(text);
+}
 
 static const char *const kinds[] = { "放假", "调休上班" };
 
@@ -205,6 +226,13 @@ static bool save_day(struct tui *t, struct form *fm, void *ctx)
 		form_problem(fm, j->day, false, "请填写日期");
 		ok = false;
 	}
+	enum cal_kind kind = form_get_choice(fm, j->kind) == 1 ? CAL_WORK : CAL_OFF;
+	const char *wrong = ok ? calendar_row_problem(day, kind) : NULL;
+	if (wrong) {
+		char buf[DATE_BUF];
+		form_problem(fm, j->kind, false, "%s %s", date_format(day, buf), wrong);
+		ok = false;
+	}
 	char *name = form_get_text(fm, j->name);
 	size_t chars = utf8_chars(name, strlen(name));
 	if (chars < 1 || chars > 50) {
@@ -212,7 +240,7 @@ static bool save_day(struct tui *t, struct form *fm, void *ctx)
 		ok = false;
 	}
 	struct diag d = DIAG_INIT;
-	struct holiday_row row = { day, form_get_choice(fm, j->kind) == 1 ? CAL_WORK : CAL_OFF, name };
+	struct holiday_row row = { day, kind, name };
 	enum status st = ok ? store_holidays_put(t->s, &row, 1, &d) : ST_DATA;
 	if (ok && st != ST_OK) {
 		for (size_t i = 0; i < d.n; i++)
@@ -240,7 +268,9 @@ static void edit_day(struct tui *t)
 	j.day = form_date(&fm, "日期", -1, e ? e->day : t->today);
 	j.kind = form_choice(&fm, "安排", -1, kinds, 2, e && e->kind == CAL_WORK ? 1 : 0);
 	j.name = form_text(&fm, "名称", -1, e ? e->name : NULL, 50);
-	form_note(&fm, j.name, "如 春节、国庆节");
+	form_note(&fm, j.name, "如 春节、国庆节；保存后所有办理中申请的到期日按新安排重新计算");
+	fm.changed = day_changed;
+	j.cal = store_calendar(t->s);
 	if (form_run(t, &fm))
 		tui_changed(t);
 	form_release(&fm);

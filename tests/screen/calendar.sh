@@ -40,13 +40,26 @@ wait_for "已导入 5 天（2027 年）；办理中申请的到期日已重新�
 wait_for "2027 年节假日安排：已录入国务院办公厅通知"
 wait_line "2027-02-13 +周六 +调休上班 +春节"
 
-# one day by hand
+# one day by hand: the form opens on the day under the cursor; another date shows that day's
+# arrangement, or an empty name; 调休上班 on a weekday is refused
 key a
 wait_for "添加或修改一天"
+wait_for "元旦"
 key C-u
+type "2027-02-13"
+wait_line "安排 +调休上班"
+wait_line "名称 +春节"
+key C-u
+type "2027-01-06"
+wait_line "名称 *$"
+wait_line "安排 +调休上班"         # kept from 2027-02-13: on a Wednesday, refused
+key F2
+wait_for "2027-01-06 是周三，本来就是工作日；调休上班只能是周六或周日"
+key BTab C-u                   # the cursor went to 安排, the field refused; back to 日期
 type "2027-01-04"
-key Tab Tab
-key C-u
+key Tab Left                   # 放假
+wait_line "安排 +放假"
+key Tab C-u
 type "元旦"
 key F2
 wait_for "已保存 2027-01-04 放假（元旦）"
