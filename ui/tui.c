@@ -227,8 +227,17 @@ static void draw_status(struct tui *t)
 {
 	int y = LINES - 2;
 	if (t->msg) {
-		draw_fill(y, 0, COLS, R_NORMAL);
-		draw_text(y, 1, COLS - 1, t->msg, t->msg_error ? R_ERROR : R_GOOD);
+		/* a message too long for the line takes the lines above it too (up to three), over
+		 * the screen's last rows, so what it tells the clerk to do is not cut off */
+		struct text_lines lines = { 0 };
+		text_wrap(t->msg, COLS - 2, &lines);
+		size_t n = lines.n < 3 ? lines.n : 3;
+		for (size_t i = 0; i < n; i++) {
+			int row = y - (int)(n - 1 - i);
+			draw_fill(row, 0, COLS, R_NORMAL);
+			draw_text(row, 1, COLS - 1, lines.line[i], t->msg_error ? R_ERROR : R_GOOD);
+		}
+		text_lines_release(&lines);
 		return;
 	}
 	struct strbuf sb = STRBUF_INIT;

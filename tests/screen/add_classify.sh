@@ -151,6 +151,10 @@ wait_for "不予公开/1.属于国家秘密"
 key F2
 wait_for "已答复 2023-0001：不予公开/1.属于国家秘密"
 wait_line "2023-0001 .*已办结 +不予公开1"
+# 答复 again: the message, longer than the line, is shown whole
+key a
+wait_for "申请 2023-0001 已于 2023-12-20 答复（不予公开/1.属于国家秘密）"
+wait_line "^ *重新办理"
 
 # table 三 changed at once
 key 2

@@ -65,6 +65,7 @@ key Escape
 wait_line "^>E-01"
 key x
 wait_for "只能延期一次（第三十三条）：E-01 已于 2023-12-20 延期 20 个工作日"
+wait_for "王局长同意"              # a message longer than the line is not cut off
 
 # 信息处理费: the amount computed per page, shown to confirm; then the payment
 key f
