@@ -272,7 +272,8 @@ int cmd_due(struct cli *c, int argc, char **argv)
 		return cli_usage_error("due", "需要一个日期（YYYY-MM-DD）");
 	int day;
 	if (!date_parse(argv[optind], strlen(argv[optind]), &day)) {
-		fprintf(stderr, "日期: %s 不是有效日期（应为 YYYY-MM-DD）\n", argv[optind]);
+		fprintf(stderr, "日期: %s %s\n", argv[optind],
+			date_why_invalid(argv[optind], strlen(argv[optind])).text);
 		return 65;
 	}
 	int rc = 0;
