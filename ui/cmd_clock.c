@@ -15,6 +15,7 @@
 #include "csv.h"
 #include "date.h"
 #include "store.h"
+#include "syserr.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -296,7 +297,7 @@ static int calendar_import(struct cli *c, const char *path)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!f) {
-		fprintf(stderr, "gongkai: 无法读取节假日文件 %s：%s\n", path, strerror(errno));
+		fprintf(stderr, "gongkai: 无法读取节假日文件 %s：%s\n", path, syserr_reason(errno).text);
 		return 66;
 	}
 	struct strbuf text = STRBUF_INIT;
