@@ -500,7 +500,7 @@ static bool set_parsed(struct app *a, enum app_field f, const char *v, struct ap
 	if (date) {
 		int d;
 		if (!date_parse(v, strlen(v), &d)) {
-			app_problem_add(p, f, false, "%s 不是有效日期（应为 YYYY-MM-DD）", v);
+			app_problem_add(p, f, false, "%s %s", v, date_why_invalid(v, strlen(v)).text);
 			return false;
 		}
 		*date = d;

@@ -12,6 +12,7 @@
 #include "calendar.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -409,8 +410,11 @@ static void load_row(struct csv_load *ld, size_t line, struct span text)
 	}
 	struct csv_row row = { .line = line, .name = f[2].s, .name_len = f[2].n };
 	size_t before = ld->problems;
-	if (!date_parse(f[0].s, f[0].n, &row.day))
-		problem(ld, line, "date", " 不是有效日期", f[0]);
+	if (!date_parse(f[0].s, f[0].n, &row.day)) {
+		char what[sizeof(struct date_why) + 1];
+		snprintf(what, sizeof what, " %s", date_why_invalid(f[0].s, f[0].n).text);
+		problem(ld, line, "date", what, f[0]);
+	}
 	if (span_is(f[1], "off"))
 		row.kind = CAL_OFF;
 	else if (span_is(f[1], "work"))

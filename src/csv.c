@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "syserr.h"
 #include "xmem.h"
 
 enum cstate {
@@ -128,7 +129,7 @@ static bool fill(struct csv_reader *r, size_t want)
 		if (k == 0 && ferror(r->fp)) {
 			int e = errno;
 			r->failed = true;
-			sb_addf(&r->fail, "读取文件时出错: %s", e ? strerror(e) : "原因不明");
+			sb_addf(&r->fail, "读取文件时出错: %s", syserr_reason(e).text);
 			return false;
 		}
 		if (k == 0)

@@ -12,14 +12,20 @@
 #include <string.h>
 #include <time.h>
 
-int date_from_ymd(int y, int m, int d)
+/* Days in month m (1–12) of year y. */
+static int month_days(int y, int m)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return mdays[m - 1] + (m == 2 && leap);
+}
+
+int date_from_ymd(int y, int m, int d)
+{
 	if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR || m < 1 || m > 12 || d < 1)
 		return DATE_NONE;
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > mdays[m - 1] + (m == 2 && leap))
+	if (d > month_days(y, m))
 		return DATE_NONE;
 	y -= m <= 2;
 	int era = (y >= 0 ? y : y - 399) / 400;
@@ -102,7 +108,9 @@ bool date_parse_iso(const char *s, size_t n, int *out)
 	return true;
 }
 
-bool date_parse(const char *s, size_t n, int *out)
+/* The year, month and day numbers of a text in one of date_parse's forms (surrounding blanks
+ * ignored), whether or not they make a real day; false when the text has no such form. */
+static bool split_ymd(const char *s, size_t n, int *y, int *m, int *d)
 {
 	const char *p = s, *end = s + n;
 	while (p < end && (*p == ' ' || *p == '\t'))
@@ -111,8 +119,8 @@ bool date_parse(const char *s, size_t n, int *out)
 		end--;
 
 	const char *start = p;
-	int y = take_number(&p, end, 4);
-	if (y < 0 || p - start != 4)
+	*y = take_number(&p, end, 4);
+	if (*y < 0 || p - start != 4)
 		return false;
 	bool cjk = false;
 	char sep = 0;
@@ -123,23 +131,50 @@ bool date_parse(const char *s, size_t n, int *out)
 	} else {
 		return false;
 	}
-	int m = take_number(&p, end, 2);
-	if (m < 0)
+	*m = take_number(&p, end, 2);
+	if (*m < 0)
 		return false;
 	if (cjk ? !take_literal(&p, end, "月") : !(p < end && *p++ == sep))
 		return false;
-	int d = take_number(&p, end, 2);
-	if (d < 0)
+	*d = take_number(&p, end, 2);
+	if (*d < 0)
 		return false;
 	if (cjk && !take_literal(&p, end, "日"))
 		return false;
-	if (p != end)
+	return p == end;
+}
+
+bool date_parse(const char *s, size_t n, int *out)
+{
+	int y, m, d;
+	if (!split_ymd(s, n, &y, &m, &d))
 		return false;
 	int v = date_from_ymd(y, m, d);
 	if (v == DATE_NONE)
 		return false;
 	*out = v;
 	return true;
+}
+
+struct date_why date_why_invalid(const char *s, size_t n)
+{
+	struct date_why w;
+	int y, m, d;
+
+	if (!split_ymd(s, n, &y, &m, &d) || date_from_ymd(y, m, d) != DATE_NONE)
+		snprintf(w.text, sizeof w.text, "不是有效日期（应为 YYYY-MM-DD）");
+	else if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
+		snprintf(w.text, sizeof w.text, "不是有效日期：年份应为 %d 到 %d", DATE_MIN_YEAR,
+			 DATE_MAX_YEAR);
+	else if (m < 1 || m > 12)
+		snprintf(w.text, sizeof w.text, "不是有效日期：月份应为 1 到 12");
+	else if (d < 1)
+		snprintf(w.text, sizeof w.text, "不是有效日期：%d年%d月的日应为 1 到 %d", y, m,
+			 month_days(y, m));
+	else
+		snprintf(w.text, sizeof w.text, "不是有效日期：%d年%d月只有%d天", y, m,
+			 month_days(y, m));
+	return w;
 }
 
 char *date_format(int date, char buf[DATE_BUF])

@@ -33,6 +33,19 @@ const char *date_weekday_name(int date);
 bool date_parse_iso(const char *s, size_t n, int *out);
 /* Any accepted form, surrounding blanks ignored. Returns false when not a real date. */
 bool date_parse(const char *s, size_t n, int *out);
+/* What to tell the clerk about a text date_parse refused, as the words that follow the text
+ * in a message (`2023-02-30 不是有效日期：2023年2月只有28天`). Always begins with 不是有效日期.
+ * For a text in one of the accepted forms (2023/2/30, 2023年2月30日 as well): the year is out
+ * of range (年份应为 1900 到 2999), the month is (月份应为 1 到 12), the day is 0 (…的日应为
+ * 1 到 28) or past the month's end (2023年2月只有28天, 2024年2月只有29天); for any other text
+ * 不是有效日期（应为 YYYY-MM-DD）. Returned by value so that a message takes it directly:
+ *   printf("%s %s", s, date_why_invalid(s, strlen(s)).text);
+ * the array lives until the end of that full expression (C11 6.2.4p8). */
+struct date_why {
+	char text[96];
+};
+struct date_why date_why_invalid(const char *s, size_t n);
+
 /* Writes `YYYY-MM-DD` into buf (DATE_BUF bytes); "" for DATE_NONE. Returns buf. */
 char *date_format(int date, char buf[DATE_BUF]);
 

@@ -10,6 +10,7 @@
 
 #include "store.h"
 #include "strbuf.h"
+#include "syserr.h"
 #include "xmem.h"
 
 #define JSON_LIMIT (16u << 20)   /* a report JSON is a few kilobytes; refuse anything huge */
@@ -21,7 +22,7 @@ static enum status slurp(const char *path, struct strbuf *out, struct diag *d)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		diag_add(d, "%s: 无法读取：%s", path, strerror(errno));
+		diag_add(d, "%s: 无法读取：%s", path, syserr_reason(errno).text);
 		return ST_NOINPUT;
 	}
 	char buf[65536];

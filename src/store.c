@@ -22,6 +22,7 @@
 #include "date.h"
 #include "mask.h"
 #include "strbuf.h"
+#include "syserr.h"
 #include "xmem.h"
 
 extern const unsigned char schema_sql[];
@@ -276,7 +277,7 @@ static enum status make_parents(const char *path, struct diag *d)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			diag_add(d, "无法创建文件夹 %s：%s", dir, strerror(errno));
+			diag_add(d, "无法创建文件夹 %s：%s", dir, syserr_reason(errno).text);
 			st = ST_CANTCREAT;
 			break;
 		}
@@ -294,7 +295,7 @@ static enum status create_private(const char *path, struct diag *d)
 		return st;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 && errno != EEXIST) {
-		diag_add(d, "无法创建数据库文件 %s：%s", path, strerror(errno));
+		diag_add(d, "无法创建数据库文件 %s：%s", path, syserr_reason(errno).text);
 		return ST_CANTCREAT;
 	}
 	if (fd >= 0)

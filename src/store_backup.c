@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "syserr.h"
 #include "xmem.h"
 
 #define PAGES_PER_STEP 512
@@ -65,7 +66,7 @@ enum status store_backup(struct store *s, const char *path, struct diag *d)
 	char *tmp = xasprintf("%s.tmpXXXXXX", path);
 	int fd = mkstemp(tmp);   /* 0600 */
 	if (fd < 0) {
-		diag_add(d, "无法创建备份文件 %s：%s", path, strerror(errno));
+		diag_add(d, "无法创建备份文件 %s：%s", path, syserr_reason(errno).text);
 		free(tmp);
 		return ST_CANTCREAT;
 	}
@@ -92,7 +93,7 @@ enum status store_backup(struct store *s, const char *path, struct diag *d)
 		store_close(&check);
 	}
 	if (st == ST_OK && rename(tmp, path) != 0) {
-		diag_add(d, "无法写入备份文件 %s：%s", path, strerror(errno));
+		diag_add(d, "无法写入备份文件 %s：%s", path, syserr_reason(errno).text);
 		st = ST_CANTCREAT;
 	}
 	if (st != ST_OK)

@@ -270,6 +270,85 @@ static bool word_char(uint32_t cp)
 	return cp > ' ' && cp < 0x7f;
 }
 
+/* The line-breaking rules of Chinese text (禁则; GB/T 15834 标点符号用法 asks the same): closing
+ * punctuation does not begin a line, opening punctuation does not end one. */
+static const uint32_t closing[] = {
+	0x3001, 0x3002, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F,   /* 、。，；：！？ */
+	0xFF09, 0x300D, 0x300F, 0x300B, 0x3009, 0x3011, 0x3015,   /* ）」』》〉】〕 */
+	0x3017, 0xFF3D, 0xFF5D, 0x201D, 0x2019, 0x2026, 0x2014,   /* 〗］｝”’…— */
+};
+static const uint32_t opening[] = {
+	0xFF08, 0x300C, 0x300E, 0x300A, 0x3008, 0x3010, 0x3014,   /* （「『《〈【〔 */
+	0x3016, 0xFF3B, 0xFF5B, 0x201C, 0x2018, '(', '[',         /* 〖［｛“‘ ( [ */
+};
+
+static bool listed(uint32_t cp, const uint32_t *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i] == cp)
+			return true;
+	return false;
+}
+
+/* Whether cp, after prev, may not begin a line. ASCII , . ; : ! ? ) ] only after wide text:
+ * after ASCII they belong to a word (2023.1, f(x)) and word_char keeps them with it. */
+static bool no_line_start(uint32_t cp, uint32_t prev)
+{
+	if (cp < 0x7f)
+		return cp && strchr(",.;:!?)]", (int)cp) && text_cp_width(prev) == 2;
+	return listed(cp, closing, sizeof closing / sizeof closing[0]);
+}
+
+static bool no_line_end(uint32_t cp)
+{
+	return listed(cp, opening, sizeof opening / sizeof opening[0]);
+}
+
+/* How many places that break a rule of punctuation a line end moves back over. What follows
+ * it down is short (用、 or （ or 一）。); a longer run of punctuation (……——) is broken anyway
+ * rather than take half the line with it. */
+#define WRAP_PUNCT_MAX 3
+
+/* A place where the line being built may end: before the character cp at s[i], after `len`
+ * bytes of the line; prev is the character before it (combining marks aside). `clean`: ending
+ * there cuts no word, and is not just after a space (ending before the space is better). */
+struct wrap_place {
+	size_t len, i;
+	uint32_t prev, cp;
+	bool clean;
+};
+
+/* Whether ending at place k of n cuts no word. At the last place, before the character that
+ * does not fit, that is all that is asked. */
+static bool wrap_whole(const struct wrap_place *p, size_t k, size_t n)
+{
+	if (k == n - 1)
+		return !(word_char(p[k].cp) && word_char(p[k].prev));
+	return p[k].clean;
+}
+
+/* Which of the n places p (n > 0) a line ends at when the character at the last one does not
+ * fit: the last place that cuts no word and breaks no rule of punctuation, looking back over
+ * at most WRAP_PUNCT_MAX places that break one; failing that, as without the rules: the last
+ * place that cuts no word, else the last place. Never the start of the line (it is not a
+ * place), so a line is never left empty. */
+static size_t wrap_choose(const struct wrap_place *p, size_t n)
+{
+	size_t k = n;
+	int passed = 0;
+
+	while (k-- > 0 && passed <= WRAP_PUNCT_MAX) {
+		bool punct_ok = !no_line_start(p[k].cp, p[k].prev) && !no_line_end(p[k].prev);
+		if (punct_ok && wrap_whole(p, k, n))
+			return k;
+		passed += !punct_ok;
+	}
+	for (k = n; k-- > 0;)
+		if (wrap_whole(p, k, n))
+			return k;
+	return n - 1;
+}
+
 size_t text_wrap(const char *s, int width, struct text_lines *out)
 {
 	if (width <= 0)
@@ -278,9 +357,8 @@ size_t text_wrap(const char *s, int width, struct text_lines *out)
 	struct strbuf line = STRBUF_INIT;
 	int used = 0;
 	uint32_t cp, prev = 0;
-	/* the last place in this line where it may be broken without cutting a word: the line's
-	 * bytes before it, and where the rest starts in s (0 for none) */
-	size_t brk_len = 0, brk_i = 0;
+	struct wrap_place *place = NULL;   /* where this line may end, in order */
+	size_t nplace = 0, cap = 0;
 
 	for (size_t i = 0; i < n;) {
 		if (s[i] == '\r' || s[i] == '\n') {
@@ -288,33 +366,33 @@ size_t text_wrap(const char *s, int width, struct text_lines *out)
 			lines_push(out, &line);
 			used = 0;
 			prev = 0;
-			brk_i = 0;
+			nplace = 0;
 			continue;
 		}
 		size_t len = utf8_decode(s + i, n - i, &cp);
 		int w = text_cp_width(cp);
+		if (used > 0 && w > 0) {
+			place = xgrow(place, &cap, nplace + 1, sizeof *place);
+			place[nplace++] = (struct wrap_place){ line.len, i, prev, cp,
+				cp == ' ' || w == 2 || (!word_char(prev) && prev != ' ') };
+		}
 		if (used + w > width && used > 0) {
-			if (word_char(cp) && word_char(prev) && brk_i) {
-				/* the word goes whole to the next line */
-				struct strbuf head = STRBUF_INIT;
-				sb_add(&head, line.buf, brk_len);
-				lines_push(out, &head);
-				sb_reset(&line);
-				i = brk_i;
-			} else {
-				lines_push(out, &line);
-			}
+			/* what follows the end chosen goes down with what did not fit; a space before
+			 * it is dropped like one after it */
+			const struct wrap_place *end = &place[wrap_choose(place, nplace)];
+			size_t keep = end->len > 1 && line.buf[end->len - 1] == ' ' ? end->len - 1
+										   : end->len;
+			struct strbuf head = STRBUF_INIT;
+			sb_add(&head, line.buf, keep);
+			lines_push(out, &head);
+			sb_reset(&line);
+			i = end->i;
 			used = 0;
 			prev = 0;
-			brk_i = 0;
+			nplace = 0;
 			if (s[i] == ' ')
 				i++;
 			continue;
-		}
-		if (used > 0 && w > 0 &&
-		    (cp == ' ' || w == 2 || (prev && !word_char(prev) && prev != ' '))) {
-			brk_len = line.len;
-			brk_i = i;
 		}
 		if (w > width) {
 			sb_adds(&line, ELLIPSIS);
@@ -328,6 +406,7 @@ size_t text_wrap(const char *s, int width, struct text_lines *out)
 			prev = cp;
 	}
 	lines_push(out, &line);
+	free(place);
 	return out->n - before;
 }
 

@@ -76,9 +76,14 @@ struct text_lines {
 
 /* Splits s into lines of at most `width` columns at character boundaries and appends them to
  * out; returns how many were added. A line break in s (LF, CRLF or CR) ends a line; a space
- * where a line is broken is dropped; combining marks stay with their character. "" gives one
- * empty line; width <= 0 gives none. The lines are cleaned as by text_clean. A character wider
- * than the width (a Han character when width is 1) is shown as "…". */
+ * where a line is broken is dropped; combining marks stay with their character. A word of
+ * ASCII letters, digits and marks (a case number, an ID number, a date) goes whole to the
+ * next line rather than be cut (one longer than a line is cut there). The Chinese rules of
+ * line breaking (禁则): closing punctuation (、，。；：！？）」》…, and , . ; : ! ? ) ] after
+ * wide text) does not begin a line, opening punctuation (（「《“ ( [) does not end one; the
+ * last characters of the line go down with it instead (a few at most, never all of them).
+ * "" gives one empty line; width <= 0 gives none. The lines are cleaned as by text_clean. A
+ * character wider than the width (a Han character when width is 1) is shown as "…". */
 size_t text_wrap(const char *s, int width, struct text_lines *out);
 
 void text_lines_release(struct text_lines *l);

@@ -383,7 +383,7 @@ static void test_load_refuses(void **state)
 		{ "day,kind,name\n2027-01-01,off,元旦\n", 1, "第1行: 表头应为 date,kind,name" },
 		{ "date,kind\n", 1, "第1行: 表头应为 date,kind,name" },
 		{ "date,kind,name\n2027-02-30,off,春节\n", 1,
-		  "第2行: date: “2027-02-30” 不是有效日期" },
+		  "第2行: date: “2027-02-30” 不是有效日期：2027年2月只有28天" },
 		{ "date,kind,name\n2027-01-01,holiday,元旦\n", 1,
 		  "第2行: kind: “holiday” 应为 off（放假）或 work（调休上班）" },
 		{ "date,kind,name\n2027-01-01,off,\n", 1, "第2行: name: 不能为空" },
@@ -403,7 +403,7 @@ static void test_load_refuses(void **state)
 		  "第2行: kind: “of” 应为 off（放假）或 work（调休上班）" },
 		/* a long value is quoted back shortened, without cutting a character */
 		{ "date,kind,name\n一二三四五六七八九十一二三四五,off,元旦\n", 1,
-		  "第2行: date: “一二三四五六七八九十一二三” 不是有效日期" },
+		  "第2行: date: “一二三四五六七八九十一二三” 不是有效日期（应为 YYYY-MM-DD）" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct calendar *cal = calendar_new();

@@ -70,6 +70,59 @@ static void test_accepted_forms(void **state)
 	assert_int_equal(parse("2000-02-29"), date_from_ymd(2000, 2, 29));
 }
 
+/* What the clerk is told about a refused date: the reason when the text looks like a date,
+ * in every form date_parse accepts; the expected form otherwise. */
+static void test_why_invalid(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ "2023-02-29", "不是有效日期：2023年2月只有28天" },
+		{ "2023-02-30", "不是有效日期：2023年2月只有28天" },
+		{ "2024-02-30", "不是有效日期：2024年2月只有29天" },
+		{ "2100-02-29", "不是有效日期：2100年2月只有28天" },   /* not a leap year */
+		{ "2000-02-30", "不是有效日期：2000年2月只有29天" },   /* a leap year */
+		{ "2023-04-31", "不是有效日期：2023年4月只有30天" },
+		{ "2023-01-32", "不是有效日期：2023年1月只有31天" },
+		{ "2023-12-99", "不是有效日期：2023年12月只有31天" },
+		{ "2023/2/30", "不是有效日期：2023年2月只有28天" },
+		{ "2023.4.31", "不是有效日期：2023年4月只有30天" },
+		{ "2023年2月30日", "不是有效日期：2023年2月只有28天" },
+		{ " 2023-06-31\t", "不是有效日期：2023年6月只有30天" },
+		{ "2023-13-01", "不是有效日期：月份应为 1 到 12" },
+		{ "2023-00-10", "不是有效日期：月份应为 1 到 12" },
+		{ "2023年13月1日", "不是有效日期：月份应为 1 到 12" },
+		{ "2023-13-00", "不是有效日期：月份应为 1 到 12" },
+		{ "2023-02-00", "不是有效日期：2023年2月的日应为 1 到 28" },
+		{ "2024/2/0", "不是有效日期：2024年2月的日应为 1 到 29" },
+		{ "0000-01-01", "不是有效日期：年份应为 1900 到 2999" },
+		{ "3023-01-01", "不是有效日期：年份应为 1900 到 2999" },
+		/* not the form of a date: the form is named */
+		{ "20230230", "不是有效日期（应为 YYYY-MM-DD）" },
+		{ "2023-2/30", "不是有效日期（应为 YYYY-MM-DD）" },
+		{ "2023-02-30x", "不是有效日期（应为 YYYY-MM-DD）" },
+		{ "2023-002-01", "不是有效日期（应为 YYYY-MM-DD）" },
+		{ "2023年2月30", "不是有效日期（应为 YYYY-MM-DD）" },
+		{ "一月", "不是有效日期（应为 YYYY-MM-DD）" },
+		{ "", "不是有效日期（应为 YYYY-MM-DD）" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int v;
+		size_t n = strlen(cases[i].text);
+		if (date_parse(cases[i].text, n, &v))
+			fail_msg("accepted %s", cases[i].text);
+		assert_string_equal(date_why_invalid(cases[i].text, n).text, cases[i].want);
+	}
+	/* a real day is not invalid: 2024 is a leap year */
+	int v;
+	assert_true(date_parse("2024-02-29", 10, &v));
+	assert_int_equal(v, date_from_ymd(2024, 2, 29));
+	/* only the bytes given are read */
+	assert_string_equal(date_why_invalid("2023-02-301", 10).text,
+			    "不是有效日期：2023年2月只有28天");
+}
+
 static void test_iso_is_strict(void **state)
 {
 	(void)state;
@@ -104,6 +157,7 @@ int main(void)
 		cmocka_unit_test(test_weekday),
 		cmocka_unit_test(test_impossible_dates),
 		cmocka_unit_test(test_accepted_forms),
+		cmocka_unit_test(test_why_invalid),
 		cmocka_unit_test(test_iso_is_strict),
 		cmocka_unit_test(test_format_none),
 		cmocka_unit_test(test_today_can_be_fixed),

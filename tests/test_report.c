@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "report.h"
@@ -222,6 +223,56 @@ static void test_csv_and_text_hold_every_label(void **state)
 	store_close(&s);
 }
 
+/* Whether the text at p begins with a box-drawing character (U+2500–U+257F). */
+static bool box_at(const char *p)
+{
+	uint32_t cp;
+	utf8_decode(p, strlen(p), &cp);
+	return cp >= 0x2500 && cp <= 0x257F;
+}
+
+/* At every width the screen may give it, no line of a label in table 三 begins with closing
+ * punctuation (、，。）” …) or ends with opening punctuation (（“ …): text_wrap's 禁则. A cell
+ * one character wide (三、本年度办理结果 standing vertically) has no choice and is let be. */
+static void test_text_labels_keep_punctuation(void **state)
+{
+	(void)state;
+	static const char *const closing[] = { "、", "，", "。", "；", "：", "）", "”", "…" };
+	static const char *const opening[] = { "（", "“" };
+	struct store *s = sample();
+	struct report r;
+	report_init(&r);
+	assert_int_equal(report_build(s, 2023, &r, NULL), ST_OK);
+	for (int width = 60; width <= 200; width++) {
+		struct strbuf t = STRBUF_INIT;
+		report_text_table3(&r, width, &t);
+		for (const char *p = strstr(t.buf, "│"); p; p = strstr(p + 1, "│")) {
+			const char *q = p + strlen("│");
+			while (*q == ' ')
+				q++;
+			for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++) {
+				size_t n = strlen(closing[i]);
+				if (strncmp(q, closing[i], n) == 0 && !box_at(q + n))
+					fail_msg("width %d: a line begins with %s: %.*s", width,
+						 closing[i], (int)strcspn(p, "\n"), p);
+			}
+		}
+		for (const char *p = t.buf; (p = strstr(p, "│")) != NULL; p += strlen("│")) {
+			for (size_t i = 0; i < sizeof opening / sizeof opening[0]; i++) {
+				size_t n = strlen(opening[i]);
+				const char *q = p;
+				while (q > t.buf && q[-1] == ' ')
+					q--;
+				if ((size_t)(q - t.buf) >= n && strncmp(q - n, opening[i], n) == 0)
+					fail_msg("width %d: a line ends with %s", width, opening[i]);
+			}
+		}
+		sb_release(&t);
+	}
+	report_release(&r);
+	store_close(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +281,7 @@ int main(void)
 		cmocka_unit_test(test_unbalanced_json_is_read_but_flagged),
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_csv_and_text_hold_every_label),
+		cmocka_unit_test(test_text_labels_keep_punctuation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -275,6 +275,70 @@ static void test_wrap(void **state)
 	check_wrap("a张b张", 3, p, 2);
 }
 
+/* 禁则: closing punctuation does not begin a line, opening punctuation does not end one; the
+ * character before goes down with it, or the opening mark goes down to what it opens. */
+static void test_wrap_punctuation(void **state)
+{
+	(void)state;
+	static const char *const a[] = { "今天天气很", "好。明天" };
+	check_wrap("今天天气很好。明天", 12, a, 2);
+	static const char *const b[] = { "（见附件", "一）。其他" };
+	check_wrap("（见附件一）。其他", 12, b, 2);
+	static const char *const c[] = { "申请人张三", "（身份证）" };
+	check_wrap("申请人张三（身份证）", 12, c, 2);
+	static const char *const d[] = { "他说：", "「好」" };
+	check_wrap("他说：「好」", 8, d, 2);
+	static const char *const e[] = { "3.危及“三安全一稳", "定”" };
+	check_wrap("3.危及“三安全一稳定”", 19, e, 2);
+	static const char *const t[] = { "他说", "“好”" };
+	check_wrap("他说“好”", 5, t, 2);
+	/* ASCII punctuation after Han text, like its full-width forms */
+	static const char *const f[] = { "申请内", "容,见附" };
+	check_wrap("申请内容,见附", 8, f, 2);
+	static const char *const g[] = { "申请人", "(张三)" };
+	check_wrap("申请人(张三)", 8, g, 2);
+	static const char *const h[] = { "第一", "[二]" };
+	check_wrap("第一[二]", 5, h, 2);
+	/* … and within ASCII text a word is kept whole as before */
+	static const char *const i[] = { "see f(x),", "g(y)" };
+	check_wrap("see f(x), g(y)", 9, i, 2);
+	/* a word goes down with its punctuation, a dash or an ellipsis is not split */
+	static const char *const j[] = { "编号", "ABC123、其", "他" };
+	check_wrap("编号ABC123、其他", 10, j, 3);
+	static const char *const k[] = { "他", "说——", "好" };
+	check_wrap("他说——好", 5, k, 3);
+	static const char *const l[] = { "等", "等……" };
+	check_wrap("等等……", 5, l, 2);
+	/* combining marks stay with their character; spaces at the break are dropped, before it
+	 * as after it */
+	static const char *const m[] = { "看e\xcc\x81", "见、" };
+	check_wrap("看e\xcc\x81见、", 4, m, 2);
+	static const char *const o[] = { "一 二", "三。" };
+	check_wrap("一 二 三。", 6, o, 2);
+	static const char *const s[] = { "ab", "cd" };
+	check_wrap("ab cd", 3, s, 2);
+	/* a line that would be left empty, or a long run of punctuation, is broken anyway */
+	static const char *const p[] = { "、", "、", "、" };
+	check_wrap("、、、", 2, p, 3);
+	static const char *const q[] = { "（", "（" };
+	check_wrap("（（", 3, q, 2);
+	static const char *const r[] = { "一二三", "四」」」", "」" };
+	check_wrap("一二三四」」」」", 8, r, 3);
+}
+
+/* A label of table 三 in a 36-column cell: 、 does not begin the second line. */
+static void test_wrap_report_label_punctuation(void **state)
+{
+	(void)state;
+	static const char *const a[] = { "2.申请人逾期未按收费通知要求缴纳费",
+					 "用、行政机关不再处理其政府信息公开申", "请" };
+	check_wrap("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 36,
+		   a, 3);
+	static const char *const b[] = { "（二）部分公开（区分处理的，只计这一情形，不计其他情",
+					 "形）" };
+	check_wrap("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 52, b, 2);
+}
+
 /* A 33-character label of table 三 in a 24-column cell of the text report. */
 static void test_wrap_report_label(void **state)
 {
@@ -313,6 +377,8 @@ int main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_fit_property),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_punctuation),
+		cmocka_unit_test(test_wrap_report_label_punctuation),
 		cmocka_unit_test(test_wrap_report_label),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 
 #include "date.h"
 #include "store.h"
+#include "syserr.h"
 #include "xmem.h"
 
 struct store *cli_store(struct cli *c, int flags, int *status)
@@ -114,7 +115,7 @@ int cli_output_open(struct cli_output *o, const char *path)
 		       : xasprintf(".%s.tmpXXXXXX", path);
 	int fd = mkstemp(o->tmp);   /* created 0600 */
 	if (fd < 0 || !(o->fp = fdopen(fd, "wb"))) {
-		fprintf(stderr, "gongkai: 无法创建输出文件 %s：%s\n", path, strerror(errno));
+		fprintf(stderr, "gongkai: 无法创建输出文件 %s：%s\n", path, syserr_reason(errno).text);
 		if (fd >= 0)
 			close(fd);
 		free(o->tmp);
@@ -129,23 +130,24 @@ int cli_output_commit(struct cli_output *o)
 {
 	if (o->fp == stdout) {
 		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "gongkai: 写入标准输出失败：%s\n", strerror(errno));
+			fprintf(stderr, "gongkai: 写入标准输出失败：%s\n", syserr_reason(errno).text);
 			return 74;
 		}
 		return 0;
 	}
 	int rc = 0;
 	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0) {
-		fprintf(stderr, "gongkai: 写入 %s 失败（磁盘可能已满）：%s\n", o->path, strerror(errno));
+		fprintf(stderr, "gongkai: 写入 %s 失败（磁盘可能已满）：%s\n", o->path,
+			syserr_reason(errno).text);
 		rc = 74;
 	}
 	if (fclose(o->fp) != 0 && !rc) {
-		fprintf(stderr, "gongkai: 写入 %s 失败：%s\n", o->path, strerror(errno));
+		fprintf(stderr, "gongkai: 写入 %s 失败：%s\n", o->path, syserr_reason(errno).text);
 		rc = 74;
 	}
 	o->fp = NULL;
 	if (!rc && rename(o->tmp, o->path) != 0) {
-		fprintf(stderr, "gongkai: 无法写入 %s：%s\n", o->path, strerror(errno));
+		fprintf(stderr, "gongkai: 无法写入 %s：%s\n", o->path, syserr_reason(errno).text);
 		rc = 73;
 	}
 	if (rc)

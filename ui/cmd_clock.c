@@ -15,6 +15,7 @@
 #include "csv.h"
 #include "date.h"
 #include "store.h"
+#include "syserr.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -267,7 +268,8 @@ int cmd_due(struct cli *c, int argc, char **argv)
 		return cli_usage_error("due", "需要一个日期（YYYY-MM-DD）");
 	int day;
 	if (!date_parse(argv[optind], strlen(argv[optind]), &day)) {
-		fprintf(stderr, "日期: %s 不是有效日期（应为 YYYY-MM-DD）\n", argv[optind]);
+		fprintf(stderr, "日期: %s %s\n", argv[optind],
+			date_why_invalid(argv[optind], strlen(argv[optind])).text);
 		return 65;
 	}
 	int rc = 0;
@@ -290,7 +292,7 @@ static int calendar_import(struct cli *c, const char *path)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!f) {
-		fprintf(stderr, "gongkai: 无法读取节假日文件 %s：%s\n", path, strerror(errno));
+		fprintf(stderr, "gongkai: 无法读取节假日文件 %s：%s\n", path, syserr_reason(errno).text);
 		return 66;
 	}
 	struct strbuf text = STRBUF_INIT;

@@ -11,6 +11,7 @@
 #include "cmds.h"
 #include "ledger.h"
 #include "store.h"
+#include "syserr.h"
 
 #define MAX_REPORTED 1000   /* problem lines kept; the rest are counted */
 
@@ -37,7 +38,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	const char *path = argv[optind];
 	FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!in) {
-		fprintf(stderr, "gongkai: 无法读取台账文件 %s：%s\n", path, strerror(errno));
+		fprintf(stderr, "gongkai: 无法读取台账文件 %s：%s\n", path, syserr_reason(errno).text);
 		return 66;
 	}
 	struct stat sb;

@@ -18,6 +18,7 @@
 #include "report.h"
 #include "store.h"
 #include "strbuf.h"
+#include "syserr.h"
 #include "tui.h"
 #include "xmem.h"
 
@@ -78,12 +79,12 @@ static char *temp_name(const char *path)
 static enum status finish(FILE *fp, const char *path, struct diag *d)
 {
 	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0) {
-		diag_add(d, "写入 %s 失败（磁盘可能已满）：%s", path, strerror(errno));
+		diag_add(d, "写入 %s 失败（磁盘可能已满）：%s", path, syserr_reason(errno).text);
 		fclose(fp);
 		return ST_IO;
 	}
 	if (fclose(fp) != 0) {
-		diag_add(d, "写入 %s 失败：%s", path, strerror(errno));
+		diag_add(d, "写入 %s 失败：%s", path, syserr_reason(errno).text);
 		return ST_IO;
 	}
 	return ST_OK;
@@ -97,7 +98,7 @@ enum status export_atomic(const char *path, enum status (*write)(FILE *fp, void 
 	int fd = mkstemp(tmp);   /* created 0600 */
 	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
 	if (!fp) {
-		diag_add(d, "无法创建文件 %s：%s", path, strerror(errno));
+		diag_add(d, "无法创建文件 %s：%s", path, syserr_reason(errno).text);
 		if (fd >= 0)
 			close(fd);
 		free(tmp);
@@ -117,7 +118,7 @@ enum status export_atomic(const char *path, enum status (*write)(FILE *fp, void 
 			st = ST_IO;
 	}
 	if (st == ST_OK && rename(tmp, path) != 0) {
-		diag_add(d, "无法写入 %s：%s", path, strerror(errno));
+		diag_add(d, "无法写入 %s：%s", path, syserr_reason(errno).text);
 		st = ST_CANTCREAT;
 	}
 	if (st != ST_OK)

@@ -151,7 +151,7 @@ bool form_get_date(struct form *fm, int i, int *out)
 	if (a == n)
 		*out = DATE_NONE;
 	else if (!date_parse(s + a, n - a, out)) {
-		form_problem(fm, i, false, "%s 不是有效日期（应为 YYYY-MM-DD）", s + a);
+		form_problem(fm, i, false, "%s %s", s + a, date_why_invalid(s + a, n - a).text);
 		ok = false;
 	}
 	free(s);

@@ -21,6 +21,7 @@
 #include "prompt.h"
 #include "store.h"
 #include "strbuf.h"
+#include "syserr.h"
 #include "text.h"
 #include "xmem.h"
 
@@ -112,7 +113,7 @@ static char *read_file(const char *path, size_t *len, struct diag *d)
 {
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
-		diag_add(d, "无法打开 %s：%s", path, strerror(errno));
+		diag_add(d, "无法打开 %s：%s", path, syserr_reason(errno).text);
 		return NULL;
 	}
 	struct strbuf sb = STRBUF_INIT;

@@ -4,7 +4,8 @@
  * Properties: date_parse and date_parse_iso never read past the bytes given (the sanitizer
  * sees that: the input is an exact-size buffer); a date they accept is a real day within the
  * years the program takes, its ISO form reads back to the same day, and the strict parser
- * accepts only what the lenient one accepts.
+ * accepts only what the lenient one accepts; for a text refused, the reason given for it begins
+ * with 不是有效日期.
  */
 #include <string.h>
 
@@ -18,8 +19,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bool lenient = date_parse(s, size, &v);
 	bool strict = date_parse_iso(s, size, &w);
 	FUZZ_CHECK(!strict || (lenient && v == w));
-	if (!lenient)
+	if (!lenient) {
+		struct date_why why = date_why_invalid(s, size);
+		FUZZ_CHECK(strncmp(why.text, "不是有效日期", strlen("不是有效日期")) == 0);
+		FUZZ_CHECK(memchr(why.text, '\0', sizeof why.text) != NULL);
 		return 0;
+	}
 	int y, m, d;
 	date_to_ymd(v, &y, &m, &d);
 	FUZZ_CHECK(y >= DATE_MIN_YEAR && y <= DATE_MAX_YEAR);

@@ -69,9 +69,9 @@ wait_for "文件名"
 key C-u
 type "$TMP/out/年报2023.csv"
 key Enter
-wait_for "覆盖它吗"
+wait_for "覆盖它"               # the question wraps at 60 columns; 吗 may go down with ？
 key n
-wait_gone "覆盖它吗"
+wait_gone "覆盖它"
 
 # Excel and the web page, the JSON and the ledger
 key x
