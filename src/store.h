@@ -192,7 +192,8 @@ enum app_scope {
 	SCOPE_ALL,           /* every one, in the order they were entered */
 	SCOPE_LEDGER_YEAR,   /* received in the year or open during it, in the order entered */
 	SCOPE_ANSWERED_IN,   /* answered in the year, by answer date */
-	SCOPE_OPEN_OLDEST,   /* the ten oldest received by the year's end and still open */
+	SCOPE_OPEN_OLDEST,   /* the ten oldest received by the year's end and open on its last
+				 day (answered later, or not yet) */
 };
 
 /*

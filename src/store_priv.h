@@ -127,8 +127,13 @@
 		"OR a.answered IS NULL OR a.answered >= ?1) ORDER BY a.id") \
 	X(Q_APP_ANSWERED_IN, APP_SELECT_JOINED "WHERE a.answered BETWEEN ?1 AND ?2 " \
 		"ORDER BY a.answered") \
-	X(Q_APP_OPEN_OLDEST, APP_SELECT_JOINED "WHERE a.answered IS NULL AND a.received <= ?2 " \
-		"ORDER BY a.received LIMIT 10") \
+	/* open on the year's last day: not answered yet, or answered after it */ \
+	X(Q_APP_OPEN_OLDEST, APP_SELECT_JOINED "WHERE a.id IN (" \
+		"SELECT id FROM (SELECT id, received FROM application WHERE answered IS NULL " \
+		"AND received <= ?2 ORDER BY received LIMIT 10) UNION ALL " \
+		"SELECT id FROM (SELECT id, received FROM application WHERE answered > ?2 " \
+		"AND received <= ?2 ORDER BY received LIMIT 10)) " \
+		"ORDER BY a.received, a.id LIMIT 10") \
 	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM application WHERE received_year = ?5 " \
 		"AND received BETWEEN ?1 AND ?2 AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4)") \
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \

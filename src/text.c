@@ -418,3 +418,12 @@ void text_lines_release(struct text_lines *l)
 	l->line = NULL;
 	l->n = l->cap = 0;
 }
+
+void text_pad(const char *s, int width, struct strbuf *out)
+{
+	size_t before = out->len;
+	text_clean(s ? s : "", out);
+	int w = text_width(out->buf ? out->buf + before : "");
+	for (; w < width; w++)
+		sb_addc(out, ' ');
+}

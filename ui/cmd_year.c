@@ -14,6 +14,7 @@
 #include "date.h"
 #include "report.h"
 #include "store.h"
+#include "text.h"
 #include "xmem.h"
 
 /* --year Y (required) and, when reason is not NULL, --reason TEXT. */
@@ -54,6 +55,12 @@ int cmd_lock(struct cli *c, int argc, char **argv)
 	int year, rc = year_options("lock", argc, argv, &year, NULL, NULL);
 	if (rc)
 		return rc;
+	/* a year still running would refuse every answer of its open applications */
+	if (c->today <= date_from_ymd(year, 12, 31)) {
+		fprintf(stderr, "gongkai: %d 年度尚未结束（到 %d-12-31），不能定稿；年度结束后再锁定\n",
+			year, year);
+		return 65;
+	}
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
@@ -69,7 +76,7 @@ int cmd_lock(struct cli *c, int argc, char **argv)
 		for (size_t i = 0; i < r.problems.n; i++)
 			fprintf(stderr, "%s\n", r.problems.lines[i]);
 		fprintf(stderr, "gongkai: %d 年度报表未通过检查，不能定稿\n", year);
-		rc = 1;
+		rc = 65;
 	} else if (st == ST_OK) {
 		struct strbuf json = STRBUF_INIT;
 		report_json(&r, &json);
@@ -156,9 +163,14 @@ static int audit_open(const struct app *a, void *ctx)
 			a->due == DATE_NONE ? "null" : date_format(a->due, due),
 			a->due == DATE_NONE ? "" : "\"", days);
 	} else {
-		sb_addf(&au->oldest, "  %-12s 收到 %s  已 %d 个工作日%s%s\n", a->case_no,
-			date_format(a->d.received, r), days, a->due == DATE_NONE ? "（暂停或待补正）" : "，到期 ",
+		sb_adds(&au->oldest, "  ");
+		text_pad(a->case_no, 12, &au->oldest);
+		sb_addf(&au->oldest, " 收到 %s  年末已 %d 个工作日%s%s", date_format(a->d.received, r),
+			days, a->due == DATE_NONE ? "（暂停或待补正）" : "，到期 ",
 			a->due == DATE_NONE ? "" : date_format(a->due, due));
+		if (a->d.answered != DATE_NONE)
+			sb_addf(&au->oldest, "，%s 答复", date_format(a->d.answered, r));
+		sb_addc(&au->oldest, '\n');
 	}
 	return 0;
 }
@@ -202,10 +214,20 @@ static void audit_print(struct audit *au, int year)
 	printf("%d 年度答复 %zu 件；办理用时（自收到至答复的工作日，不扣除暂停）：中位数 %.1f，"
 	       "平均 %.1f，最短 %d，最长 %d\n", year, au->ntimes, median, mean, lo, hi);
 	printf("\n逾期答复 %zu 件:\n", au->nlate);
-	for (size_t i = 0; i < au->nlate; i++)
-		printf("  %-12s 收到 %s  到期 %s  答复 %s  逾期 %d 个工作日\n", au->late[i].case_no,
+	struct strbuf no = STRBUF_INIT;
+	for (size_t i = 0; i < au->nlate; i++) {
+		sb_reset(&no);
+		text_pad(au->late[i].case_no, 12, &no);
+		printf("  %s 收到 %s  到期 %s  答复 %s  ", sb_str(&no),
 		       date_format(au->late[i].received, a), date_format(au->late[i].due, b),
-		       date_format(au->late[i].answered, c), au->late[i].days_late);
+		       date_format(au->late[i].answered, c));
+		/* answered on the weekend or holiday after the due date: late, by no working day */
+		if (au->late[i].days_late > 0)
+			printf("逾期 %d 个工作日\n", au->late[i].days_late);
+		else
+			printf("逾期（到期后的休息日答复）\n");
+	}
+	sb_release(&no);
 	printf("\n至年末仍在办理的最早 10 件:\n%s", au->oldest.len ? sb_str(&au->oldest) : "  （无）\n");
 }
 

@@ -60,7 +60,7 @@ const struct cli_command cli_commands[] = {
 	{ "show", cmd_show, "show 编号 [--with-personal-data]",
 	  "显示一件申请：全部字段（证件号码、联系方式默认打码）、期限的计算过程和修改记录。" },
 	{ "lock", cmd_lock, "lock --year Y",
-	  "年度报表定稿：检查通过后保存所发布的报表；此后改变该年度报表的修改一律拒绝，\n"
+	  "年度报表定稿（年度结束后）：检查通过后保存所发布的报表；此后改变该年度报表的修改一律拒绝，\n"
 	  "下一年度的上年结转以此为准。" },
 	{ "unlock", cmd_unlock, "unlock --year Y --reason 理由",
 	  "解除定稿锁定，理由记入修改记录。" },

@@ -185,8 +185,10 @@ expect 65 "show a missing case" -- "$GK" --db "$e" show 2026-9999
 
 # ---- lock: a locked year cannot change silently; check compares with it ----
 expect 0 "answer again" -- "$GK" --db "$e" set 2026-0001 答复日期=2026-11-24 办理结果=予以公开
-expect 0 "lock" -- "$GK" --db "$e" lock --year 2026
-expect 65 "lock twice" -- "$GK" --db "$e" lock --year 2026
+expect 65 "lock a year not yet ended" -- "$GK" --db "$e" lock --year 2026
+has "$T/err" "2026 年度尚未结束（到 2026-12-31），不能定稿" "lock says the year is running"
+GONGKAI_TODAY=2027-01-04 expect 0 "lock" -- "$GK" --db "$e" lock --year 2026
+GONGKAI_TODAY=2027-01-04 expect 65 "lock twice" -- "$GK" --db "$e" lock --year 2026
 expect 65 "a change to a locked year" -- "$GK" --db "$e" set 2026-0001 申请人类型=其他
 has "$T/err" "2026 年度报表已定稿锁定" "the lock is named"
 expect 0 "a change that leaves the tables" -- "$GK" --db "$e" set 2026-0001 备注=补记
@@ -212,6 +214,15 @@ expect 0 "audit" -- "$GK" --db "$T/f.db" audit --year 2026 --format json
 has "$T/out" '"late": [{"case_no": "A1", "received": "2026-03-02", "due": "2026-03-30", "answered": "2026-04-20", "workdays_late": 14}]' "audit lists the late answer"
 has "$T/out" '"workdays": {"median": 20.0, "mean": 20.0, "min": 6, "max": 34}' "audit processing times"
 has "$T/out" '"case_no": "A3"' "audit lists the oldest open"
+# open on the year's last day though answered since; late by no working day (a weekend answer);
+# a Chinese case number longer than the column is printed whole
+printf '编号,收到日期,申请人,申请人类型,答复日期,办理结果\nA4,2025-12-10,丁,自然人,2026-01-07,予以公开\nA5,2026-03-06,戊,自然人,2026-04-04,予以公开\n郑东社事〔2026〕12号,2026-03-02,己,自然人,2026-04-21,予以公开\n' >"$T/audit2.csv"
+expect 0 "import for audit (2)" -- "$GK" --db "$T/f.db" import "$T/audit2.csv"
+expect 0 "audit of the year before" -- "$GK" --db "$T/f.db" audit --year 2025
+has "$T/out" "A4           收到 2025-12-10  年末已 15 个工作日，到期 2026-01-08，2026-01-07 答复" "audit: open at the year's end, answered since"
+expect 0 "audit text" -- "$GK" --db "$T/f.db" audit --year 2026
+has "$T/out" "答复 2026-04-04  逾期（到期后的休息日答复）" "audit: a weekend answer after the due date"
+has "$T/out" "郑东社事〔2026〕12号 收到 2026-03-02" "audit: the case number whole"
 
 # ---- backup and restore ----
 expect 0 "backup" -- "$GK" --db "$db" backup "$T/backup.db"
