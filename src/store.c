@@ -23,6 +23,7 @@
 #include "mask.h"
 #include "strbuf.h"
 #include "syserr.h"
+#include "text.h"
 #include "xmem.h"
 
 extern const unsigned char schema_sql[];
@@ -510,7 +511,7 @@ static enum status open_file(struct store *s, int flags, struct diag *d)
 	struct stat sb;
 	bool exists = memory || stat(s->path, &sb) == 0;
 	if (!exists && (flags & (STORE_READONLY | STORE_NOCREATE))) {
-		diag_add(d, "数据库文件 %s 不存在", s->path);
+		diag_add(d, "数据库文件 %s 不存在（请检查 --db；新的数据库由 import、add 或打开界面时建立）", s->path);
 		return ST_NOINPUT;
 	}
 	if (exists && !memory && !S_ISREG(sb.st_mode)) {
@@ -615,6 +616,10 @@ enum status store_office_get(struct store *s, char **name, struct diag *d)
 
 enum status store_office_set(struct store *s, const char *name, struct diag *d)
 {
+	if (text_blank(name)) {
+		diag_add(d, "机关名称: 不能为空");
+		return ST_DATA;
+	}
 	bool own;
 	enum status st = store_txn_begin_own(s, &own, d);
 	if (st != ST_OK)

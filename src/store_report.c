@@ -13,6 +13,7 @@
 
 #include "codes.h"
 #include "date.h"
+#include "text.h"
 #include "xmem.h"
 
 static void bind_year(sqlite3_stmt *q, int year)
@@ -391,7 +392,7 @@ enum status store_year_lock(struct store *s, int year, const char *report_json,
 
 enum status store_year_unlock(struct store *s, int year, const char *reason, struct diag *d)
 {
-	if (!reason || !*reason) {
+	if (text_blank(reason)) {
 		diag_add(d, "解锁 %d 年度须说明理由", year);
 		return ST_USAGE;
 	}

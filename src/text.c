@@ -427,3 +427,18 @@ void text_pad(const char *s, int width, struct strbuf *out)
 	for (; w < width; w++)
 		sb_addc(out, ' ');
 }
+
+bool text_blank(const char *s)
+{
+	if (!s)
+		return true;
+	while (*s) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if (strncmp(s, "\u3000", 3) == 0)
+			s += 3;
+		else
+			return false;
+	}
+	return true;
+}

@@ -66,6 +66,10 @@ void text_fit_align(const char *s, int width, enum text_align align, struct strb
 
 /* text_fit_align with TEXT_LEFT. */
 void text_fit(const char *s, int width, struct strbuf *out);
+/* Whether s is NULL or holds nothing but spaces, tabs, line breaks and ideographic spaces (a
+ * reason or a name that says nothing). */
+bool text_blank(const char *s);
+
 /* Appends the cleaned s padded with spaces to at least `width` columns, never cut: for a value
  * that must be copied whole (a case number), at the price of alignment when it is longer. */
 void text_pad(const char *s, int width, struct strbuf *out);

@@ -364,10 +364,31 @@ static void test_wrap_report_label(void **state)
 	sb_release(&joined);
 }
 
+static void test_blank_and_pad(void **state)
+{
+	(void)state;
+	assert_true(text_blank(NULL));
+	assert_true(text_blank(""));
+	assert_true(text_blank(" \t\r\n\u3000 "));
+	assert_false(text_blank(" 理由 "));
+	assert_false(text_blank("\u3001"));   /* 、 is not a space */
+	struct strbuf sb = STRBUF_INIT;
+	text_pad("A1", 5, &sb);
+	assert_string_equal(sb_str(&sb), "A1   ");
+	sb_reset(&sb);
+	text_pad("郑东社事〔2026〕12号", 12, &sb);   /* wider than 12: whole, not cut */
+	assert_string_equal(sb_str(&sb), "郑东社事〔2026〕12号");
+	sb_reset(&sb);
+	text_pad("张三", 6, &sb);
+	assert_string_equal(sb_str(&sb), "张三  ");
+	sb_release(&sb);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_blank_and_pad),
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_decode),
 		cmocka_unit_test(test_utf8_encode_every_scalar),

@@ -19,6 +19,7 @@
 #include "form.h"
 #include "store.h"
 #include "strbuf.h"
+#include "text.h"
 #include "tui.h"
 #include "xmem.h"
 
@@ -369,7 +370,7 @@ static bool save_reopen(struct tui *t, struct form *fm, void *ctx)
 	app_copy(&a, &j->a);
 	a.d.answered = DATE_NONE;
 	a.outcome = -1;
-	bool ok = *reason != '\0';
+	bool ok = !text_blank(reason);
 	if (!ok)
 		form_problem(fm, j->reason, false, "请说明为什么重新办理（记入修改记录）");
 	ok = ok && appforms_check(t, fm, &a) && appforms_write(t, fm, &a, reason);

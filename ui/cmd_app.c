@@ -124,7 +124,7 @@ int cmd_set(struct cli *c, int argc, char **argv)
 	} else if (p.errors || !app_check(&a, store_calendar(s), c->today, &p)) {
 		print_problems(case_no, &p, given);
 		rc = cli_fail(ST_DATA, NULL);
-	} else if (was_answered && a.d.answered == DATE_NONE && (!reason || !*reason)) {
+	} else if (was_answered && a.d.answered == DATE_NONE && text_blank(reason)) {
 		rc = cli_usage_error("set", "重新办理已答复的申请须用 --reason 说明理由");
 	} else {
 		print_problems(case_no, &p, given);

@@ -242,7 +242,7 @@ int cmd_list(struct cli *c, int argc, char **argv)
 	if (filters > 1)
 		return cli_usage_error("list", "--open、--late、--due-within 只能选一个");
 	int rc = 0;
-	struct store *s = cli_store(c, 0, &rc);
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
 	if (within >= 0)
@@ -340,7 +340,7 @@ static int calendar_import(struct cli *c, const char *path)
 static int calendar_list(struct cli *c, int year)
 {
 	int rc = 0;
-	struct store *s = cli_store(c, 0, &rc);
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
 	const struct calendar *cal = store_calendar(s);

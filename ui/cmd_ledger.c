@@ -102,7 +102,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	if (optind != argc)
 		return cli_usage_error("export", "多余的参数 %s", argv[optind]);
 	int rc = 0;
-	struct store *s = cli_store(c, 0, &rc);
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
 	struct cli_output out;

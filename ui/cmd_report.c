@@ -10,6 +10,7 @@
 #include "cmds.h"
 #include "report.h"
 #include "store.h"
+#include "text.h"
 #include "xmem.h"
 
 
@@ -108,7 +109,7 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	if (fmt == FMT_XLSX && (!out_path || strcmp(out_path, "-") == 0))
 		return cli_usage_error("report", "xlsx 格式须用 -o 指定输出文件");
 	int rc = 0;
-	struct store *s = cli_store(c, 0, &rc);
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
 	struct report r;
@@ -182,7 +183,7 @@ int cmd_office(struct cli *c, int argc, char **argv)
 	if (argc > 2)
 		return cli_usage_error("office", "机关名称只能有一个参数（含空格时请加引号）");
 	int rc = 0;
-	struct store *s = cli_store(c, 0, &rc);
+	struct store *s = cli_store(c, argc == 1 ? STORE_NOCREATE : 0, &rc);
 	if (!s)
 		return rc;
 	struct diag d = DIAG_INIT;
@@ -195,7 +196,7 @@ int cmd_office(struct cli *c, int argc, char **argv)
 		free(name);
 	} else {
 		size_t n = strlen(argv[1]);
-		if (n == 0 || n > 600) {
+		if (text_blank(argv[1]) || n > 600) {
 			diag_add(&d, "机关名称: 不能为空，且不超过 200 字");
 			st = ST_DATA;
 		} else {

@@ -104,7 +104,7 @@ int cmd_unlock(struct cli *c, int argc, char **argv)
 	int year, rc = year_options("unlock", argc, argv, &year, &reason, NULL);
 	if (rc)
 		return rc;
-	if (!reason || !*reason)
+	if (text_blank(reason))
 		return cli_usage_error("unlock", "解锁须用 --reason 说明理由（记入修改记录）");
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)

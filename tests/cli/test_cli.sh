@@ -147,6 +147,15 @@ sqlite3 "$T/other.db" "CREATE TABLE t(x);"
 expect 76 "another program's database" -- "$GK" --db "$T/other.db" list
 has "$T/err" "其他程序" "another program's database message"
 expect 66 "check on a missing database" -- "$GK" --db "$T/missing.db" check --year 2023
+# a mistyped --db: reading commands refuse (no report of zeros), and create nothing
+for args in "report --year 2023" "list" "export" "calendar list" "office"; do
+	# shellcheck disable=SC2086
+	expect 66 "$args on a missing database" -- "$GK" --db "$T/missing.db" $args
+	has "$T/err" "数据库文件 $T/missing.db 不存在" "$args names the missing file"
+done
+[ ! -e "$T/missing.db" ] && ok || bad "a reading command created the database"
+expect 65 "a blank office name" -- "$GK" --db "$T/blank.db" office "  　"
+has "$T/err" "机关名称: 不能为空" "blank office name refused"
 
 # ---- one application: add, events, answer, reopen, show ----
 e=$T/e.db
@@ -193,6 +202,7 @@ expect 65 "a change to a locked year" -- "$GK" --db "$e" set 2026-0001 申请人
 has "$T/err" "2026 年度报表已定稿锁定" "the lock is named"
 expect 0 "a change that leaves the tables" -- "$GK" --db "$e" set 2026-0001 备注=补记
 expect 64 "unlock without a reason" -- "$GK" --db "$e" unlock --year 2026
+expect 64 "unlock with a blank reason" -- "$GK" --db "$e" unlock --year 2026 --reason " "
 expect 0 "unlock" -- "$GK" --db "$e" unlock --year 2026 --reason 更正申请人类型
 expect 0 "the change after unlocking" -- "$GK" --db "$e" set 2026-0001 申请人类型=其他
 expect 0 "lock 2025" -- "$GK" --db "$e" lock --year 2025
