@@ -86,12 +86,12 @@ static const char *row_state(const struct list_row *r, int today)
 }
 
 static void row_text(struct strbuf *out, const struct list_row *r, bool has_left, int left,
-		     int today)
+		     int today, int case_width)
 {
 	char rec[DATE_BUF], due[DATE_BUF], num[16] = "";
 	if (has_left)
 		snprintf(num, sizeof num, "%d", left);
-	text_fit(r->case_no, 12, out);
+	text_pad(r->case_no, case_width, out);   /* whole: it is what show and set are given */
 	sb_addf(out, " %s ", date_format(r->received, rec));
 	text_fit(r->applicant, 16, out);
 	sb_adds(out, " ");
@@ -131,7 +131,7 @@ static void row_csv(struct strbuf *out, const struct list_row *r, bool has_left,
 	csv_end_record(&w);
 }
 
-static void list_header(struct strbuf *out, enum list_format fmt)
+static void list_header(struct strbuf *out, enum list_format fmt, int case_width)
 {
 	if (fmt == LIST_JSON) {
 		sb_adds(out, "[");
@@ -141,7 +141,7 @@ static void list_header(struct strbuf *out, enum list_format fmt)
 	} else {
 		static const char *const cols[] = { "编号", "收到日期", "申请人", "类型", "状态",
 						    "到期日", "剩余工作日" };
-		static const int widths[] = { 12, 10, 16, 12, 10, 10, 10 };
+		const int widths[] = { case_width, 10, 16, 12, 10, 10, 10 };
 		for (size_t i = 0; i < 7; i++) {
 			text_fit(cols[i], widths[i], out);
 			sb_adds(out, " ");
@@ -160,8 +160,17 @@ static int write_list(struct store *s, const struct list_query *q, enum list_for
 	char *key = NULL;
 	long long id = 0;
 	enum status st;
-	list_header(&out, fmt);
+	int case_width = 12;   /* wider when the first page has a longer case number */
+	bool headed = false;
 	while ((st = store_list_page(s, q, key, id, false, PAGE, &page, &d)) == ST_OK && page.n) {
+		for (size_t i = 0; !headed && i < page.n; i++) {
+			int w = text_width(page.rows[i].case_no);
+			if (w > case_width)
+				case_width = w;
+		}
+		if (!headed)
+			list_header(&out, fmt, case_width);
+		headed = true;
 		for (size_t i = 0; i < page.n; i++) {
 			int left = 0;
 			bool has = row_left(cal, &page.rows[i], today, &left);
@@ -170,7 +179,7 @@ static int write_list(struct store *s, const struct list_query *q, enum list_for
 			else if (fmt == LIST_CSV)
 				row_csv(&out, &page.rows[i], has, left, today);
 			else
-				row_text(&out, &page.rows[i], has, left, today);
+				row_text(&out, &page.rows[i], has, left, today, case_width);
 			++*count;
 		}
 		fwrite(out.buf, 1, out.len, stdout);
@@ -179,6 +188,8 @@ static int write_list(struct store *s, const struct list_query *q, enum list_for
 		key = xstrdup(page.rows[page.n - 1].key);
 		id = page.rows[page.n - 1].id;
 	}
+	if (!headed)
+		list_header(&out, fmt, case_width);
 	if (fmt == LIST_JSON)
 		sb_adds(&out, *count ? "\n]\n" : "]\n");
 	fwrite(sb_str(&out), 1, out.len, stdout);

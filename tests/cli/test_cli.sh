@@ -233,6 +233,9 @@ has "$T/out" "A4           收到 2025-12-10  年末已 15 个工作日，到期
 expect 0 "audit text" -- "$GK" --db "$T/f.db" audit --year 2026
 has "$T/out" "答复 2026-04-04  逾期（到期后的休息日答复）" "audit: a weekend answer after the due date"
 has "$T/out" "郑东社事〔2026〕12号 收到 2026-03-02" "audit: the case number whole"
+expect 0 "list with a long case number" -- "$GK" --db "$T/f.db" list --year 2026
+has "$T/out" "郑东社事〔2026〕12号 2026-03-02 己" "list: the case number whole, its column as wide"
+has "$T/out" "A1                   2026-03-02 甲" "list: the other rows aligned with it"
 
 # ---- backup and restore ----
 expect 0 "backup" -- "$GK" --db "$db" backup "$T/backup.db"
