@@ -502,11 +502,11 @@ enum status calendar_load_csv(struct calendar *cal, const char *text, size_t len
 const char *calendar_row_problem(int day, enum cal_kind kind)
 {
 	static const char *const why[] = {
-		"是周一，本来就是工作日；调休上班只能是周六或周日",
-		"是周二，本来就是工作日；调休上班只能是周六或周日",
-		"是周三，本来就是工作日；调休上班只能是周六或周日",
-		"是周四，本来就是工作日；调休上班只能是周六或周日",
-		"是周五，本来就是工作日；调休上班只能是周六或周日",
+		"是周一，本来就是工作日，调休上班通常是周六或周日",
+		"是周二，本来就是工作日，调休上班通常是周六或周日",
+		"是周三，本来就是工作日，调休上班通常是周六或周日",
+		"是周四，本来就是工作日，调休上班通常是周六或周日",
+		"是周五，本来就是工作日，调休上班通常是周六或周日",
 	};
 	int wd = date_weekday(day);   /* 0 Monday … 6 Sunday */
 	return kind == CAL_WORK && wd >= 0 && wd < 5 ? why[wd] : NULL;

@@ -58,9 +58,10 @@ enum status calendar_load_csv(struct calendar *cal, const char *text, size_t len
 
 /* True when day is a working day by this calendar. */
 bool calendar_is_workday(const struct calendar *cal, int day);
-/* Why a row of a holiday notice cannot be right, or NULL: a 调休上班 (work) day is always a
- * Saturday or Sunday, since Monday to Friday are working days anyway. The reason names the
- * weekday: `是周三，本来就是工作日；调休上班只能是周六或周日`. */
+/* Why a row of a holiday notice looks wrong, or NULL: a 调休上班 (work) day is a Saturday or
+ * Sunday, since Monday to Friday are working days anyway — though a notice may say so of a
+ * weekday (2020-02-03 ended the extended 春节), so this is a warning, not a refusal. It names
+ * the weekday: `是周三，本来就是工作日，调休上班通常是周六或周日`. */
 const char *calendar_row_problem(int day, enum cal_kind kind);
 
 /* The entry for a day: false when it has none; else true with *kind and *name (borrowed, valid

@@ -337,6 +337,14 @@ static int calendar_import(struct cli *c, const char *path)
 		st = store_holidays_put(s, rows, n, &d);
 		if (st == ST_OK)
 			printf("导入 %zu 天的节假日安排\n", n);
+		/* a year is counted as entered by its 春节 holiday: say so when it still is not */
+		for (size_t i = 0; st == ST_OK && i < n; i++) {
+			int y = date_year(rows[i].day);
+			if ((i == 0 || y != date_year(rows[i - 1].day)) &&
+			    !calendar_has_year(store_calendar(s), y))
+				fprintf(stderr, "注意：%d 年没有春节放假的日期，仍视为该年节假日安排未录入，"
+					"期限将按周末推算并提示；请导入该年完整的国务院办公厅通知\n", y);
+		}
 		free(rows);
 		free(e);
 	}

@@ -179,6 +179,12 @@ static void import(struct tui *t)
 				    n, y0, y1);
 		else
 			tui_message(t, false, "已导入 %zu 天（%d 年）；办理中申请的到期日已重新计算", n, y0);
+		for (int y = y0; y <= y1; y++)
+			if (!calendar_has_year(store_calendar(t->s), y)) {
+				tui_message(t, true, "已导入 %zu 天，但 %d 年没有春节放假的日期，仍视为该年"
+					    "节假日安排未录入（期限按周末推算）；请导入完整的通知", n, y);
+				break;
+			}
 		t->year = y0;
 		tui_changed(t);
 	}
@@ -228,11 +234,11 @@ static bool save_day(struct tui *t, struct form *fm, void *ctx)
 		ok = false;
 	}
 	enum cal_kind kind = form_get_choice(fm, j->kind) == 1 ? CAL_WORK : CAL_OFF;
-	const char *wrong = ok ? calendar_row_problem(day, kind) : NULL;
-	if (wrong) {
+	const char *odd = ok ? calendar_row_problem(day, kind) : NULL;
+	if (odd) {
 		char buf[DATE_BUF];
-		form_problem(fm, j->kind, false, "%s %s", date_format(day, buf), wrong);
-		ok = false;
+		form_problem(fm, j->kind, true, "%s %s", date_format(day, buf), odd);
+		ok = form_warnings_seen(fm);   /* saved on the second F2 */
 	}
 	char *name = form_get_text(fm, j->name);
 	size_t chars = utf8_chars(name, strlen(name));

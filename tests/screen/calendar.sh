@@ -41,7 +41,7 @@ wait_for "2027 年节假日安排：已录入国务院办公厅通知"
 wait_line "2027-02-13 +周六 +调休上班 +春节"
 
 # one day by hand: the form opens on the day under the cursor; another date shows that day's
-# arrangement, or an empty name; 调休上班 on a weekday is refused
+# arrangement, or an empty name; 调休上班 on a weekday asks to be confirmed
 key a
 wait_for "添加或修改一天"
 wait_for "元旦"
@@ -52,10 +52,11 @@ wait_line "名称 +春节"
 key C-u
 type "2027-01-06"
 wait_line "名称 *$"
-wait_line "安排 +调休上班"         # kept from 2027-02-13: on a Wednesday, refused
+wait_line "安排 +调休上班"         # kept from 2027-02-13: on a Wednesday, a warning first
 key F2
-wait_for "2027-01-06 是周三，本来就是工作日；调休上班只能是周六或周日"
-key BTab C-u                   # the cursor went to 安排, the field refused; back to 日期
+wait_for "2027-01-06 是周三，本来就是工作日，调休上班通常是周六或周日"
+wait_for "确认无误请再按 F2 保存"
+key BTab BTab C-u              # from 名称 (its problem first) back to 日期
 type "2027-01-04"
 key Tab Left                   # 放假
 wait_line "安排 +放假"
