@@ -66,6 +66,14 @@ key F2
 wait_for "已保存 2027-01-04 放假（元旦）"
 wait_line "2027-01-04 +周一 +放假 +元旦"
 
+# a notice without its 春节 holiday: imported, and the year still counts as not entered
+printf 'date,kind,name\n2028-01-01,off,元旦\n' >"$TMP/2028.csv"
+key i
+wait_for "CSV 文件（date,kind,name"
+type "$TMP/2028.csv"
+key Enter
+wait_for "2028 年没有春节放假的日期"
+
 # the open application's due date moved with the new holidays
 after=$(gk due 2026-12-18 | head -1)
 [ "$after" != "$before" ] || fail "the new holidays did not move the due date"
