@@ -81,8 +81,12 @@ enum status store_fail(struct store *s, int rc, const char *what, struct diag *d
 		why = "数据库出错";
 		break;
 	}
+	/* SQLite's own English words only where the Chinese reason is not specific */
 	const char *detail = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
-	diag_add(d, "%s：%s（SQLite: %s）", what, why, detail);
+	if (st == ST_IO && (rc & 0xff) != SQLITE_FULL)
+		diag_add(d, "%s：%s（SQLite: %s）", what, why, detail);
+	else
+		diag_add(d, "%s：%s", what, why);
 	return st;
 }
 

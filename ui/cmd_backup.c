@@ -1,13 +1,16 @@
 /*
  * cmd_backup.c — `backup FILE` and `restore FILE`, with SQLite's online backup.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "cmds.h"
 #include "store.h"
+#include "syserr.h"
 
 int cmd_backup(struct cli *c, int argc, char **argv)
 {
@@ -41,6 +44,12 @@ int cmd_restore(struct cli *c, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error("restore", "需要一个备份文件");
+	/* the backup first: a missing one is the problem, whatever the database holds */
+	if (access(argv[optind], R_OK) != 0) {
+		fprintf(stderr, "gongkai: 无法读取备份文件 %s：%s\n", argv[optind],
+			syserr_reason(errno).text);
+		return 66;
+	}
 	int rc = 0;
 	struct store *s = cli_store(c, 0, &rc);
 	if (!s)

@@ -275,6 +275,8 @@ int cmd_due(struct cli *c, int argc, char **argv)
 		if (ch == 'n' && !cli_int("due", "--workdays", optarg, 0, 1000, &n))
 			return 64;
 	}
+	if (optind + 1 < argc)
+		return cli_usage_error("due", "多余的参数 %s（只需要一个日期）", argv[optind + 1]);
 	if (optind + 1 != argc)
 		return cli_usage_error("due", "需要一个日期（YYYY-MM-DD）");
 	int day;

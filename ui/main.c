@@ -80,6 +80,13 @@ int main(int argc, char **argv)
 	const char *db = NULL;
 	if (!take_db(&argc, argv, &db))
 		return cli_usage_error(NULL, "选项 --db 缺少数据库文件名");
+	/* a fixed "today" (tests, or a report re-run as of a date) that cannot be read is an error,
+	 * not silently the real date */
+	const char *fixed = getenv("GONGKAI_TODAY");
+	int fixed_day;
+	if (fixed && *fixed && !date_parse_iso(fixed, strlen(fixed), &fixed_day))
+		return cli_usage_error(NULL, "环境变量 GONGKAI_TODAY: %s 不是有效日期（应为 YYYY-MM-DD）",
+				       fixed);
 	char *default_db = db ? NULL : store_default_path();
 	struct cli c = { .db_path = db ? db : default_db, .today = date_today() };
 	int rc;

@@ -78,6 +78,10 @@ expect 0 "due into 2027" -- "$GK" --db "$db" due 2026-12-20
 has "$T/out" "2027年节假日安排未录入，按周末推算" "due warns about a year without its notice"
 expect 65 "due with a bad date" -- "$GK" --db "$db" due 2023-02-30
 has "$T/err" "2023-02-30 不是有效日期" "due names the bad date"
+expect 64 "due with an extra argument" -- "$GK" --db "$db" due 2023-09-28 extra
+has "$T/err" "多余的参数 extra" "due names the extra argument"
+GONGKAI_TODAY=2026-13-01 expect 64 "a fixed today that is not a date" -- "$GK" --db "$db" list
+has "$T/err" "GONGKAI_TODAY: 2026-13-01 不是有效日期" "GONGKAI_TODAY is checked"
 
 # ---- calendar ----
 printf 'date,kind,name\n2027-01-01,off,元旦\n2027-02-06,off,春节\n2027-02-07,work,春节\n' >"$T/cal.csv"
@@ -248,6 +252,8 @@ perm=$(stat -c %a "$T/backup.db")
 expect 0 "report from the backup" -- "$GK" --db "$T/backup.db" report --year 2023 --format json
 same "$T/out" "$SRC/tests/golden/zhengdong-2023.json" "the backup holds the same tables"
 expect 64 "restore over data without --replace" -- "$GK" --db "$e" restore "$T/backup.db"
+expect 66 "restore from a missing backup, over data" -- "$GK" --db "$e" restore "$T/no-such-backup.db"
+has "$T/err" "无法读取备份文件 $T/no-such-backup.db：文件或文件夹不存在" "restore names the missing backup"
 expect 76 "restore from a file that is not ours" -- "$GK" --db "$T/g.db" restore "$T/text.db"
 expect 0 "restore" -- "$GK" --db "$e" restore --replace "$T/backup.db"
 expect 0 "report after restore" -- "$GK" --db "$e" report --year 2023 --format json
