@@ -300,7 +300,7 @@ def run_case(i, what, cmd, want, fragments):
     for secret in (SECRET_ID, SECRET_PHONE):
         if secret in err or secret in out:
             problems.append(f"personal data {secret} echoed")
-    if "SQLite" in err and "（SQLite" not in err:
+    if "SQLite:" in err and "（SQLite:" not in err:
         problems.append("a bare SQLite message")
     return problems, err
 
