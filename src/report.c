@@ -133,6 +133,12 @@ void report_title(const struct report *r, struct strbuf *out)
 		r->year, r->nparts ? "（汇总）" : "");
 }
 
+void report_heading(const struct report *r, struct strbuf *out)
+{
+	sb_addf(out, "%s%s%d 年度政府信息公开工作年度报告（统计部分）%s", r->office ? r->office : "",
+		r->office ? " " : "", r->year, r->nparts ? "（汇总）" : "");
+}
+
 void report_parts_sentence(const struct report *r, struct strbuf *out)
 {
 	if (!r->nparts)
@@ -470,7 +476,7 @@ static void csv_table2(const struct report *r, struct strbuf *out)
 		"第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项",
 	};
 	static const int first_cell[] = { T2_RULES_MADE, T2_LICENSING, T2_PENALTY, T2_FEES, T2_CELLS };
-	const char *title[] = { "二、主动公开政府信息情况" };
+	const char *title[] = { REPORT_T2_TITLE };
 	csv_row(out, title, 1);
 	for (int b = 0; b < 4; b++) {
 		csv_row(out, &blocks[b], 1);
@@ -499,7 +505,7 @@ static void csv_table2(const struct report *r, struct strbuf *out)
 
 static void csv_table3(const struct report *r, struct strbuf *out)
 {
-	const char *title[] = { "三、收到和处理政府信息公开申请情况" };
+	const char *title[] = { REPORT_T3_TITLE };
 	csv_row(out, title, 1);
 	const char *h1[10] = { T3_CORNER_NOTE, NULL, NULL, T3_HEADER };
 	const char *h2[10] = { NULL, NULL, NULL, "自然人", T3_ORG_HEADER, NULL, NULL, NULL, NULL,
@@ -529,7 +535,7 @@ static void csv_table3(const struct report *r, struct strbuf *out)
 
 static void csv_table4(const struct report *r, struct strbuf *out)
 {
-	const char *title[] = { "四、政府信息公开行政复议、行政诉讼情况" };
+	const char *title[] = { REPORT_T4_TITLE };
 	csv_row(out, title, 1);
 	const char *h1[15] = { "行政复议" };
 	h1[5] = "行政诉讼";
@@ -551,22 +557,34 @@ static void csv_table4(const struct report *r, struct strbuf *out)
 	csv_row(out, row, 15);
 }
 
+/* A sentence (made by fn) alone on its row. */
+static void csv_sentence(struct strbuf *out, void (*fn)(const struct report *, struct strbuf *),
+			 const struct report *r)
+{
+	struct strbuf s = STRBUF_INIT;
+	fn(r, &s);
+	const char *cell[] = { sb_str(&s) };
+	csv_row(out, cell, 1);
+	sb_release(&s);
+}
+
 void report_csv(const struct report *r, struct strbuf *out)
 {
 	sb_adds(out, "\xEF\xBB\xBF");
-	char year[64];
-	snprintf(year, sizeof year, "%d年度", r->year);
-	const char *head[] = { r->office ? r->office : "", year };
-	csv_row(out, head, 2);
+	csv_sentence(out, report_heading, r);
 	csv_table2(r, out);
 	sb_adds(out, "\r\n");
 	csv_table3(r, out);
 	sb_adds(out, "\r\n");
 	csv_table4(r, out);
 	sb_adds(out, "\r\n");
-	struct strbuf fee = STRBUF_INIT;
-	report_fee_sentence(r, &fee);
-	const char *six[] = { "六、政府信息公开收费情况", sb_str(&fee) };
-	csv_row(out, six, 2);
-	sb_release(&fee);
+	const char *six[] = { REPORT_S6_TITLE };
+	csv_row(out, six, 1);
+	csv_sentence(out, report_fee_sentence, r);
+	sb_adds(out, "\r\n");
+	csv_sentence(out, report_overview_sentence, r);
+	if (r->nparts) {
+		sb_adds(out, "\r\n");
+		csv_sentence(out, report_parts_sentence, r);
+	}
 }

@@ -65,7 +65,9 @@ void report_json(const struct report *r, struct strbuf *out);
  */
 enum status report_from_json(const char *text, size_t len, struct report *r, struct diag *d);
 
-/* The tables as CSV (UTF-8 with BOM, labels and numbers, one grid per table). */
+/* The report as CSV (UTF-8 with BOM): the heading of report_heading, one grid of labels and
+ * numbers per table, section 六 (its heading, then the fee sentence), the overview sentence
+ * and, for a roll-up, the sentence listing its bodies — as the text form has them. */
 void report_csv(const struct report *r, struct strbuf *out);
 /* The tables drawn for a terminal with box characters, aligned in display columns, at most
  * about `width` columns wide (labels wrap inside their cells; table 三 never narrower than
@@ -119,6 +121,9 @@ char *report_t2_cell_text(const struct report *r, int cell, char buf[32]);
 
 /* The title: `<office>2023年度政府信息公开工作年度报告（统计部分）`, `（汇总）` for a roll-up. */
 void report_title(const struct report *r, struct strbuf *out);
+/* The heading of the text and CSV forms: `<office> 2023 年度政府信息公开工作年度报告（统计部分）`,
+ * `（汇总）` after it for a roll-up. */
+void report_heading(const struct report *r, struct strbuf *out);
 /* For a roll-up: `本表为 3 个机关的汇总：甲、乙、丙` (nothing when r is not one). */
 void report_parts_sentence(const struct report *r, struct strbuf *out);
 

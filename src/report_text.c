@@ -177,26 +177,24 @@ void report_text_table4(const struct report *r, struct strbuf *out)
 
 void report_text(const struct report *r, int width, struct strbuf *out)
 {
-	sb_addf(out, "%s%s%d 年度政府信息公开工作年度报告（统计部分）\n\n", r->office ? r->office : "",
-		r->office ? " " : "", r->year);
-	sb_adds(out, "二、主动公开政府信息情况\n");
+	report_heading(r, out);
+	sb_adds(out, "\n\n" REPORT_T2_TITLE "\n");
 	if (!r->t2.entered)
 		sb_adds(out, "（表二尚未录入，以 / 表示）\n");
 	report_text_table2(r, out);
-	sb_adds(out, "\n三、收到和处理政府信息公开申请情况\n");
+	sb_adds(out, "\n" REPORT_T3_TITLE "\n");
 	report_text_table3(r, width, out);
-	sb_adds(out, "\n四、政府信息公开行政复议、行政诉讼情况\n");
+	sb_adds(out, "\n" REPORT_T4_TITLE "\n");
 	report_text_table4(r, out);
-	sb_adds(out, "\n六、");
+	sb_adds(out, "\n" REPORT_S6_TITLE "\n");
 	report_fee_sentence(r, out);
 	sb_adds(out, "\n\n");
 	report_overview_sentence(r, out);
 	sb_adds(out, "\n");
 	if (r->nparts) {
-		sb_addf(out, "\n本表为 %zu 个机关的汇总：", r->nparts);
-		for (size_t i = 0; i < r->nparts; i++)
-			sb_addf(out, "%s%s", i ? "、" : "", r->parts[i]);
-		sb_adds(out, r->unchecked ? "（含未通过检查的来源）\n" : "\n");
+		sb_adds(out, "\n");
+		report_parts_sentence(r, out);
+		sb_adds(out, "\n");
 	}
 	sb_addf(out, "\n勾稽关系: %s\n", r->balanced && r->carry_matches ? "✓ 成立" : "✗ 不成立");
 	for (size_t i = 0; i < r->problems.n; i++)

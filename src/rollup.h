@@ -2,15 +2,18 @@
  * rollup.h — 全市汇总: adding up the tables of several bodies.
  *
  * Each body keeps its own gongkai file; a city's (or county's) office gathers their databases
- * or their report JSON and adds the tables up. Every source is read and checked first — its
- * own checks, the year, the format, no body twice (by name, and by an identical table) — and a
- * roll-up's JSON is itself a source for the level above, listing the bodies it holds.
+ * or their report JSON and adds the tables up. Every source is read and checked first: the
+ * year, the format and being readable at all (nothing can be added without them), then its own
+ * checks and no body twice (the same file, or the same office name), which --force may pass
+ * over. Identical tables under different names are only noted: small bodies' tables often are
+ * the same. A roll-up's JSON is itself a source for the level above, listing its bodies.
  */
 #ifndef GK_ROLLUP_H
 #define GK_ROLLUP_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "diag.h"
 #include "report.h"
@@ -22,6 +25,9 @@ struct rollup_part {
 	char *label;            /* the body's name, or the file's name when it has none */
 	struct report rep;
 	bool failing;           /* its own checks fail (balance, carry-over, recount) */
+	bool twice;             /* holds a body that another part holds too (rollup_check) */
+	dev_t dev;              /* the file read, to find one given twice */
+	ino_t ino;
 };
 
 /*
@@ -35,17 +41,24 @@ enum status rollup_load(const char *path, int year, struct rollup_part *part, st
 void rollup_part_release(struct rollup_part *part);
 
 /*
- * Checks the parts against each other — no body twice, by name (a nested roll-up brings the
- * names of its bodies) or by an identical non-empty table — and, unless force, that none
- * fails its own checks. Adds a line per problem, naming the files. Returns ST_DATA when the
- * roll-up must stop.
+ * Checks the parts against each other and each on its own. A problem is a body twice — the
+ * same file, or the same office name (a nested roll-up brings the names of its bodies; a
+ * source without a name is not compared by its file's name) — or a part that fails its own
+ * checks: a line for each in d, naming the files, and the parts concerned marked (twice,
+ * failing) so that rollup_sum says its result holds unchecked sources. Without force a problem
+ * stops the roll-up: ST_DATA. With force each line says the part is added all the same, ST_OK.
+ * Parts whose non-empty tables 三 and 四 are identical but which are not the same body are not
+ * a problem (many small bodies have the same tiny table): one line per such group in notes
+ * (may be NULL), beginning 提示.
  */
-enum status rollup_check(const struct rollup_part *parts, size_t n, bool force, struct diag *d);
+enum status rollup_check(struct rollup_part *parts, size_t n, bool force, struct diag *d,
+			 struct diag *notes);
 
 /*
  * Adds the parts into sum (report_init'ed): tables 二 (a cell is "/" only when it is "/" for
  * every body), 三 and 四, the fees, the list of bodies (the bodies of nested roll-ups in their
- * place), marked unchecked when a part failed its checks or was itself unchecked; then runs
+ * place), marked unchecked when a part failed its checks, held a body twice (both after
+ * rollup_check with force) or was itself unchecked; then runs
  * the checks on the sum. office (may be NULL) is the name printed for the roll-up.
  */
 void rollup_sum(const struct rollup_part *parts, size_t n, int year, const char *office,

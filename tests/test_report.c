@@ -199,8 +199,21 @@ static void test_csv_and_text_hold_every_label(void **state)
 	/* the text table: labels wrap in their cells, so look for short ones and the sentences */
 	assert_non_null(strstr(t.buf, "1.属于国家秘密"));
 	assert_non_null(strstr(t.buf, "法人或其他组织"));
-	assert_non_null(strstr(t.buf, "全年收取政府信息公开信息处理费3940元。"));
 	assert_non_null(strstr(t.buf, "勾稽关系: ✓ 成立"));
+	/* section 六 as the format heads it, its sentence below, then the overview — in both */
+	struct strbuf want = STRBUF_INIT;
+	sb_adds(&want, "\n六、其他需要报告的事项\n全年收取政府信息公开信息处理费3940元。\n\n");
+	report_overview_sentence(&r, &want);
+	sb_adds(&want, "\n");
+	assert_non_null(strstr(t.buf, sb_str(&want)));
+	sb_reset(&want);
+	sb_adds(&want, "\r\n六、其他需要报告的事项\r\n全年收取政府信息公开信息处理费3940元。\r\n\r\n");
+	report_overview_sentence(&r, &want);
+	sb_adds(&want, "\r\n");
+	assert_true(c.len > want.len);
+	assert_string_equal(c.buf + c.len - want.len, sb_str(&want));
+	assert_null(strstr(c.buf, "收费情况"));
+	sb_release(&want);
 	/* every line of table 三 is equally wide in display columns */
 	const char *start = strstr(t.buf, "三、收到和处理政府信息公开申请情况\n");
 	assert_non_null(start);
@@ -221,6 +234,40 @@ static void test_csv_and_text_hold_every_label(void **state)
 	sb_release(&t);
 	report_release(&r);
 	store_close(&s);
+}
+
+/* A roll-up's CSV has the text's heading and its list of bodies: it cannot be taken for one
+ * body's report, named or not. */
+static void test_rollup_csv_as_text(void **state)
+{
+	(void)state;
+	struct report r;
+	report_init(&r);
+	r.year = 2023;
+	r.parts = calloc(2, sizeof *r.parts);
+	r.parts[r.nparts++] = strdup("甲局");
+	r.parts[r.nparts++] = strdup("乙局");
+	for (int named = 0; named < 2; named++) {
+		if (named)
+			r.office = strdup("某市");
+		struct strbuf c = STRBUF_INIT, t = STRBUF_INIT, head = STRBUF_INIT;
+		report_csv(&r, &c);
+		report_text(&r, 120, &t);
+		report_heading(&r, &head);
+		assert_string_equal(sb_str(&head), named ? "某市 2023 年度政府信息公开工作年度报告（统计部分）（汇总）"
+					      : "2023 年度政府信息公开工作年度报告（统计部分）（汇总）");
+		assert_memory_equal(c.buf + 3, head.buf, head.len);
+		assert_memory_equal(c.buf + 3 + head.len, "\r\n", 2);
+		assert_memory_equal(t.buf, head.buf, head.len);
+		const char *parts = "本表为 2 个机关的汇总：甲局、乙局";
+		assert_non_null(strstr(t.buf, parts));
+		assert_true(c.len > strlen(parts) + 2);
+		assert_memory_equal(c.buf + c.len - strlen(parts) - 2, parts, strlen(parts));
+		sb_release(&c);
+		sb_release(&t);
+		sb_release(&head);
+	}
+	report_release(&r);
 }
 
 /* Whether the text at p begins with a box-drawing character (U+2500–U+257F). */
@@ -281,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_unbalanced_json_is_read_but_flagged),
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_csv_and_text_hold_every_label),
+		cmocka_unit_test(test_rollup_csv_as_text),
 		cmocka_unit_test(test_text_labels_keep_punctuation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

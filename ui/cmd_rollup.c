@@ -99,19 +99,25 @@ int cmd_rollup(struct cli *c, int argc, char **argv)
 	}
 	if (isatty(STDERR_FILENO) && n > 1)
 		fprintf(stderr, "\r\033[K");
-	if (st == ST_OK)
-		st = rollup_check(parts, n, force, &d);
+	/* a source that cannot be read or is of another year or format can never be added;
+	 * only the checks of rollup_check are the ones --force passes over */
+	struct diag notes = DIAG_INIT;
+	bool loaded = st == ST_OK;
+	if (loaded)
+		st = rollup_check(parts, n, force, &d, &notes);
+	cli_fail(ST_OK, &notes);
 	int rc;
 	if (st != ST_OK) {
 		rc = cli_fail(st, &d);
 		fprintf(stderr, "gongkai: 汇总未完成%s\n",
-			st == ST_DATA ? "（来源未通过检查时可加 --force 仍然汇总，结果会注明）" : "");
+			loaded ? "（来源未通过检查时可加 --force 仍然汇总，结果会注明）" : "");
 	} else {
 		cli_fail(ST_OK, &d);   /* the --force notes */
 		char *name = rollup_office(c, office);
 		rc = write_rollup(parts, n, year, name, fmt, out_path);
 		free(name);
 	}
+	diag_release(&notes);
 	for (size_t i = 0; i < n; i++)
 		rollup_part_release(&parts[i]);
 	free(parts);

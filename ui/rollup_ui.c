@@ -1,7 +1,8 @@
 /*
  * rollup_ui.c — 全市汇总 from the 年报 screen: the clerk names the files of the bodies (their
  * gongkai databases or report JSON, wildcards allowed), gongkai checks each as `gongkai rollup`
- * does, shows what fails and asks before adding up anyway, then writes the sum in the format
+ * does, shows what fails and asks before adding up anyway (what `--force` would pass over),
+ * then writes the sum in the format
  * picked (Excel with a sheet per body, a web page, JSON for the level above, CSV or text).
  */
 #include "rollup_ui.h"
@@ -68,27 +69,31 @@ static char **ask_sources(struct tui *t, size_t *n)
 	}
 }
 
-/* Loads and checks every source; false when the clerk backs out (or nothing can be added). */
+/* Loads and checks every source; false when the clerk backs out (or nothing can be added).
+ * What --force passes over on the command line is shown and added only when the clerk says
+ * so; identical tables of different bodies are shown, then added. */
 static bool load_all(struct tui *t, struct roll *r, char **paths, size_t n, int year)
 {
-	struct diag d = DIAG_INIT;
+	struct diag d = DIAG_INIT, notes = DIAG_INIT;
 	r->parts = xcalloc(n, sizeof *r->parts);
 	bool fatal = false;
 	for (size_t i = 0; i < n; i++)
 		fatal |= rollup_load(paths[i], year, &r->parts[r->n++], &d) != ST_OK;
-	bool failing = !fatal && rollup_check(r->parts, r->n, false, &d) != ST_OK;
-	bool go = !fatal && !d.n;
-	if (d.n) {
-		prompt_show(t, "全市汇总", fatal ? "以下来源无法汇总：" : "以下来源未通过检查：", &d);
-		if (!fatal) {
-			struct diag strict = DIAG_INIT;
-			/* duplicates stop even a forced roll-up, as on the command line */
-			bool dup = rollup_check(r->parts, r->n, true, &strict) != ST_OK;
-			diag_release(&strict);
-			go = !dup && failing && prompt_confirm(t, "全市汇总",
-				"仍然汇总吗？结果会注明含未通过检查的来源。");
-		}
+	bool go;
+	if (fatal) {
+		prompt_show(t, "全市汇总", "以下来源无法汇总：", &d);
+		go = false;
+	} else if (rollup_check(r->parts, r->n, false, &d, &notes) != ST_OK) {
+		for (size_t i = 0; i < notes.n; i++)
+			diag_add(&d, "%s", notes.lines[i]);
+		prompt_show(t, "全市汇总", "以下来源未通过检查：", &d);
+		go = prompt_confirm(t, "全市汇总", "仍然汇总吗？结果会注明含未通过检查的来源。");
+	} else {
+		if (notes.n)
+			prompt_show(t, "全市汇总", "请留意：", &notes);
+		go = true;
 	}
+	diag_release(&notes);
 	diag_release(&d);
 	return go;
 }

@@ -41,11 +41,17 @@ expect 0 "report json" -- "$GK" --db "$db" report --year 2023 --format json
 same "$T/out" "$SRC/tests/golden/zhengdong-2023.json" "report json equals the golden file"
 expect 0 "report text" -- "$GK" --db "$db" report --year 2023
 same "$T/out" "$SRC/tests/golden/zhengdong-2023.txt" "report text equals the golden file"
+grep -A1 -x "六、其他需要报告的事项" "$T/out" | tail -1 | grep -qx "全年未收取政府信息公开信息处理费。" && ok || bad "text: section 六's heading, then the fee sentence"
 expect 0 "check" -- "$GK" --db "$db" check --year 2023
 has "$T/out" "全年共受理依申请公开信息公开申请 8 件，办结 8 件。" "check prints the overview sentence"
 expect 0 "report csv" -- "$GK" --db "$db" report --year 2023 --format csv
+same "$T/out" "$SRC/tests/golden/zhengdong-2023-report.csv" "report csv equals the golden file"
 has "$T/out" "一、本年新收政府信息公开申请数量,,,5,0,0,0,3,0,8" "csv row 一"
-has "$T/out" "全年未收取政府信息公开信息处理费。" "csv fee sentence"
+# section 六 as the format has it, its sentence below, then the overview (as text, HTML, xlsx)
+tr -d '\r' <"$T/out" | grep -A3 -x "六、其他需要报告的事项" >"$T/six"
+printf '%s\n' "六、其他需要报告的事项" "全年未收取政府信息公开信息处理费。" "" \
+	"全年共受理依申请公开信息公开申请 8 件，办结 8 件。" >"$T/six.want"
+same "$T/six" "$T/six.want" "csv section 六 and the overview"
 
 # files: the database private, -o written whole and private
 perm=$(stat -c %a "$db")
