@@ -190,7 +190,9 @@ void list_page_release(struct list_page *page);
 /* Which applications store_app_foreach walks, and in what order. */
 enum app_scope {
 	SCOPE_ALL,           /* every one, in the order they were entered */
-	SCOPE_LEDGER_YEAR,   /* received in the year or open during it, in the order entered */
+	SCOPE_LEDGER_YEAR,   /* those the year's table 三 or 四 counts: received in the year,
+	                      * open during it, or with a reconsideration or lawsuit table 四
+	                      * counts; in the order entered */
 	SCOPE_ANSWERED_IN,   /* answered in the year, by answer date */
 	SCOPE_OPEN_OLDEST,   /* the ten oldest received by the year's end and still open */
 };

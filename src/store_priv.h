@@ -123,8 +123,13 @@
 		"VALUES (?1, ?2, ?3, ?4)") \
 	X(Q_LOCK_DELETE, "DELETE FROM year_lock WHERE year = ?1") \
 	X(Q_APP_ALL, APP_SELECT_JOINED "ORDER BY a.id") \
+	/* what table 三 and 四 of the year count: received in it, open during it, or with a \
+	 * reconsideration or lawsuit that table 四 counts (filed by the year's end, undecided \
+	 * on 1 January), so that the file imported alone gives the year's tables (Q_T4) */ \
 	X(Q_APP_YEAR, APP_SELECT_JOINED "WHERE a.received <= ?2 AND (a.received >= ?1 " \
-		"OR a.answered IS NULL OR a.answered >= ?1) ORDER BY a.id") \
+		"OR a.answered IS NULL OR a.answered >= ?1 " \
+		"OR (r.filed <= ?2 AND (r.decided IS NULL OR r.decided >= ?1)) " \
+		"OR (s.filed <= ?2 AND (s.decided IS NULL OR s.decided >= ?1))) ORDER BY a.id") \
 	X(Q_APP_ANSWERED_IN, APP_SELECT_JOINED "WHERE a.answered BETWEEN ?1 AND ?2 " \
 		"ORDER BY a.answered") \
 	X(Q_APP_OPEN_OLDEST, APP_SELECT_JOINED "WHERE a.answered IS NULL AND a.received <= ?2 " \
