@@ -5,8 +5,10 @@
  * (UTF-8) → csv_unguard → app_field_set (each column's text form, app.c) → app_check →
  * store_app_insert, all inside one transaction that is rolled back when any row had a problem.
  * Rows keep being checked (and inserted, to find duplicate case numbers) after the first
- * problem, so the clerk sees every problem at once. Only the row source knows the file's
- * format: an .xlsx is recognised by the zip signature at its start (or its name).
+ * problem, so the clerk sees every problem at once; the case number of a row with problems is
+ * held in the store all the same, so that a duplicate of it is found too. Only the row source
+ * knows the file's format: an .xlsx is recognised by the zip signature at its start (or its
+ * name).
  *
  * Two threads share the work: one reads, converts and checks rows (pure computation on the
  * file and the calendar), the other — the caller's — writes them to the database, the only
@@ -76,6 +78,7 @@ struct import {
 	size_t ncols;
 	struct strbuf text;                     /* the reading thread's */
 	const struct calendar *cal;             /* read-only while the import runs */
+	size_t held;                            /* case numbers of rows not stored, held */
 	struct queue q;
 };
 
@@ -332,6 +335,49 @@ static size_t wait_filled(struct queue *q, size_t max)
 	return n;
 }
 
+/* The case number the file gave a data row, or NULL: none (the program will assign one), or
+ * one that is itself a problem (too long, not text), which holds no number. */
+static const char *given_case(const struct slot *sl)
+{
+	const char *c = sl->app.case_no;
+	if (!sl->data || !c || !*c)
+		return NULL;
+	return sl->ok || app_case_no_valid(c) ? c : NULL;
+}
+
+/*
+ * A row with problems is not stored, but its case number counts as taken all the same: it is
+ * held, and said to be a duplicate when an application or an earlier row has it already.
+ */
+static enum status hold_case(struct import *im, const struct slot *sl)
+{
+	size_t by;
+	enum status st = store_case_hold(im->s, given_case(sl), sl->row, &by, im->errors);
+	if (st == ST_OK && by == STORE_CASE_STORED)
+		diag_add(im->errors, "第%zu行: %s: %s 已存在", sl->row, column_name(im, F_CASE_NO),
+			 sl->app.case_no);
+	else if (st == ST_OK && by)
+		diag_add(im->errors, "第%zu行: %s: %s 与第%zu行重复", sl->row,
+			 column_name(im, F_CASE_NO), sl->app.case_no, by);
+	im->held++;
+	return st;
+}
+
+/* Whether a good row's case number is held by an earlier row with problems (then it is not
+ * stored: *store becomes false, and the duplicate is said). */
+static enum status check_held(struct import *im, const struct slot *sl, bool *store)
+{
+	size_t by = 0;
+	enum status st = given_case(sl) ? store_case_held(im->s, given_case(sl), &by, im->errors)
+		: ST_OK;
+	if (st == ST_OK && by) {
+		diag_add(im->errors, "第%zu行: %s: %s 与第%zu行重复", sl->row,
+			 column_name(im, F_CASE_NO), sl->app.case_no, by);
+		*store = false;
+	}
+	return st;
+}
+
 /* Takes n slots from head on, stores the good ones together, and hands the slots back. */
 static enum status take_batch(struct import *im, size_t head, size_t n, enum status st)
 {
@@ -340,8 +386,20 @@ static enum status take_batch(struct import *im, size_t head, size_t n, enum sta
 	size_t nrows = 0;
 	for (size_t i = 0; i < n && st == ST_OK; i++) {
 		struct slot *sl = &q->slot[(head + i) % QUEUE_LEN];
+		bool held = !sl->ok && given_case(sl);
+		/* the rows before it go in first, so a duplicate is said of the later row */
+		if (held && nrows) {
+			st = insert_rows(im, rows, nrows);
+			nrows = 0;
+			if (st != ST_OK)
+				break;
+		}
 		bool store;
 		st = take(im, sl, &store);
+		if (st == ST_OK && held)
+			st = hold_case(im, sl);
+		else if (st == ST_OK && store && im->held)
+			st = check_held(im, sl, &store);
 		if (store)
 			rows[nrows++] = sl;
 	}

@@ -56,6 +56,9 @@
 	X(Q_APP_GET, "SELECT id, version, created_at, created_by, updated_at, " APP_COLUMNS \
 		" FROM application WHERE id = ?1") \
 	X(Q_APP_BY_CASE, "SELECT id FROM application WHERE case_no = ?1") \
+	X(Q_CASE_HELD, "SELECT row FROM temp.import_case WHERE case_no = ?1") \
+	X(Q_CASE_HOLD, "INSERT INTO temp.import_case (case_no, row) VALUES (?1, ?2) " \
+		"ON CONFLICT DO NOTHING") \
 	X(Q_APP_OPEN_IDS, "SELECT id FROM application WHERE answered IS NULL ORDER BY id") \
 	X(Q_APP_SET_CLOCK, "UPDATE application SET state = ?2, due = ?3, left_days = ?4 " \
 		"WHERE id = ?1") \
