@@ -105,6 +105,24 @@ static bool field_text(struct import *im, const struct csv_field *f, size_t row,
 	return true;
 }
 
+/* A header that names no column of the ledger. The last such one goes on to say which names
+ * there are (the clerk has this message, not the specification). */
+static void unknown_column(struct import *im, size_t row, size_t i, bool last)
+{
+	if (!last) {
+		diag_add(im->errors, "第%zu行: %s: 未知的列名（第 %zu 列）", row, im->col_name[i],
+			 i + 1);
+		return;
+	}
+	struct strbuf names = STRBUF_INIT;
+	for (int f = 0; f < F_COUNT; f++)
+		sb_addf(&names, "%s%s", f ? "、" : "", app_field_name(f));
+	diag_add(im->errors, "第%zu行: %s: 未知的列名（第 %zu 列）\n"
+		 "  可用的列名（中文，或其英文别名，如 %s 可写作 %s）：%s", row, im->col_name[i],
+		 i + 1, app_field_name(F_RECEIVED), app_field_alias(F_RECEIVED), sb_str(&names));
+	sb_release(&names);
+}
+
 static enum status read_header(struct import *im)
 {
 	struct csv_record rec;
@@ -121,8 +139,7 @@ static enum status read_header(struct import *im)
 		diag_add(im->errors, "第%zu行: 表头: %s", rec.row, rec.error);
 		return ST_DATA;
 	}
-	bool seen[F_COUNT] = { false };
-	size_t before = diag_count(im->errors);
+	size_t before = diag_count(im->errors), unknown = 0;
 	im->ncols = rec.n;
 	for (size_t i = 0; i < rec.n; i++) {
 		im->col_field[i] = -1;
@@ -132,15 +149,20 @@ static enum status read_header(struct import *im)
 		if (!ok)
 			continue;
 		im->col_name[i] = xstrdup(sb_str(&im->text));
-		int f = app_field_parse(im->col_name[i]);
+		im->col_field[i] = app_field_parse(im->col_name[i]);
+		unknown += im->col_field[i] < 0;
+	}
+	bool seen[F_COUNT] = { false };
+	for (size_t i = 0; i < rec.n; i++) {
+		int f = im->col_field[i];
+		if (!im->col_name[i])
+			continue;
 		if (f < 0)
-			diag_add(im->errors, "第%zu行: %s: 未知的列名（第 %zu 列；列名见 ledger-csv 说明，"
-				 "可用中文列名或英文别名）", rec.row, im->col_name[i], i + 1);
+			unknown_column(im, rec.row, i, --unknown == 0);
 		else if (seen[f])
 			diag_add(im->errors, "第%zu行: %s: 列重复", rec.row, im->col_name[i]);
 		else
 			seen[f] = true;
-		im->col_field[i] = f;
 	}
 	static const enum app_field required[] = { F_RECEIVED, F_APPLICANT, F_TYPE };
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)

@@ -257,6 +257,29 @@ static void test_bad_input_is_refused_whole(void **state)
 	}
 }
 
+/* An unknown column is named with its place; the last one goes on to list the names there are
+ * (the clerk has no specification to look them up in), once, and says aliases work too. */
+static void test_unknown_column_lists_the_names(void **state)
+{
+	(void)state;
+	struct store *s = memstore();
+	const char text[] = "收到日期,申请人,收件日,申请人类型,附注,received\n2023-01-05,张三,x,自然人,y,\n";
+	struct diag e = DIAG_INIT;
+	assert_int_equal(import_text(s, text, sizeof text - 1, false, &e), ST_DATA);
+	assert_int_equal(e.total, 3);
+	assert_string_equal(e.lines[0], "第1行: 收件日: 未知的列名（第 3 列）");
+	assert_string_equal(e.lines[1], "第1行: 附注: 未知的列名（第 5 列）\n"
+			    "  可用的列名（中文，或其英文别名，如 收到日期 可写作 received）：编号、收到日期、"
+			    "申请人、申请人类型、渠道、申请内容、证件号码、联系方式、补正通知日期、补正期限、"
+			    "补正收到日期、征求意见开始、征求意见结束、征求意见对象、延期日期、延期工作日、"
+			    "延期批准人、收费通知日期、答复日期、办理结果、信息处理费、缴费日期、复议申请日期、"
+			    "复议结果、复议决定日期、起诉日期、诉讼类型、诉讼结果、判决日期、备注");
+	assert_string_equal(e.lines[2], "第1行: received: 列重复");
+	assert_int_equal(count_apps(s), 0);
+	diag_release(&e);
+	store_close(&s);
+}
+
 static void test_good_rows_are_not_written_when_one_is_bad(void **state)
 {
 	(void)state;
@@ -474,6 +497,7 @@ int main(void)
 		cmocka_unit_test(test_dry_run_writes_nothing),
 		cmocka_unit_test(test_bad_input_is_refused_whole),
 		cmocka_unit_test(test_good_rows_are_not_written_when_one_is_bad),
+		cmocka_unit_test(test_unknown_column_lists_the_names),
 		cmocka_unit_test(test_duplicate_of_a_row_with_problems),
 		cmocka_unit_test(test_held_case_numbers_across_batches),
 		cmocka_unit_test(test_too_long_is_an_error_not_a_cut),
