@@ -307,6 +307,15 @@ bool app_check_and_clock(struct app *a, const struct calendar *cal, int today,
 	return ok;
 }
 
+bool app_case_no_valid(const char *case_no)
+{
+	struct app_problems p = { 0 };
+	check_text(&p, F_CASE_NO, case_no, LIMIT_CASE_NO, true, false);
+	bool ok = p.errors == 0;
+	app_problems_release(&p);
+	return ok;
+}
+
 static bool check_all(const struct app *a, const struct calendar *cal, int today,
 		      struct app_problems *p, struct clock *c)
 {

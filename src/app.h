@@ -150,6 +150,10 @@ void app_problems_release(struct app_problems *p);
 bool app_check(const struct app *a, const struct calendar *cal, int today,
 	       struct app_problems *p);
 
+/* Whether case_no is a case number app_check would take (not empty, at most LIMIT_CASE_NO
+ * characters of valid text): for a row whose other problems kept app_check from running. */
+bool app_case_no_valid(const char *case_no);
+
 /* app_check, and from the same run of the clock the state, due and left_days of a (as
  * app_compute_clock would): for an import, which does both for every row. */
 bool app_check_and_clock(struct app *a, const struct calendar *cal, int today,

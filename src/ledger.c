@@ -5,8 +5,10 @@
  * (UTF-8) → csv_unguard → app_field_set (each column's text form, app.c) → app_check →
  * store_app_insert, all inside one transaction that is rolled back when any row had a problem.
  * Rows keep being checked (and inserted, to find duplicate case numbers) after the first
- * problem, so the clerk sees every problem at once. Only the row source knows the file's
- * format: an .xlsx is recognised by the zip signature at its start (or its name).
+ * problem, so the clerk sees every problem at once; the case number of a row with problems is
+ * held in the store all the same, so that a duplicate of it is found too. Only the row source
+ * knows the file's format: an .xlsx is recognised by the zip signature at its start (or its
+ * name).
  *
  * Two threads share the work: one reads, converts and checks rows (pure computation on the
  * file and the calendar), the other — the caller's — writes them to the database, the only
@@ -76,6 +78,7 @@ struct import {
 	size_t ncols;
 	struct strbuf text;                     /* the reading thread's */
 	const struct calendar *cal;             /* read-only while the import runs */
+	size_t held;                            /* case numbers of rows not stored, held */
 	struct queue q;
 };
 
@@ -102,6 +105,24 @@ static bool field_text(struct import *im, const struct csv_field *f, size_t row,
 	return true;
 }
 
+/* A header that names no column of the ledger. The last such one goes on to say which names
+ * there are (the clerk has this message, not the specification). */
+static void unknown_column(struct import *im, size_t row, size_t i, bool last)
+{
+	if (!last) {
+		diag_add(im->errors, "第%zu行: %s: 未知的列名（第 %zu 列）", row, im->col_name[i],
+			 i + 1);
+		return;
+	}
+	struct strbuf names = STRBUF_INIT;
+	for (int f = 0; f < F_COUNT; f++)
+		sb_addf(&names, "%s%s", f ? "、" : "", app_field_name(f));
+	diag_add(im->errors, "第%zu行: %s: 未知的列名（第 %zu 列）\n"
+		 "  可用的列名（中文，或其英文别名，如 %s 可写作 %s）：%s", row, im->col_name[i],
+		 i + 1, app_field_name(F_RECEIVED), app_field_alias(F_RECEIVED), sb_str(&names));
+	sb_release(&names);
+}
+
 static enum status read_header(struct import *im)
 {
 	struct csv_record rec;
@@ -118,8 +139,7 @@ static enum status read_header(struct import *im)
 		diag_add(im->errors, "第%zu行: 表头: %s", rec.row, rec.error);
 		return ST_DATA;
 	}
-	bool seen[F_COUNT] = { false };
-	size_t before = diag_count(im->errors);
+	size_t before = diag_count(im->errors), unknown = 0;
 	im->ncols = rec.n;
 	for (size_t i = 0; i < rec.n; i++) {
 		im->col_field[i] = -1;
@@ -129,15 +149,20 @@ static enum status read_header(struct import *im)
 		if (!ok)
 			continue;
 		im->col_name[i] = xstrdup(sb_str(&im->text));
-		int f = app_field_parse(im->col_name[i]);
+		im->col_field[i] = app_field_parse(im->col_name[i]);
+		unknown += im->col_field[i] < 0;
+	}
+	bool seen[F_COUNT] = { false };
+	for (size_t i = 0; i < rec.n; i++) {
+		int f = im->col_field[i];
+		if (!im->col_name[i])
+			continue;
 		if (f < 0)
-			diag_add(im->errors, "第%zu行: %s: 未知的列名（第 %zu 列；列名见 ledger-csv 说明，"
-				 "可用中文列名或英文别名）", rec.row, im->col_name[i], i + 1);
+			unknown_column(im, rec.row, i, --unknown == 0);
 		else if (seen[f])
 			diag_add(im->errors, "第%zu行: %s: 列重复", rec.row, im->col_name[i]);
 		else
 			seen[f] = true;
-		im->col_field[i] = f;
 	}
 	static const enum app_field required[] = { F_RECEIVED, F_APPLICANT, F_TYPE };
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
@@ -332,6 +357,49 @@ static size_t wait_filled(struct queue *q, size_t max)
 	return n;
 }
 
+/* The case number the file gave a data row, or NULL: none (the program will assign one), or
+ * one that is itself a problem (too long, not text), which holds no number. */
+static const char *given_case(const struct slot *sl)
+{
+	const char *c = sl->app.case_no;
+	if (!sl->data || !c || !*c)
+		return NULL;
+	return sl->ok || app_case_no_valid(c) ? c : NULL;
+}
+
+/*
+ * A row with problems is not stored, but its case number counts as taken all the same: it is
+ * held, and said to be a duplicate when an application or an earlier row has it already.
+ */
+static enum status hold_case(struct import *im, const struct slot *sl)
+{
+	size_t by;
+	enum status st = store_case_hold(im->s, given_case(sl), sl->row, &by, im->errors);
+	if (st == ST_OK && by == STORE_CASE_STORED)
+		diag_add(im->errors, "第%zu行: %s: %s 已存在", sl->row, column_name(im, F_CASE_NO),
+			 sl->app.case_no);
+	else if (st == ST_OK && by)
+		diag_add(im->errors, "第%zu行: %s: %s 与第%zu行重复", sl->row,
+			 column_name(im, F_CASE_NO), sl->app.case_no, by);
+	im->held++;
+	return st;
+}
+
+/* Whether a good row's case number is held by an earlier row with problems (then it is not
+ * stored: *store becomes false, and the duplicate is said). */
+static enum status check_held(struct import *im, const struct slot *sl, bool *store)
+{
+	size_t by = 0;
+	enum status st = given_case(sl) ? store_case_held(im->s, given_case(sl), &by, im->errors)
+		: ST_OK;
+	if (st == ST_OK && by) {
+		diag_add(im->errors, "第%zu行: %s: %s 与第%zu行重复", sl->row,
+			 column_name(im, F_CASE_NO), sl->app.case_no, by);
+		*store = false;
+	}
+	return st;
+}
+
 /* Takes n slots from head on, stores the good ones together, and hands the slots back. */
 static enum status take_batch(struct import *im, size_t head, size_t n, enum status st)
 {
@@ -340,8 +408,20 @@ static enum status take_batch(struct import *im, size_t head, size_t n, enum sta
 	size_t nrows = 0;
 	for (size_t i = 0; i < n && st == ST_OK; i++) {
 		struct slot *sl = &q->slot[(head + i) % QUEUE_LEN];
+		bool held = !sl->ok && given_case(sl);
+		/* the rows before it go in first, so a duplicate is said of the later row */
+		if (held && nrows) {
+			st = insert_rows(im, rows, nrows);
+			nrows = 0;
+			if (st != ST_OK)
+				break;
+		}
 		bool store;
 		st = take(im, sl, &store);
+		if (st == ST_OK && held)
+			st = hold_case(im, sl);
+		else if (st == ST_OK && store && im->held)
+			st = check_held(im, sl, &store);
 		if (store)
 			rows[nrows++] = sl;
 	}

@@ -52,7 +52,7 @@ enum status ledger_import(struct store *s, FILE *in, const struct ledger_import_
 			  struct ledger_import_result *res, struct diag *errors);
 
 struct ledger_export_options {
-	int year;               /* 0: all; else those received in the year or open during it */
+	int year;               /* 0: all; else those that the year's table 三 or 四 counts */
 	bool personal;          /* include 证件号码 and 联系方式 */
 	void (*progress)(size_t rows, void *ctx);
 	void *ctx;

@@ -504,6 +504,11 @@ static enum status configure(struct store *s, struct diag *d)
 		: "PRAGMA foreign_keys = ON; PRAGMA cell_size_check = ON; PRAGMA journal_mode = WAL; "
 		  "PRAGMA synchronous = FULL;";
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	/* the case numbers of an import's rows that were not stored (store_case_hold): of this
+	 * connection only, never in the file; its rows go with the import's rollback */
+	if (rc == SQLITE_OK && !s->readonly)
+		rc = sqlite3_exec(s->db, "CREATE TEMP TABLE import_case (case_no TEXT PRIMARY KEY, "
+				  "row INTEGER NOT NULL) WITHOUT ROWID", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "设置数据库", d);
 	return ST_OK;

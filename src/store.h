@@ -104,6 +104,21 @@ enum status store_app_insert(struct store *s, struct app *a, struct diag *d);
 enum status store_app_insert_many(struct store *s, struct app **apps, size_t n,
 				  enum status *each, struct diag *d);
 
+/*
+ * The case numbers of an import's rows that had problems and were not stored. Such a number
+ * still counts as taken, so that a later row with it is reported as a duplicate too
+ * (ledger-csv.md: every problem at once). store_case_hold holds case_no for the file's row
+ * `row` and says in *by who had it already: 0 nobody, STORE_CASE_STORED an application in
+ * the database (stored before the import or earlier in it), else the row that held it first.
+ * store_case_held says only which row holds it (*by = 0: none). Both run inside the import's
+ * transaction; what is held goes when it is rolled back (an import with a problem always
+ * is), and is never written to the file.
+ */
+#define STORE_CASE_STORED ((size_t)-1)
+enum status store_case_hold(struct store *s, const char *case_no, size_t row, size_t *by,
+			    struct diag *d);
+enum status store_case_held(struct store *s, const char *case_no, size_t *by, struct diag *d);
+
 /* Reads the application with that id (or case number) into *a (app_init'ed or released
  * first). ST_NOTFOUND when there is none. */
 enum status store_app_get(struct store *s, long long id, struct app *a, struct diag *d);
@@ -190,7 +205,9 @@ void list_page_release(struct list_page *page);
 /* Which applications store_app_foreach walks, and in what order. */
 enum app_scope {
 	SCOPE_ALL,           /* every one, in the order they were entered */
-	SCOPE_LEDGER_YEAR,   /* received in the year or open during it, in the order entered */
+	SCOPE_LEDGER_YEAR,   /* those the year's table 三 or 四 counts: received in the year,
+	                      * open during it, or with a reconsideration or lawsuit table 四
+	                      * counts; in the order entered */
 	SCOPE_ANSWERED_IN,   /* answered in the year, by answer date */
 	SCOPE_OPEN_OLDEST,   /* the ten oldest received by the year's end and open on its last
 				 day (answered later, or not yet) */

@@ -513,6 +513,51 @@ enum status store_app_get_by_case(struct store *s, const char *case_no, struct a
 	return store_app_get(s, id, a, d);
 }
 
+/* Runs a one-value query on case_no: *found says whether it gave a row, *v its value. */
+static enum status case_query(struct store *s, enum stmt_id id, const char *case_no,
+			      bool *found, long long *v, struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, id, d);
+	if (!q)
+		return s->stmt_status;
+	sqlite3_bind_text(q, 1, case_no, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(q);
+	*found = rc == SQLITE_ROW;
+	*v = *found ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "查找编号", d);
+}
+
+enum status store_case_held(struct store *s, const char *case_no, size_t *by, struct diag *d)
+{
+	bool found;
+	long long row;
+	enum status st = case_query(s, Q_CASE_HELD, case_no, &found, &row, d);
+	*by = st == ST_OK && found ? (size_t)row : 0;
+	return st;
+}
+
+enum status store_case_hold(struct store *s, const char *case_no, size_t row, size_t *by,
+			    struct diag *d)
+{
+	bool found;
+	long long id;
+	enum status st = case_query(s, Q_APP_BY_CASE, case_no, &found, &id, d);
+	*by = found ? STORE_CASE_STORED : 0;
+	if (st != ST_OK || found)
+		return st;
+	if ((st = store_case_held(s, case_no, by, d)) != ST_OK || *by)
+		return st;
+	sqlite3_stmt *q = store_stmt(s, Q_CASE_HOLD, d);
+	if (!q)
+		return s->stmt_status;
+	sqlite3_bind_text(q, 1, case_no, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)row);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "记录编号", d);
+}
+
 /* One history row per field whose text form differs between old and new. */
 static enum status history_diff(struct store *s, const struct app *old, const struct app *new,
 				const char *reason, struct diag *d)

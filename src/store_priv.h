@@ -56,6 +56,9 @@
 	X(Q_APP_GET, "SELECT id, version, created_at, created_by, updated_at, " APP_COLUMNS \
 		" FROM application WHERE id = ?1") \
 	X(Q_APP_BY_CASE, "SELECT id FROM application WHERE case_no = ?1") \
+	X(Q_CASE_HELD, "SELECT row FROM temp.import_case WHERE case_no = ?1") \
+	X(Q_CASE_HOLD, "INSERT INTO temp.import_case (case_no, row) VALUES (?1, ?2) " \
+		"ON CONFLICT DO NOTHING") \
 	X(Q_APP_OPEN_IDS, "SELECT id FROM application WHERE answered IS NULL ORDER BY id") \
 	X(Q_APP_SET_CLOCK, "UPDATE application SET state = ?2, due = ?3, left_days = ?4 " \
 		"WHERE id = ?1") \
@@ -123,8 +126,13 @@
 		"VALUES (?1, ?2, ?3, ?4)") \
 	X(Q_LOCK_DELETE, "DELETE FROM year_lock WHERE year = ?1") \
 	X(Q_APP_ALL, APP_SELECT_JOINED "ORDER BY a.id") \
+	/* what table 三 and 四 of the year count: received in it, open during it, or with a \
+	 * reconsideration or lawsuit that table 四 counts (filed by the year's end, undecided \
+	 * on 1 January), so that the file imported alone gives the year's tables (Q_T4) */ \
 	X(Q_APP_YEAR, APP_SELECT_JOINED "WHERE a.received <= ?2 AND (a.received >= ?1 " \
-		"OR a.answered IS NULL OR a.answered >= ?1) ORDER BY a.id") \
+		"OR a.answered IS NULL OR a.answered >= ?1 " \
+		"OR (r.filed <= ?2 AND (r.decided IS NULL OR r.decided >= ?1)) " \
+		"OR (s.filed <= ?2 AND (s.decided IS NULL OR s.decided >= ?1))) ORDER BY a.id") \
 	X(Q_APP_ANSWERED_IN, APP_SELECT_JOINED "WHERE a.answered BETWEEN ?1 AND ?2 " \
 		"ORDER BY a.answered") \
 	/* open on the year's last day: not answered yet, or answered after it */ \

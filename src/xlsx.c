@@ -44,7 +44,7 @@ struct xlsx_reader {
 	char *error;
 	/* the row being read */
 	unsigned row, next_col;
-	bool in_c, in_v, in_is, in_t, has_v, too_long;
+	bool in_c, in_v, in_is, in_t, has_v, has_f, too_long;
 	int rph;                      /* depth inside <rPh> (phonetic runs, not the text) */
 	unsigned col, style;
 	char type[12];
@@ -54,7 +54,7 @@ struct xlsx_reader {
 	struct csv_field *fields;
 	size_t field_cap;
 	bool row_ready;
-	char row_error[96];
+	char row_error[192];
 	size_t error_field;
 };
 
@@ -457,8 +457,10 @@ static void sheet_start(void *ctx, const char *name, const char **atts)
 		x->style = s ? (unsigned)strtoul(s, NULL, 10) : 0;
 		snprintf(x->type, sizeof x->type, "%s", t ? t : "n");
 		x->in_c = true;
-		x->has_v = x->too_long = false;
+		x->has_v = x->has_f = x->too_long = false;
 		sb_reset(&x->val);
+	} else if (x->in_c && strcmp(n, "f") == 0) {
+		x->has_f = true;
 	} else if (x->in_c && strcmp(n, "v") == 0) {
 		x->in_v = true;
 	} else if (x->in_c && strcmp(n, "is") == 0) {
@@ -524,9 +526,25 @@ static void cell_text(struct xlsx_reader *x, struct strbuf *out)
 	}
 }
 
+/*
+ * Whether the cell is a formula whose result was never computed: a program that writes
+ * workbooks (openpyxl, for one) leaves <v> out or empty, and only a spreadsheet that opens and
+ * saves the file computes it. Read as empty, its value would be lost without a word. An empty
+ * result of type str is a computed empty text (Excel writes =IF(…,"",…) so), not a missing one.
+ */
+static bool formula_without_value(const struct xlsx_reader *x)
+{
+	if (!x->has_f)
+		return false;
+	return !x->has_v || (x->val.len == 0 && strcmp(x->type, "str") != 0);
+}
+
 /* Keeps the finished cell's text in the row, at its column. */
 static void keep_cell(struct xlsx_reader *x)
 {
+	if (formula_without_value(x))
+		set_row_error(x, x->col, "是公式且没有计算结果，请在 Excel 或 WPS 中打开并保存后再导入"
+			      "（或把公式粘贴为数值）");
 	size_t at = x->rowtext.len;
 	cell_text(x, &x->rowtext);
 	size_t len = x->rowtext.len - at;

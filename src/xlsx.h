@@ -51,9 +51,10 @@ void xlsx_free(struct xlsx_reader **x);
 /*
  * The next row with a value. CSV_RECORD: rec holds it until the next call. CSV_BAD: the row
  * has a cell that cannot be read (a shared string that does not exist, a cell past column
- * CSV_MAX_FIELDS_DEFAULT, a text longer than CSV_MAX_FIELD_DEFAULT): rec.error and
- * rec.error_field say which. CSV_FAIL: the sheet's XML or the archive is damaged, xlsx_error
- * says where; CSV_END follows. CSV_END: no more rows.
+ * CSV_MAX_FIELDS_DEFAULT, a text longer than CSV_MAX_FIELD_DEFAULT, a formula whose result
+ * was never computed — no cached value, as programs that write workbooks leave it — which is
+ * never read as empty): rec.error and rec.error_field say which. CSV_FAIL: the sheet's XML or
+ * the archive is damaged, xlsx_error says where; CSV_END follows. CSV_END: no more rows.
  */
 enum csv_result xlsx_next(struct xlsx_reader *x, struct csv_record *rec);
 /* After CSV_FAIL, the problem in Chinese; else NULL. The string belongs to the reader. */

@@ -16,7 +16,7 @@
 /* Statements that walk every application on purpose (and only these). */
 static const char *const full_walks[] = {
 	"Q_APP_ALL",          /* export of everything */
-	"Q_APP_YEAR",         /* export of one year: received in it or open during it */
+	"Q_APP_YEAR",         /* export of one year: what its table 三 and 四 count */
 	"Q_T3_NEW",           /* the recount of table 三 by `check`, from the applications */
 	"Q_BULK_SIZE",        /* count(*) before a large import: SQLite counts pages, not rows */
 	"Q_APP_OPEN_IDS",     /* recompute after a calendar change: only open ones, by a partial index */

@@ -328,6 +328,51 @@ static void test_broken_sheet(void **state)
 	diag_release(&d);
 }
 
+/* A formula keeps its computed result (a number, an empty text, an error value); one whose
+ * result was never computed — <v> empty, as openpyxl writes it, or left out — makes its row
+ * CSV_BAD at its column, never an empty cell. */
+static void test_formulas_without_results(void **state)
+{
+	(void)state;
+	const char *parts[sizeof full / sizeof full[0]];
+	memcpy(parts, full, sizeof full);
+	parts[13] = "<worksheet><sheetData>"
+		"<row r=\"2\"><c r=\"A2\"><f>1+1</f><v>2</v></c>"
+		"<c r=\"B2\" t=\"str\"><f>IF(A2=2,\"\",\"x\")</f><v></v></c>"
+		"<c r=\"C2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>"
+		"<c r=\"D2\" t=\"inlineStr\"><is><t>甲</t></is></c></row>"
+		"<row r=\"3\"><c r=\"A3\"><v>5</v></c><c r=\"B3\"><f>A3*2</f><v/></c>"
+		"<c r=\"C3\"><f>A3*3</f></c></row>"
+		"<row r=\"4\"><c r=\"C4\"><f t=\"shared\" si=\"0\"/></c></row>"
+		"<row r=\"5\"><c r=\"A5\" t=\"b\"><f>TRUE()</f></c></row>"
+		"<row r=\"6\"><c r=\"A6\" t=\"str\"><f>\"乙\"</f><v>乙</v></c></row>"
+		"</sheetData></worksheet>";
+	size_t len;
+	char *data = make_zip(parts, &len);
+	struct xlsx_reader *x;
+	struct diag d = DIAG_INIT;
+	assert_int_equal(xlsx_open_mem(data, len, &x, &d), ST_OK);
+	struct csv_record rec;
+	assert_int_equal(xlsx_next(x, &rec), CSV_RECORD);
+	assert_int_equal(rec.n, 4);
+	field_is(&rec, 0, "2");
+	field_is(&rec, 1, "");
+	field_is(&rec, 2, "#DIV/0!");
+	field_is(&rec, 3, "甲");
+	static const struct { unsigned row; size_t col; } bad[] = { { 3, 1 }, { 4, 2 }, { 5, 0 } };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(xlsx_next(x, &rec), CSV_BAD);
+		assert_int_equal(rec.row, bad[i].row);
+		assert_int_equal(rec.error_field, bad[i].col);
+		assert_non_null(strstr(rec.error, "是公式且没有计算结果"));
+	}
+	assert_int_equal(xlsx_next(x, &rec), CSV_RECORD);
+	field_is(&rec, 0, "乙");
+	assert_int_equal(xlsx_next(x, &rec), CSV_END);
+	xlsx_free(&x);
+	diag_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -339,6 +384,7 @@ int main(void)
 		cmocka_unit_test(test_reads_the_first_sheet),
 		cmocka_unit_test(test_bad_workbooks),
 		cmocka_unit_test(test_broken_sheet),
+		cmocka_unit_test(test_formulas_without_results),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,7 +16,8 @@ const struct cli_command cli_commands[] = {
 	  "  --encoding 编码      指定文件编码：utf-8 或 gb18030（含 GBK）" },
 	{ "export", cmd_export, "export [--year Y] [-o FILE] [--with-personal-data]",
 	  "导出台账 CSV（UTF-8 带 BOM，中文表头，日期 YYYY-MM-DD，防公式注入）。\n"
-	  "  --year Y               只导出 Y 年收到的或 Y 年内仍在办理的申请\n"
+	  "  --year Y               只导出 Y 年表三、表四统计到的申请：Y 年收到的、Y 年内仍在\n"
+	  "                         办理的，以及复议或诉讼计入 Y 年表四的\n"
 	  "  -o FILE                写入文件（先写临时文件再改名，不会留下半个文件）\n"
 	  "  --with-personal-data   包含证件号码和联系方式（默认不导出个人信息）" },
 	{ "report", cmd_report, "report --year Y [--format text|csv|json|html|xlsx] [-o FILE]",

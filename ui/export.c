@@ -62,7 +62,7 @@ static const struct export_format formats[] = {
 	{ "年报：文本表格（.txt）", "report", "txt", report_text_wide, NULL, NULL },
 	{ "年报：CSV（.csv，UTF-8 带 BOM）", "report", "csv", report_csv, NULL, NULL },
 	{ "年报：JSON（.json，供全市汇总）", "report", "json", report_json, NULL, NULL },
-	{ "台账：本年度收到或仍在办理的申请（.csv，不含个人信息）", "ledger", "csv", NULL, NULL,
+	{ "台账：本年度表三、表四统计的申请（.csv，不含个人信息）", "ledger", "csv", NULL, NULL,
 	  ledger_year },
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])

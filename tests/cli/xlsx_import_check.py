@@ -8,7 +8,8 @@ number, empty cells left out, cells without a reference, a blank row, a header i
 Imports the CSV and both twins into fresh databases: their `report --format json` for three
 years and their `export` must be identical. Then bad workbooks: not a zip, a zip without a
 workbook, a damaged archive, a bad date, a missing required column, a value past the header,
-each status 65 with the right message and nothing written.
+formulas without a computed result, each status 65 with the right message and nothing
+written.
 
 Run by meson: xlsx_import_check.py GONGKAI LEDGER.csv
 """
@@ -334,6 +335,18 @@ parts["xl/worksheets/sheet2.xml"] = parts["xl/worksheets/sheet2.xml"].replace(
     '</row><row r="3"', '<c r="AZ2" t="inlineStr"><is><t>多余</t></is></c></row><row r="3"', 1)
 write_parts(EXTRA, parts)
 fails("a value past the header", EXTRA, "第2行: 第 52 列: 表头没有这一列")
+# Formulas saved by openpyxl have no computed result: each such cell is an error naming its
+# row and column, never an empty value (test_xlsx.c reads the results Excel saves)
+FORMULA = os.path.join(tmp, "formula.xlsx")
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.append(["编号", "收到日期", "申请人", "申请人类型", "备注"])
+ws.append(["F1", datetime.date(2023, 3, 1), '="张"&"三"', "自然人", None])
+ws.append(["F2", datetime.date(2023, 3, 2), "李四", "自然人", "=1+1"])
+ws.append(["F3", datetime.date(2023, 3, 3), "王五", "自然人", None])
+wb.save(FORMULA)
+fails("formulas without results", FORMULA,
+      "第2行: 申请人: 是公式且没有计算结果", "第3行: 备注: 是公式且没有计算结果")
 
 print("%d passed, %d failed" % (passed, len(failures)))
 sys.exit(1 if failures else 0)
