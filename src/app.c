@@ -136,6 +136,24 @@ void app_problems_clear(struct app_problems *p)
 	p->errors = 0;
 }
 
+void app_problems_drop_echoes(struct app_problems *p, size_t from)
+{
+	size_t kept = from;
+	for (size_t i = from; i < p->n; i++) {
+		bool echo = false;
+		for (size_t k = 0; k < from && !echo; k++)
+			echo = !p->v[k].warning && p->v[k].field == p->v[i].field;
+		if (!echo) {
+			p->v[kept++] = p->v[i];
+			continue;
+		}
+		if (!p->v[i].warning)
+			p->errors--;
+		free(p->v[i].msg);
+	}
+	p->n = kept;
+}
+
 void app_problems_release(struct app_problems *p)
 {
 	app_problems_clear(p);

@@ -138,6 +138,9 @@ struct app_problems {
 void app_problem_add(struct app_problems *p, enum app_field f, bool warning,
 		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void app_problems_clear(struct app_problems *p);
+/* Drops the problems from index `from` on that name a field which already has an error before
+ * it: when a value could not be read, what the checks then say of that field is its echo. */
+void app_problems_drop_echoes(struct app_problems *p, size_t from);
 void app_problems_release(struct app_problems *p);
 
 /*

@@ -220,9 +220,14 @@ static void read_row(struct import *im, const struct csv_record *rec, struct slo
 		app_field_set(&sl->app, f, v, &sl->problems);
 	}
 	app_fill_defaults(&sl->app);
-	/* the clock computed here, off the writing thread's path, with the checks' own run */
-	if (ok && sl->problems.errors == 0)
+	/* the clock computed here, off the writing thread's path, with the checks' own run; the
+	 * checks run also when a value could not be read, so every problem of the row is said
+	 * at once (but not again for the value that was unreadable) */
+	size_t read = sl->problems.n;
+	if (ok) {
 		app_check_and_clock(&sl->app, im->cal, im->o->today, &sl->problems);
+		app_problems_drop_echoes(&sl->problems, read);
+	}
 	report_problems(im, sl);
 	sl->ok = ok && sl->problems.errors == 0;
 }

@@ -476,6 +476,28 @@ static void test_history_starts_with_the_import(void **state)
 	store_close(&s);
 }
 
+/* A value that cannot be read does not hide the row's other problems, and is not said twice. */
+static void test_unreadable_value_hides_nothing(void **state)
+{
+	(void)state;
+	struct store *s = memstore();
+	const char text[] = "编号,收到日期,申请人,申请人类型,答复日期,办理结果\n"
+			    "X1,2023-02-30,,自然人,2023-03-01,\n";
+	struct diag e = DIAG_INIT;
+	assert_int_equal(import_text(s, text, sizeof text - 1, false, &e), ST_DATA);
+	int date = 0, name = 0, outcome = 0;
+	for (size_t k = 0; k < e.n; k++) {
+		date += strstr(e.lines[k], "第2行: 收到日期") != NULL;
+		name += strstr(e.lines[k], "第2行: 申请人: 不能为空") != NULL;
+		outcome += strstr(e.lines[k], "第2行: 办理结果") != NULL;
+	}
+	assert_int_equal(date, 1);      /* once: not also 不能为空 */
+	assert_int_equal(name, 1);
+	assert_int_equal(outcome, 1);   /* answered without an outcome */
+	diag_release(&e);
+	store_close(&s);
+}
+
 static void test_header_only_imports_nothing(void **state)
 {
 	(void)state;
@@ -491,6 +513,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_is_exact),
 		cmocka_unit_test(test_history_starts_with_the_import),
+		cmocka_unit_test(test_unreadable_value_hides_nothing),
 		cmocka_unit_test(test_personal_data_left_out_by_default),
 		cmocka_unit_test(test_english_headers_any_order_and_defaults),
 		cmocka_unit_test(test_gb18030_and_bom),
