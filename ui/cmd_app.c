@@ -59,6 +59,16 @@ static bool print_problems(const char *case_no, const struct app_problems *p,
 	return p->errors == 0;
 }
 
+/* The checks, also when a value could not be read (p holds its problem already), so every
+ * problem is said at once, and that value's only once. */
+static bool check_all_of(struct app *a, struct store *s, int today, struct app_problems *p)
+{
+	size_t read = p->n;
+	app_check(a, store_calendar(s), today, p);
+	app_problems_drop_echoes(p, read);
+	return p->errors == 0;
+}
+
 int cmd_add(struct cli *c, int argc, char **argv)
 {
 	if (argc < 2)
@@ -74,7 +84,7 @@ int cmd_add(struct cli *c, int argc, char **argv)
 	bool given[F_COUNT] = { false };
 	if (!apply_fields("add", &a, argc - 1, argv + 1, &p, given)) {
 		rc = 64;
-	} else if (p.errors || !app_check(&a, store_calendar(s), c->today, &p)) {
+	} else if (!check_all_of(&a, s, c->today, &p)) {
 		print_problems(NULL, &p, given);
 		rc = cli_fail(ST_DATA, NULL);
 	} else {
@@ -121,7 +131,7 @@ int cmd_set(struct cli *c, int argc, char **argv)
 		rc = cli_fail(st, &d);
 	} else if (!apply_fields("set", &a, argc - optind - 1, argv + optind + 1, &p, given)) {
 		rc = 64;
-	} else if (p.errors || !app_check(&a, store_calendar(s), c->today, &p)) {
+	} else if (!check_all_of(&a, s, c->today, &p)) {
 		print_problems(case_no, &p, given);
 		rc = cli_fail(ST_DATA, NULL);
 	} else if (was_answered && a.d.answered == DATE_NONE && text_blank(reason)) {

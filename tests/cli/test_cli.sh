@@ -84,6 +84,9 @@ expect 0 "due into 2027" -- "$GK" --db "$db" due 2026-12-20
 has "$T/out" "2027年节假日安排未录入，按周末推算" "due warns about a year without its notice"
 expect 65 "due with a bad date" -- "$GK" --db "$db" due 2023-02-30
 has "$T/err" "2023-02-30 不是有效日期" "due names the bad date"
+expect 65 "add with an unreadable date and a missing name" -- "$GK" --db "$T/add2.db" add 收到日期=2023-02-30 申请人类型=自然人
+has "$T/err" "申请人: 不能为空" "add says every problem at once"
+[ "$(grep -c '收到日期' "$T/err")" = 1 ] && ok || bad "add said the unreadable date twice: $(cat "$T/err")"
 expect 64 "due with an extra argument" -- "$GK" --db "$db" due 2023-09-28 extra
 has "$T/err" "多余的参数 extra" "due names the extra argument"
 GONGKAI_TODAY=2026-13-01 expect 64 "a fixed today that is not a date" -- "$GK" --db "$db" list
