@@ -668,3 +668,9 @@ bool app_same(const struct app *x, const struct app *y)
 	sb_release(&b);
 	return same;
 }
+
+void app_field_names(struct strbuf *out)
+{
+	for (int f = 0; f < F_COUNT; f++)
+		sb_addf(out, "%s%s", f ? "、" : "", app_field_name(f));
+}

@@ -58,6 +58,8 @@ enum app_field {
 
 const char *app_field_name(enum app_field f);   /* the Chinese name, e.g. 收到日期 */
 const char *app_field_alias(enum app_field f);  /* the English alias, e.g. received */
+/* Every field's Chinese name, joined with 、 (for a message that lists them), appended to out. */
+void app_field_names(struct strbuf *out);
 /* The field a ledger header names (Chinese or alias, blanks ignored), or -1. */
 int app_field_parse(const char *header);
 /* Personal data (证件号码, 联系方式): masked on screen, left out of exports unless asked. */

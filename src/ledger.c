@@ -115,8 +115,7 @@ static void unknown_column(struct import *im, size_t row, size_t i, bool last)
 		return;
 	}
 	struct strbuf names = STRBUF_INIT;
-	for (int f = 0; f < F_COUNT; f++)
-		sb_addf(&names, "%s%s", f ? "、" : "", app_field_name(f));
+	app_field_names(&names);
 	diag_add(im->errors, "第%zu行: %s: 未知的列名（第 %zu 列）\n"
 		 "  可用的列名（中文，或其英文别名，如 %s 可写作 %s）：%s", row, im->col_name[i],
 		 i + 1, app_field_name(F_RECEIVED), app_field_alias(F_RECEIVED), sb_str(&names));

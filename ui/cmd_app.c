@@ -36,7 +36,11 @@ static bool apply_fields(const char *cmd, struct app *a, int argc, char **argv,
 		*eq = '\0';
 		int f = app_field_parse(argv[i]);
 		if (f < 0) {
-			cli_usage_error(cmd, "未知的列名 %s", argv[i]);
+			struct strbuf names = STRBUF_INIT;
+			app_field_names(&names);
+			cli_usage_error(cmd, "未知的列名 %s；可用的列名（中文，或其英文别名）：%s", argv[i],
+					sb_str(&names));
+			sb_release(&names);
 			return false;
 		}
 		app_field_set(a, f, eq + 1, p);

@@ -84,6 +84,8 @@ expect 0 "due into 2027" -- "$GK" --db "$db" due 2026-12-20
 has "$T/out" "2027年节假日安排未录入，按周末推算" "due warns about a year without its notice"
 expect 65 "due with a bad date" -- "$GK" --db "$db" due 2023-02-30
 has "$T/err" "2023-02-30 不是有效日期" "due names the bad date"
+expect 64 "add with an unknown field" -- "$GK" --db "$T/add2.db" add 附注=1
+has "$T/err" "未知的列名 附注；可用的列名（中文，或其英文别名）：编号、收到日期" "add lists the field names"
 expect 65 "add with an unreadable date and a missing name" -- "$GK" --db "$T/add2.db" add 收到日期=2023-02-30 申请人类型=自然人
 has "$T/err" "申请人: 不能为空" "add says every problem at once"
 [ "$(grep -c '收到日期' "$T/err")" = 1 ] && ok || bad "add said the unreadable date twice: $(cat "$T/err")"
