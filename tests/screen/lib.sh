@@ -145,9 +145,12 @@ quit() {
 # widths_ok: no line of the screen is wider than the terminal, measured in display columns
 # (a Han character is two) — a line that spilled or a half character would break this.
 widths_ok() {
-	local cols
-	cols=$(tmux -L "$SOCK" display -p -t "$PANE" '#{pane_width}')
-	screen | python3 -c '
+	# polled like wait_for: just after a resize the pane may still show the old frame, cut
+	# and wrapped by tmux, until the program has redrawn
+	local cols out
+	for _ in $(seq 1 25); do
+		cols=$(tmux -L "$SOCK" display -p -t "$PANE" '#{pane_width}')
+		out=$(screen | python3 -c '
 import sys, unicodedata
 cols = int(sys.argv[1])
 for n, line in enumerate(sys.stdin, 1):
@@ -155,7 +158,11 @@ for n, line in enumerate(sys.stdin, 1):
     w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in line)
     if w > cols:
         print("line %d is %d columns wide: %s" % (n, w, line)); sys.exit(1)
-' "$cols" || fail "a line is wider than the screen"
+' "$cols") && return 0
+		sleep 0.2
+	done
+	echo "$out"
+	fail "a line is wider than the screen"
 }
 
 # page_until TEXT: pages down (PgDn) until TEXT is on the screen, at most 20 pages.
