@@ -242,12 +242,15 @@ static void draw_status(struct tui *t)
 	}
 	struct strbuf sb = STRBUF_INIT;
 	sb_addf(&sb, " %s", top_view(t)->name);
-	if (top_view(t)->status) {
+	const struct doc *doc = top_view(t)->doc;
+	if (noverlays) {
+		/* a form or a list is open over the screen: the screen's own position means nothing */
+		sb_addf(&sb, " › %s", km_scope_title(overlays[noverlays - 1].scope));
+	} else if (top_view(t)->status) {
 		sb_adds(&sb, "  |  ");
 		top_view(t)->status(t, &sb);
 	}
-	const struct doc *doc = top_view(t)->doc;
-	if (doc && doc->n > (size_t)doc->height)
+	if (!noverlays && doc && doc->n > (size_t)doc->height)
 		sb_addf(&sb, "  |  第 %d 至 %d 行，共 %zu 行", doc->top + 1,
 			doc->top + doc->height < (int)doc->n ? doc->top + doc->height : (int)doc->n,
 			doc->n);

@@ -13,6 +13,8 @@ wait_for "（表二尚未录入，以 / 表示）"
 # table 二
 key e
 wait_for "2023 年度 表二 主动公开政府信息情况"
+wait_for " 年报 › 填写表单"       # the status line names the form, not the report's rows
+expect_no "第 1 至"
 type "3"
 key Tab
 type "1"
