@@ -99,7 +99,7 @@ static const struct km_binding form_keys[] = {
 	B(KM_DOWN, A_FIELD_NEXT, false), B(KM_BTAB, A_FIELD_PREV, false),
 	B(KM_UP, A_FIELD_PREV, false), B(KM_PGDN, A_PGDN, false), B(KM_PGUP, A_PGUP, false),
 	B(KM_ENTER, A_CHOOSE, true), B(KM_F1, A_HELP, true),
-	B(KM_F10, A_CANCEL, false), EDIT_KEYS,
+	B(KM_F10, A_CANCEL, false), EDIT_KEYS, B(KM_NEWLINE, A_NEWLINE, false),
 };
 
 static const struct km_binding pick_keys[] = {
@@ -184,7 +184,8 @@ enum action km_lookup(enum km_scope s, int key)
 		if (a != A_NONE)
 			return a;
 	}
-	return A_NONE;
+	/* a line feed is Enter where it means nothing of its own (a terminal may send one) */
+	return key == KM_NEWLINE ? km_lookup(s, KM_ENTER) : A_NONE;
 }
 
 const char *km_key_name(int key, char buf[16])
@@ -198,6 +199,8 @@ const char *km_key_name(int key, char buf[16])
 		snprintf(buf, 16, "%s", special[key - KM_BASE]);
 	else if (key == KM_ENTER)
 		snprintf(buf, 16, "Enter");
+	else if (key == KM_NEWLINE)
+		snprintf(buf, 16, "Ctrl-J");
 	else if (key == KM_ESC)
 		snprintf(buf, 16, "Esc");
 	else if (key == KM_TAB)

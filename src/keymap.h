@@ -34,6 +34,9 @@ enum km_key {
 	KM_F1, KM_F2, KM_F3, KM_F4, KM_F5, KM_F6, KM_F7, KM_F8, KM_F9, KM_F10, KM_F11, KM_F12,
 	/* events the input layer reports as keys */
 	KM_RESIZE, KM_TIMEOUT, KM_MOUSE,
+	/* Ctrl-J (a line feed; Enter sends a carriage return): a line break in a text of several
+	 * lines, and Enter wherever nothing is bound to it */
+	KM_NEWLINE,
 };
 
 /*       action            hint bar     help */
@@ -95,6 +98,7 @@ enum km_key {
 	X(A_DELETE_BACK,   "删前",      "删除光标前的一个字") \
 	X(A_DELETE,        "删后",      "删除光标处的一个字") \
 	X(A_CLEAR,         "清空",      "清空这一项") \
+	X(A_NEWLINE,       "换行",      "在申请内容、备注中换行（其他项同 Enter）") \
 	X(A_OK,            "确定",      "确定输入的内容") \
 	X(A_YES,           "是",        "确认") \
 	X(A_NO,            "否",        "不，返回")

@@ -87,6 +87,15 @@ bool le_insert(struct lineedit *e, uint32_t c)
 	return true;
 }
 
+bool le_insert_break(struct lineedit *e)
+{
+	if (e->max && e->n >= e->max)
+		return false;
+	put(e, e->cur++, '\n');
+	e->changed = true;
+	return true;
+}
+
 bool le_insert_str(struct lineedit *e, const char *s)
 {
 	bool all = true;

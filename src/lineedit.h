@@ -44,6 +44,8 @@ char *le_strdup(const struct lineedit *e);
 /* Inserts one character at the cursor and moves past it. Refused (false) for control
  * characters, non-characters beyond U+10FFFF or surrogates, and when the field is full. */
 bool le_insert(struct lineedit *e, uint32_t cp);
+/* Inserts a line break at the cursor (in a text of several lines); false when full. */
+bool le_insert_break(struct lineedit *e);
 /* Inserts the UTF-8 text s at the cursor (a paste), as far as it fits; false if any of it
  * was refused. */
 bool le_insert_str(struct lineedit *e, const char *s);

@@ -105,6 +105,17 @@ static void test_tables_complete(void **state)
 	}
 }
 
+/* Ctrl-J: a line break in a form, Enter wherever nothing is bound to it */
+static void test_newline_key(void **state)
+{
+	(void)state;
+	char name[16];
+	assert_int_equal(km_lookup(KS_FORM, KM_NEWLINE), A_NEWLINE);
+	assert_int_equal(km_lookup(KS_LIST, KM_NEWLINE), km_lookup(KS_LIST, KM_ENTER));
+	assert_int_equal(km_lookup(KS_PICK, KM_NEWLINE), A_CHOOSE);
+	assert_string_equal(km_key_name(KM_NEWLINE, name), "Ctrl-J");
+}
+
 static void test_hints(void **state)
 {
 	(void)state;
@@ -185,6 +196,7 @@ int main(void)
 		cmocka_unit_test(test_lookup_screen_first),
 		cmocka_unit_test(test_key_names),
 		cmocka_unit_test(test_tables_complete),
+		cmocka_unit_test(test_newline_key),
 		cmocka_unit_test(test_hints),
 		cmocka_unit_test(test_help),
 	};

@@ -112,9 +112,19 @@ static void test_line_breaks_kept(void **state)
 	assert_true(le_delete(&e));
 	assert_text(&e, "甲乙\r\n丙\t丁");
 	assert_true(e.changed);
-	/* typing one is still refused: the form's fields are one line */
+	/* as a character typed it is refused; a line break is inserted on purpose (Ctrl-J) */
 	assert_false(le_insert(&e, '\n'));
 	assert_false(le_insert(&e, '\t'));
+	le_end(&e);
+	assert_true(le_insert_break(&e));
+	assert_text(&e, "甲乙\r\n丙\t丁\n");
+	le_release(&e);
+	/* and not past the limit */
+	le_init(&e, 2);
+	assert_true(le_insert(&e, 0x7532));
+	assert_true(le_insert_break(&e));
+	assert_false(le_insert_break(&e));
+	assert_text(&e, "甲\n");
 	le_release(&e);
 }
 

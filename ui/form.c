@@ -133,6 +133,11 @@ void form_set_text(struct form *fm, int i, const char *text)
 	fm->f[i].le.changed = changed;
 }
 
+void form_set_multiline(struct form *fm, int i)
+{
+	fm->f[i].multiline = true;
+}
+
 /* ---- reading ---- */
 
 char *form_get_text(const struct form *fm, int i)
@@ -643,6 +648,16 @@ static int form_key(struct tui *t, struct form *fm, int key)
 		click(fm);
 		return 0;
 	}
+	if (a == A_NEWLINE && f && f->multiline) {
+		if (le_insert_break(&f->le))
+			field_changed(fm, fm->focus);
+		else
+			form_problem(fm, fm->focus, false, "最多 %zu 字，已写满，多出的字没有写入",
+				     f->le.max);
+		return 0;
+	}
+	if (a == A_NEWLINE)
+		a = A_CHOOSE;   /* a text of one line: Ctrl-J is Enter */
 	switch (a) {
 	case A_SAVE: return try_save(t, fm) ? 1 : 0;
 	case A_CANCEL: return give_up(t, fm) ? -1 : 0;

@@ -34,6 +34,7 @@ struct form_field {
 	char *problem;          /* shown under the field */
 	bool warning;           /* the problem is a warning, not an error */
 	bool changed;           /* a choice or outcome was changed (text: le.changed) */
+	bool multiline;         /* FK_TEXT: Ctrl-J types a line break (申请内容, 备注) */
 	int y;                  /* its screen row at the last draw, -1 when not shown */
 };
 
@@ -74,6 +75,8 @@ int form_heading(struct form *fm, const char *text);
 void form_note(struct form *fm, int i, const char *text);
 /* Replaces a text field's content (e.g. a recomputed amount). */
 void form_set_text(struct form *fm, int i, const char *text);
+/* Lets a text field hold line breaks, typed with Ctrl-J (shown ↵). */
+void form_set_multiline(struct form *fm, int i);
 
 /* Reading fields. form_get_date gives DATE_NONE for an empty field; on a date it cannot read
  * it marks the field and returns false. form_get_int likewise for a whole number in lo..hi

@@ -90,8 +90,9 @@ static int char_key(wint_t c)
 {
 	switch (c) {
 	case '\r':
-	case '\n':
 		return KM_ENTER;
+	case '\n':
+		return KM_NEWLINE;   /* Ctrl-J, or a line of pasted text ending */
 	case 127:
 	case 8:
 		return KM_BACKSPACE;

@@ -264,7 +264,7 @@ void prompt_show(struct tui *t, const char *title, const char *heading, const st
 	for (;;) {
 		int key = tui_key(t);
 		enum action a = km_lookup(KS_HELP, key);
-		if (a == A_BACK || key == KM_ENTER)
+		if (a == A_BACK || key == KM_ENTER || key == KM_NEWLINE)
 			break;
 		doc_scroll(&s.doc, a);
 	}

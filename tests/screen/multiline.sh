@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A 申请内容 with line breaks and a tab (as a ledger may hold): the form shows them as ↵ and ⇥,
-# and saving a change to another field leaves it exactly as it was — no silent rewrite.
+# and saving a change to another field leaves it exactly as it was — no silent rewrite; a line
+# break typed with Ctrl-J in 备注 is stored as one, and in a one-line field Ctrl-J is Enter.
 . "$(dirname "$0")/lib.sh"
 
 printf '编号,收到日期,申请人,申请人类型,申请内容\nM-01,2023-12-18,原申请人,自然人,"第一段\n第二段\t附表"\n' \
@@ -27,4 +28,20 @@ after=$(gk export)
 $before
 ---
 $after"
+
+# a line break typed with Ctrl-J in 备注 is kept as one; in 申请人 Ctrl-J moves on like Enter
+key e
+wait_for "修改申请 M-01"
+key Tab Tab Tab C-j            # 申请人: one line, Ctrl-J moves on to 申请人类型
+type "x"
+wait_for "「申请人类型」从列表中选择"
+for _ in 1 2 3 4; do key Tab; done   # 备注
+type "电话联系"
+key C-j
+type "已补充材料"
+wait_for "电话联系↵已补充材料"
+key F2
+wait_for "已保存申请 M-01"
+[ "$(sqlite3 "$DB" "SELECT note = '电话联系' || char(10) || '已补充材料' FROM application WHERE case_no = 'M-01'")" = 1 ] \
+	|| fail "the typed line break was not kept: $(sqlite3 "$DB" "SELECT quote(note) FROM application")"
 quit
