@@ -126,6 +126,7 @@ static void basic_fields(struct form *fm, struct app_job *j, bool edit)
 	add_text(fm, j, F_NOTE, a->note, LIMIT_TEXT);
 	form_set_multiline(fm, j->f[F_REQUEST]);
 	form_set_multiline(fm, j->f[F_NOTE]);
+	form_note(fm, j->f[F_REQUEST], "Ctrl-J 换行");
 }
 
 /* The rest of an application, for 修改: every event, the answer, the review and the suit. */
