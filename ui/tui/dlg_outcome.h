@@ -6,13 +6,13 @@
  * (t3_row_article), and the one under the cursor is spelled out in full below, so a clerk who
  * does not remember the rows can still classify correctly.
  */
-#ifndef GK_OUTCOME_H
-#define GK_OUTCOME_H
+#ifndef GK_DLG_OUTCOME_H
+#define GK_DLG_OUTCOME_H
 
 struct tui;
 
 /* Runs the picker starting at initial (an outcome row, or -1); returns the outcome chosen,
  * or -1 when the clerk pressed Esc. */
-int outcome_pick(struct tui *t, int initial);
+int dlg_outcome_pick(struct tui *t, int initial);
 
 #endif

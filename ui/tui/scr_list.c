@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appforms.h"
+#include "dlg_app.h"
 #include "calendar.h"
 #include "codes.h"
 #include "date.h"
@@ -438,7 +438,7 @@ static bool handle(struct tui *t, enum action a, int key)
 		tui_message(t, true, "列表是空的：先按 n 新建一件申请");
 		return true;
 	}
-	if (!appforms_run(t, a, a == A_NEW || !r ? 0 : r->id, &saved))
+	if (!dlg_app_run(t, a, a == A_NEW || !r ? 0 : r->id, &saved))
 		return false;
 	if (saved) {
 		/* the cursor stays on the application just saved, wherever it now sorts */

@@ -1,11 +1,11 @@
 /*
- * outcome.c — the outcome tree of table 三 as a picker: groups open and close, leaves carry
+ * dlg_outcome.c — the outcome tree of table 三 as a picker: groups open and close, leaves carry
  * their article, the row under the cursor is explained in full at the bottom.
  *
  * The tree is read from codes.h (T3_ROW_LIST with its groups), so it has exactly the rows and
  * labels of the printed table.
  */
-#include "outcome.h"
+#include "dlg_outcome.h"
 
 #include <curses.h>
 #include <stdbool.h>
@@ -195,7 +195,7 @@ static bool clicked(struct tree *tr)
 	return true;
 }
 
-int outcome_pick(struct tui *t, int initial)
+int dlg_outcome_pick(struct tui *t, int initial)
 {
 	struct tree tr;
 	memset(&tr, 0, sizeof tr);

@@ -92,7 +92,9 @@ int main(int argc, char **argv)
 	int rc;
 
 	if (argc < 2) {
-		rc = tui_main(&c);
+		struct store *s = cli_store(&c, 0, &rc);
+		if (s)
+			rc = tui_main(s, c.today);
 	} else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 		   strcmp(argv[1], "help") == 0) {
 		rc = argc > 2 ? cli_help(argv[2]) : usage();

@@ -19,9 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "date.h"
-#include "doc.h"
+#include "pager.h"
 #include "draw.h"
 #include "input.h"
 #include "prompt.h"
@@ -242,7 +241,7 @@ static void draw_status(struct tui *t)
 	}
 	struct strbuf sb = STRBUF_INIT;
 	sb_addf(&sb, " %s", top_view(t)->name);
-	const struct doc *doc = top_view(t)->doc;
+	const struct pager *pg = top_view(t)->pager;
 	if (noverlays) {
 		/* a form or a list is open over the screen: the screen's own position means nothing */
 		sb_addf(&sb, " › %s", km_scope_title(overlays[noverlays - 1].scope));
@@ -250,10 +249,10 @@ static void draw_status(struct tui *t)
 		sb_adds(&sb, "  |  ");
 		top_view(t)->status(t, &sb);
 	}
-	if (!noverlays && doc && doc->n > (size_t)doc->height)
-		sb_addf(&sb, "  |  第 %d 至 %d 行，共 %zu 行", doc->top + 1,
-			doc->top + doc->height < (int)doc->n ? doc->top + doc->height : (int)doc->n,
-			doc->n);
+	if (!noverlays && pg && pg->n > (size_t)pg->height)
+		sb_addf(&sb, "  |  第 %d 至 %d 行，共 %zu 行", pg->top + 1,
+			pg->top + pg->height < (int)pg->n ? pg->top + pg->height : (int)pg->n,
+			pg->n);
 	if (t->late >= 0)
 		sb_addf(&sb, "  |  已逾期 %lld 件", t->late);
 	if (t->readonly)
@@ -449,7 +448,7 @@ bool tui_year_action(struct tui *t, enum action a, bool *changed)
 /* ---- help ---- */
 
 struct help {
-	struct doc doc;
+	struct pager pager;
 	const char *title;
 };
 
@@ -463,7 +462,7 @@ static void draw_help(struct tui *t, void *ctx)
 		draw_fill(y, 0, COLS, R_NORMAL);
 	draw_fill(top, 0, COLS, R_HEADING);
 	draw_text(top, 1, COLS - 2, h->title, R_HEADING);
-	doc_draw(&h->doc, top + 1, 2, height - 1, COLS - 3);
+	pager_draw(&h->pager, top + 1, 2, height - 1, COLS - 3);
 }
 
 void tui_help(struct tui *t, enum km_scope scope)
@@ -477,11 +476,11 @@ void tui_help(struct tui *t, enum km_scope scope)
 	struct text_lines lines = { 0 };
 	text_wrap(sb_str(&sb), 1000, &lines);
 	for (size_t i = 0; i < lines.n; i++)
-		doc_add(&h.doc, lines.line[i][0] == ' ' || !lines.line[i][0] ? R_NORMAL : R_HEADING,
+		pager_add(&h.pager, lines.line[i][0] == ' ' || !lines.line[i][0] ? R_NORMAL : R_HEADING,
 			lines.line[i]);
 	if (scope == KS_REPORT || scope == KS_TALLY) {
-		doc_blank(&h.doc);
-		doc_add_wrapped(&h.doc, R_NOTE, "表四的统计口径：本年提起的复议、诉讼，以及此前提起、"
+		pager_blank(&h.pager);
+		pager_add_wrapped(&h.pager, R_NOTE, "表四的统计口径：本年提起的复议、诉讼，以及此前提起、"
 				"1 月 1 日尚未审结的，12 月 31 日仍未审结的计入「尚未审结」（国家格式对"
 				"以前年度提起的案件未作规定，这是本程序的做法）。", 0, 76);
 	}
@@ -493,10 +492,10 @@ void tui_help(struct tui *t, enum km_scope scope)
 		enum action a = km_lookup(KS_HELP, key);
 		if (a == A_BACK)
 			break;
-		doc_scroll(&h.doc, a);
+		pager_scroll(&h.pager, a);
 	}
 	tui_pop_overlay();
-	doc_release(&h.doc);
+	pager_release(&h.pager);
 }
 
 /* ---- the main loop ---- */
@@ -515,8 +514,8 @@ static void move_cursor(struct tui *t, const struct view *v, enum action a)
 					: lv_select(v->lv, v->lv->n ? v->lv->n - 1 : 0); break;
 		default: break;
 		}
-	} else if (v->doc) {
-		doc_scroll(v->doc, a);
+	} else if (v->pager) {
+		pager_scroll(v->pager, a);
 	}
 	if (!ok)
 		tui_message(t, true, "读取列表失败，请稍后再试");
@@ -550,8 +549,8 @@ static void generic(struct tui *t, const struct view *v, enum action a, enum km_
 	char name[16];
 	switch (a) {
 	case A_SCROLL_LEFT: case A_SCROLL_RIGHT:
-		if (v->doc)
-			doc_scroll(v->doc, a);
+		if (v->pager)
+			pager_scroll(v->pager, a);
 		break;
 	case A_UP: case A_DOWN: case A_PGUP: case A_PGDN: case A_HOME: case A_END:
 		move_cursor(t, v, a);
@@ -603,18 +602,14 @@ static void run(struct tui *t)
 	}
 }
 
-int tui_main(struct cli *c)
+int tui_main(struct store *s, int today)
 {
 	bench_open();
-	int rc = 0;
-	struct store *s = cli_store(c, 0, &rc);
-	if (!s)
-		return rc;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "gongkai: 终端界面需要在终端中运行（脚本请使用命令，见 gongkai --help）\n");
 		return 64;
 	}
-	struct tui t = { .s = s, .today = c->today, .year = date_year(c->today),
+	struct tui t = { .s = s, .today = today, .year = date_year(today),
 			 .readonly = store_readonly(s), .late = -1 };
 	the_tui = &t;
 	input_signals(on_signal);
@@ -640,6 +635,5 @@ int tui_main(struct cli *c)
 	bench_close();
 	free(t.msg);
 	the_tui = NULL;
-	c->store = t.s;   /* main closes it */
 	return 0;
 }

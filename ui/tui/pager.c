@@ -1,7 +1,7 @@
 /*
- * doc.c — lines of text in roles, scrolled and drawn in an area of the screen.
+ * pager.c — lines of text in roles, scrolled and drawn in an area of the screen.
  */
-#include "doc.h"
+#include "pager.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,7 +12,7 @@
 #include "text.h"
 #include "xmem.h"
 
-void doc_clear(struct doc *d)
+void pager_clear(struct pager *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		for (size_t k = 0; k < d->line[i].n; k++)
@@ -22,25 +22,25 @@ void doc_clear(struct doc *d)
 	d->n = 0;
 }
 
-void doc_release(struct doc *d)
+void pager_release(struct pager *d)
 {
-	doc_clear(d);
+	pager_clear(d);
 	free(d->line);
 	d->line = NULL;
 	d->cap = 0;
 	d->top = 0;
 }
 
-static struct doc_line *new_line(struct doc *d)
+static struct pager_line *new_line(struct pager *d)
 {
 	d->line = xgrow(d->line, &d->cap, d->n + 1, sizeof *d->line);
-	struct doc_line *l = &d->line[d->n++];
+	struct pager_line *l = &d->line[d->n++];
 	l->seg = NULL;
 	l->n = 0;
 	return l;
 }
 
-static void add_seg(struct doc_line *l, enum draw_role role, const char *text)
+static void add_seg(struct pager_line *l, enum draw_role role, const char *text)
 {
 	l->seg = xrealloc(l->seg, (l->n + 1) * sizeof *l->seg);
 	l->seg[l->n].text = xstrdup(text);
@@ -48,12 +48,12 @@ static void add_seg(struct doc_line *l, enum draw_role role, const char *text)
 	l->n++;
 }
 
-void doc_add(struct doc *d, enum draw_role role, const char *text)
+void pager_add(struct pager *d, enum draw_role role, const char *text)
 {
 	add_seg(new_line(d), role, text);
 }
 
-void doc_addf(struct doc *d, enum draw_role role, const char *fmt, ...)
+void pager_addf(struct pager *d, enum draw_role role, const char *fmt, ...)
 {
 	va_list ap;
 	if (!fmt)   /* never; keeps GCC 12 quiet under -fsanitize (GCC PR 116834) */
@@ -67,42 +67,42 @@ void doc_addf(struct doc *d, enum draw_role role, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	doc_add(d, role, s);
+	pager_add(d, role, s);
 	free(s);
 }
 
-void doc_seg(struct doc *d, enum draw_role role, const char *text)
+void pager_seg(struct pager *d, enum draw_role role, const char *text)
 {
 	add_seg(d->n ? &d->line[d->n - 1] : new_line(d), role, text);
 }
 
-void doc_blank(struct doc *d)
+void pager_blank(struct pager *d)
 {
-	doc_add(d, R_NORMAL, "");
+	pager_add(d, R_NORMAL, "");
 }
 
-void doc_add_wrapped(struct doc *d, enum draw_role role, const char *text, int indent,
+void pager_add_wrapped(struct pager *d, enum draw_role role, const char *text, int indent,
 		     int width)
 {
 	struct text_lines lines = { 0 };
 	text_wrap(text ? text : "", width - indent > 8 ? width - indent : 8, &lines);
 	for (size_t i = 0; i < lines.n; i++)
-		doc_addf(d, role, "%*s%s", indent, "", lines.line[i]);
+		pager_addf(d, role, "%*s%s", indent, "", lines.line[i]);
 	text_lines_release(&lines);
 }
 
-void doc_add_hanging(struct doc *d, enum draw_role role, const char *text, int indent,
+void pager_add_hanging(struct pager *d, enum draw_role role, const char *text, int indent,
 		     int hang, int width)
 {
 	struct text_lines lines = { 0 };
 	int w = width - indent - hang;
 	text_wrap(text ? text : "", w > 8 ? w : 8, &lines);
 	for (size_t i = 0; i < lines.n; i++)
-		doc_addf(d, role, "%*s%s", indent + (i ? hang : 0), "", lines.line[i]);
+		pager_addf(d, role, "%*s%s", indent + (i ? hang : 0), "", lines.line[i]);
 	text_lines_release(&lines);
 }
 
-static void clamp(struct doc *d)
+static void clamp(struct pager *d)
 {
 	int max = (int)d->n - d->height;
 	if (d->top > max)
@@ -112,7 +112,7 @@ static void clamp(struct doc *d)
 }
 
 /* The widest line, in display columns. */
-static int widest(const struct doc *d)
+static int widest(const struct pager *d)
 {
 	int max = 0;
 	for (size_t i = 0; i < d->n; i++) {
@@ -145,7 +145,7 @@ static const char *skip_columns(const char *s, int cols, int *pad)
 }
 
 /* One line from column d->left on. */
-static void draw_line(const struct doc_line *l, int skip, int y, int x, int w)
+static void draw_line(const struct pager_line *l, int skip, int y, int x, int w)
 {
 	int used = 0;
 	for (size_t k = 0; k < l->n && used < w; k++) {
@@ -167,7 +167,7 @@ static void draw_line(const struct doc_line *l, int skip, int y, int x, int w)
 	draw_fill(y, x + used, w - used, R_NORMAL);
 }
 
-void doc_draw(struct doc *d, int y, int x, int h, int w)
+void pager_draw(struct pager *d, int y, int x, int h, int w)
 {
 	d->height = h;
 	d->width = w;
@@ -184,7 +184,7 @@ void doc_draw(struct doc *d, int y, int x, int h, int w)
 	}
 }
 
-bool doc_scroll(struct doc *d, enum action a)
+bool pager_scroll(struct pager *d, enum action a)
 {
 	int page = d->height > 1 ? d->height - 1 : 1;
 	switch (a) {

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "codes.h"
-#include "doc.h"
+#include "pager.h"
 #include "report.h"
 #include "store.h"
 #include "strbuf.h"
@@ -22,7 +22,7 @@
 #include "xmem.h"
 
 static struct {
-	struct doc doc;
+	struct pager pager;
 	int built_width;
 	int balanced;   /* 1 the checks hold, 0 they fail, -1 not counted */
 } T;
@@ -40,7 +40,7 @@ static void add_lines(const char *text, enum draw_role role)
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		char *line = xstrndup(p, n);
-		doc_add(&T.doc, role, line);
+		pager_add(&T.pager, role, line);
 		free(line);
 		p += n + (nl ? 1 : 0);
 	}
@@ -73,7 +73,7 @@ static void chart_header(int bw)
 	text_fit_align("收到", 5, TEXT_RIGHT, &sb);
 	sb_repeat(&sb, " ", bw + 2);
 	text_fit_align("办结", 5, TEXT_RIGHT, &sb);
-	doc_add(&T.doc, R_NOTE, sb_str(&sb));
+	pager_add(&T.pager, R_NOTE, sb_str(&sb));
 	sb_release(&sb);
 }
 
@@ -92,10 +92,10 @@ static void monthly_chart(struct tui *t, int width)
 		max = ans[m] > max ? ans[m] : max;
 		sum += rec[m] + ans[m];
 	}
-	doc_blank(&T.doc);
-	doc_addf(&T.doc, R_HEADING, "%d 年每月收到和办结的申请", t->year);
+	pager_blank(&T.pager);
+	pager_addf(&T.pager, R_HEADING, "%d 年每月收到和办结的申请", t->year);
 	if (!sum) {
-		doc_add(&T.doc, R_NOTE, "  本年度没有收到或办结的申请。");
+		pager_add(&T.pager, R_NOTE, "  本年度没有收到或办结的申请。");
 		return;
 	}
 	/* "  NN月 nnnnn bar nnnnn bar": 20 columns besides the two bars */
@@ -105,16 +105,16 @@ static void monthly_chart(struct tui *t, int width)
 	for (int m = 0; m < 12; m++) {
 		sb_reset(&sb);
 		sb_addf(&sb, "  %2d月 %5lld ", m + 1, rec[m]);
-		doc_add(&T.doc, R_NORMAL, sb_str(&sb));
+		pager_add(&T.pager, R_NORMAL, sb_str(&sb));
 		sb_reset(&sb);
 		bar(rec[m], max, bw, &sb);
-		doc_seg(&T.doc, R_BAR, sb_str(&sb));
+		pager_seg(&T.pager, R_BAR, sb_str(&sb));
 		sb_reset(&sb);
 		sb_addf(&sb, " %5lld ", ans[m]);
-		doc_seg(&T.doc, R_NORMAL, sb_str(&sb));
+		pager_seg(&T.pager, R_NORMAL, sb_str(&sb));
 		sb_reset(&sb);
 		bar(ans[m], max, bw, &sb);
-		doc_seg(&T.doc, R_BAR2, sb_str(&sb));
+		pager_seg(&T.pager, R_BAR2, sb_str(&sb));
 	}
 	sb_release(&sb);
 }
@@ -135,10 +135,10 @@ static const struct {
 static void outcome_chart(const struct report *r, int width)
 {
 	long long total = r->t3.v[R_PROCESSED_TOTAL][T3_TOTAL];
-	doc_blank(&T.doc);
-	doc_addf(&T.doc, R_HEADING, "%d 年办理结果构成（共办结 %lld 件）", r->year, total);
+	pager_blank(&T.pager);
+	pager_addf(&T.pager, R_HEADING, "%d 年办理结果构成（共办结 %lld 件）", r->year, total);
 	if (!total) {
-		doc_add(&T.doc, R_NOTE, "  本年度没有办结的申请。");
+		pager_add(&T.pager, R_NOTE, "  本年度没有办结的申请。");
 		return;
 	}
 	struct strbuf sb = STRBUF_INIT;
@@ -148,10 +148,10 @@ static void outcome_chart(const struct report *r, int width)
 			n += r->t3.v[row][T3_TOTAL];
 		sb_reset(&sb);
 		sb_addf(&sb, "  %s %6lld 件 %5.1f%% ", shares[i].label, n, 100.0 * (double)n / (double)total);
-		doc_add(&T.doc, R_NORMAL, sb_str(&sb));
+		pager_add(&T.pager, R_NORMAL, sb_str(&sb));
 		sb_reset(&sb);
 		bar(n, total, width - text_width("  予以公开 123456 件 100.0% ") - 2, &sb);
-		doc_seg(&T.doc, R_BAR, sb_str(&sb));
+		pager_seg(&T.pager, R_BAR, sb_str(&sb));
 	}
 	sb_release(&sb);
 }
@@ -159,13 +159,13 @@ static void outcome_chart(const struct report *r, int width)
 static void balance(const struct report *r, int width)
 {
 	if (r->balanced && r->carry_matches) {
-		doc_add_wrapped(&T.doc, R_GOOD, "勾稽关系 ✓ 成立：各列第一项加第二项之和，等于第三项"
+		pager_add_wrapped(&T.pager, R_GOOD, "勾稽关系 ✓ 成立：各列第一项加第二项之和，等于第三项"
 				"加第四项之和；上年结转与上一年度一致", 0, width);
 		return;
 	}
-	doc_add(&T.doc, R_ERROR, "勾稽关系 ✗ 不成立：");
+	pager_add(&T.pager, R_ERROR, "勾稽关系 ✗ 不成立：");
 	for (size_t i = 0; i < r->problems.n; i++)
-		doc_add_wrapped(&T.doc, R_ERROR, r->problems.lines[i], 2, width);
+		pager_add_wrapped(&T.pager, R_ERROR, r->problems.lines[i], 2, width);
 }
 
 static void build(struct tui *t)
@@ -174,21 +174,21 @@ static void build(struct tui *t)
 	struct report r;
 	struct diag d = DIAG_INIT;
 	report_init(&r);
-	doc_clear(&T.doc);
+	pager_clear(&T.pager);
 	T.built_width = COLS;
 	T.balanced = -1;
 	if (report_build(t->s, t->year, &r, &d) != ST_OK) {
 		tui_fail(t, ST_IO, &d);
-		doc_add(&T.doc, R_ERROR, "读取统计数字失败，请稍后再试。");
+		pager_add(&T.pager, R_ERROR, "读取统计数字失败，请稍后再试。");
 	} else {
 		struct strbuf sb = STRBUF_INIT;
-		doc_addf(&T.doc, R_HEADING, "%d 年度  三、收到和处理政府信息公开申请情况", t->year);
+		pager_addf(&T.pager, R_HEADING, "%d 年度  三、收到和处理政府信息公开申请情况", t->year);
 		balance(&r, width);
 		T.balanced = r.balanced && r.carry_matches;
 		report_text_table3(&r, width, &sb);
 		add_lines(sb_str(&sb), R_NORMAL);
-		doc_blank(&T.doc);
-		doc_addf(&T.doc, R_HEADING, "%d 年度  四、政府信息公开行政复议、行政诉讼情况", t->year);
+		pager_blank(&T.pager);
+		pager_addf(&T.pager, R_HEADING, "%d 年度  四、政府信息公开行政复议、行政诉讼情况", t->year);
 		sb_reset(&sb);
 		report_text_table4(&r, &sb);
 		add_lines(sb_str(&sb), R_NORMAL);
@@ -216,7 +216,7 @@ static void draw(struct tui *t)
 	(void)t;
 	int top, height;
 	tui_area(&top, &height);
-	doc_draw(&T.doc, top, 1, height, COLS - 1);
+	pager_draw(&T.pager, top, 1, height, COLS - 1);
 }
 
 static bool handle(struct tui *t, enum action a, int key)
@@ -226,7 +226,7 @@ static bool handle(struct tui *t, enum action a, int key)
 	if (!tui_year_action(t, a, &changed))
 		return false;
 	if (changed) {
-		T.doc.top = 0;
+		T.pager.top = 0;
 		build(t);
 	}
 	return true;
@@ -248,5 +248,5 @@ const struct view view_tally = {
 	.handle = handle,
 	.reload = build,
 	.status = status,
-	.doc = &T.doc,
+	.pager = &T.pager,
 };

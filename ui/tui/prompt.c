@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "doc.h"
+#include "pager.h"
 #include "draw.h"
 #include "input.h"
 #include "lineedit.h"
@@ -236,38 +236,38 @@ int prompt_pick(struct tui *t, const char *title, const char *const *items, int 
 
 struct show {
 	const char *title;
-	struct doc doc;
+	struct pager pager;
 };
 
 static void draw_show(struct tui *t, void *ctx)
 {
 	(void)t;
 	struct show *s = ctx;
-	int h = (int)s->doc.n + 2;
+	int h = (int)s->pager.n + 2;
 	if (h > LINES - 4)
 		h = LINES - 4;
 	int y, x, w;
 	centred(h, 76, s->title, &y, &x, &w);
-	doc_draw(&s->doc, y, x, h - 2, w);
+	pager_draw(&s->pager, y, x, h - 2, w);
 }
 
 void prompt_show(struct tui *t, const char *title, const char *heading, const struct diag *d)
 {
 	struct show s = { title, { 0 } };
-	doc_add_wrapped(&s.doc, R_HEADING, heading, 0, 74);
+	pager_add_wrapped(&s.pager, R_HEADING, heading, 0, 74);
 	for (size_t i = 0; d && i < d->n; i++)
-		doc_add_wrapped(&s.doc, R_ERROR, d->lines[i], 2, 74);
+		pager_add_wrapped(&s.pager, R_ERROR, d->lines[i], 2, 74);
 	if (d && d->total > d->n)
-		doc_addf(&s.doc, R_NOTE, "  ……另有 %zu 处问题未列出", d->total - d->n);
-	doc_add(&s.doc, R_NOTE, "（Enter 或 Esc 关闭）");
+		pager_addf(&s.pager, R_NOTE, "  ……另有 %zu 处问题未列出", d->total - d->n);
+	pager_add(&s.pager, R_NOTE, "（Enter 或 Esc 关闭）");
 	tui_push_overlay(draw_show, &s, KS_HELP);
 	for (;;) {
 		int key = tui_key(t);
 		enum action a = km_lookup(KS_HELP, key);
 		if (a == A_BACK || key == KM_ENTER || key == KM_NEWLINE)
 			break;
-		doc_scroll(&s.doc, a);
+		pager_scroll(&s.pager, a);
 	}
 	tui_pop_overlay();
-	doc_release(&s.doc);
+	pager_release(&s.pager);
 }

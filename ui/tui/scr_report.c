@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
-#include "export.h"
-#include "rollup_ui.h"
+#include "pager.h"
+#include "dlg_export.h"
+#include "dlg_rollup.h"
 #include "form.h"
 #include "report.h"
 #include "store.h"
@@ -21,7 +21,7 @@
 #include "xmem.h"
 
 static struct {
-	struct doc doc;
+	struct pager pager;
 	int built_width;
 } P;
 
@@ -35,11 +35,11 @@ static void build(struct tui *t)
 	struct report r;
 	struct diag d = DIAG_INIT;
 	report_init(&r);
-	doc_clear(&P.doc);
+	pager_clear(&P.pager);
 	P.built_width = COLS;
 	if (report_build(t->s, t->year, &r, &d) != ST_OK) {
 		tui_fail(t, ST_IO, &d);
-		doc_add(&P.doc, R_ERROR, "读取报表失败，请稍后再试。");
+		pager_add(&P.pager, R_ERROR, "读取报表失败，请稍后再试。");
 	} else {
 		struct strbuf sb = STRBUF_INIT;
 		report_text(&r, COLS - 2, &sb);
@@ -52,12 +52,12 @@ static void build(struct tui *t)
 					  strncmp(line, "三、", strlen("三、")) == 0 ||
 					  strncmp(line, "四、", strlen("四、")) == 0 ||
 					  strncmp(line, "六、", strlen("六、")) == 0 || p == sb_str(&sb));
-			doc_add(&P.doc, head ? R_HEADING : strstr(line, "✗") ? R_ERROR : R_NORMAL, line);
+			pager_add(&P.pager, head ? R_HEADING : strstr(line, "✗") ? R_ERROR : R_NORMAL, line);
 			free(line);
 			p += n + (nl ? 1 : 0);
 		}
-		doc_blank(&P.doc);
-		doc_add(&P.doc, R_NOTE, "按 e 编辑表二，按 x 导出（文本、CSV、JSON、台账）。");
+		pager_blank(&P.pager);
+		pager_add(&P.pager, R_NOTE, "按 e 编辑表二，按 x 导出（文本、CSV、JSON、台账）。");
 		sb_release(&sb);
 	}
 	report_release(&r);
@@ -164,7 +164,7 @@ static void draw(struct tui *t)
 	(void)t;
 	int top, height;
 	tui_area(&top, &height);
-	doc_draw(&P.doc, top, 1, height, COLS - 1);
+	pager_draw(&P.pager, top, 1, height, COLS - 1);
 }
 
 static bool handle(struct tui *t, enum action a, int key)
@@ -176,17 +176,17 @@ static bool handle(struct tui *t, enum action a, int key)
 		return true;
 	}
 	if (a == A_EXPORT) {
-		export_run(t, t->year);
+		dlg_export_run(t, t->year);
 		return true;
 	}
 	if (a == A_ROLLUP) {
-		rollup_run(t, t->year);
+		dlg_rollup_run(t, t->year);
 		return true;
 	}
 	if (!tui_year_action(t, a, &changed))
 		return false;
 	if (changed) {
-		P.doc.top = 0;
+		P.pager.top = 0;
 		build(t);
 	}
 	return true;
@@ -206,5 +206,5 @@ const struct view view_report = {
 	.handle = handle,
 	.reload = build,
 	.status = status,
-	.doc = &P.doc,
+	.pager = &P.pager,
 };

@@ -1,17 +1,17 @@
 /*
- * rollup_ui.c — 全市汇总 from the 年报 screen: the clerk names the files of the bodies (their
+ * dlg_rollup.c — 全市汇总 from the 年报 screen: the clerk names the files of the bodies (their
  * gongkai databases or report JSON, wildcards allowed), gongkai checks each as `gongkai rollup`
  * does, shows what fails and asks before adding up anyway (what `--force` would pass over),
  * then writes the sum in the format
  * picked (Excel with a sheet per body, a web page, JSON for the level above, CSV or text).
  */
-#include "rollup_ui.h"
+#include "dlg_rollup.h"
 
 #include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "dlg_export.h"
 #include "prompt.h"
 #include "report.h"
 #include "rollup.h"
@@ -140,7 +140,7 @@ static void write_sum(struct tui *t, struct roll *r, const struct report *sum, i
 	r->kind = prompt_pick(t, "汇总导出格式", labels, 5, 0);
 	if (r->kind < 0)
 		return;
-	char *path = export_ask_path(t, "rollup", exts[r->kind], year);
+	char *path = dlg_export_ask_path(t, "rollup", exts[r->kind], year);
 	if (!path)
 		return;
 	r->reps = xcalloc(r->n + 1, sizeof *r->reps);
@@ -148,7 +148,7 @@ static void write_sum(struct tui *t, struct roll *r, const struct report *sum, i
 	for (size_t i = 0; i < r->n; i++)
 		r->reps[r->nreps++] = &r->parts[i].rep;
 	struct diag d = DIAG_INIT;
-	enum status st = export_atomic(path, r->kind == 0 ? NULL : write_text, write_xlsx, r, &d);
+	enum status st = dlg_export_atomic(path, r->kind == 0 ? NULL : write_text, write_xlsx, r, &d);
 	if (st != ST_OK)
 		tui_fail(t, st, &d);
 	else
@@ -158,7 +158,7 @@ static void write_sum(struct tui *t, struct roll *r, const struct report *sum, i
 	free(path);
 }
 
-void rollup_run(struct tui *t, int year)
+void dlg_rollup_run(struct tui *t, int year)
 {
 	size_t n;
 	char **paths = ask_sources(t, &n);

@@ -1,5 +1,5 @@
 /*
- * appevents.c — the event keys of an application (issue 4): 补正, 征求意见, 延期, 信息处理费,
+ * dlg_event.c — the event keys of an application (issue 4): 补正, 征求意见, 延期, 信息处理费,
  * 复议/诉讼, each a small form for the next step of its event.
  *
  * A form shows what is already recorded (as lines to read) and asks only for the step at hand,
@@ -7,14 +7,14 @@
  * (clock_check: the order of the dates, an extension after the due date, a 补正 notice later
  * than 7 working days); the fee is computed by fee.h and shown for the clerk to confirm.
  */
-#include "appevents.h"
+#include "dlg_event.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
-#include "appforms.h"
+#include "dlg_app.h"
 #include "codes.h"
 #include "date.h"
 #include "fee.h"
@@ -45,7 +45,7 @@ static bool save_with(struct tui *t, struct form *fm, struct ev_job *j,
 	struct app a;
 	app_init(&a);
 	app_copy(&a, &j->a);
-	bool ok = fill(fm, j, &a) && appforms_check(t, fm, &a) && appforms_write(t, fm, &a, NULL);
+	bool ok = fill(fm, j, &a) && dlg_app_check(t, fm, &a) && dlg_app_write(t, fm, &a, NULL);
 	if (ok) {
 		char buf[DATE_BUF];
 		j->saved = a.id;
@@ -422,7 +422,7 @@ static long long review(struct tui *t, struct ev_job *j)
 	int kind = a->suit.kind == T4_SUIT_DIRECT ? 1 : a->suit.kind == T4_SUIT_AFTER_REVIEW ? 2
 		 : 0;
 	int n;
-	const char *const *results = appforms_choices(&codes_review_result, "尚未审结", &n);
+	const char *const *results = dlg_app_choices(&codes_review_result, "尚未审结", &n);
 	struct form fm;
 	snprintf(title, sizeof title, "行政复议、行政诉讼 %s", a->case_no);
 	form_init(&fm, title, save_review, j);
@@ -436,7 +436,7 @@ static long long review(struct tui *t, struct ev_job *j)
 	return run(t, &fm, j);
 }
 
-bool appevents_run(struct tui *t, enum action a, const struct app *app, long long *saved)
+bool dlg_event_run(struct tui *t, enum action a, const struct app *app, long long *saved)
 {
 	struct ev_job j;
 	memset(&j, 0, sizeof j);

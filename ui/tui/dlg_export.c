@@ -1,9 +1,9 @@
 /*
- * export.c — the report and the ledger to a file, chosen from one table of formats, written
+ * dlg_export.c — the report and the ledger to a file, chosen from one table of formats, written
  * through a temporary file and a rename so that a crash or a full disk never leaves half a
  * file where the clerk expects a whole one.
  */
-#include "export.h"
+#include "dlg_export.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,22 +23,22 @@
 #include "xmem.h"
 
 /* What the writers get: the report of the year, and the store for the ledger. */
-struct export_job {
+struct dlg_export_job {
 	struct store *s;
 	const struct report *r;
 	int year;
-	const struct export_format *fmt;
+	const struct dlg_export_format *fmt;
 	size_t count;
 	struct diag *d;
 };
 
 /* One format: a report written to text, or a report written by name (a library that writes
  * a file itself), or a stream from the store (the ledger). */
-struct export_format {
+struct dlg_export_format {
 	const char *label, *stem, *ext;
 	void (*text)(const struct report *r, struct strbuf *out);
 	enum status (*file)(const struct report *r, const char *path, struct diag *d);
-	enum status (*stream)(struct export_job *j, FILE *fp, struct diag *d);
+	enum status (*stream)(struct dlg_export_job *j, FILE *fp, struct diag *d);
 };
 
 /* The terminal tables, as wide as `gongkai report` draws them. */
@@ -47,7 +47,7 @@ static void report_text_wide(const struct report *r, struct strbuf *out)
 	report_text(r, 120, out);
 }
 
-static enum status ledger_year(struct export_job *j, FILE *fp, struct diag *d)
+static enum status ledger_year(struct dlg_export_job *j, FILE *fp, struct diag *d)
 {
 	struct ledger_export_options o = { .year = j->year };
 	return ledger_export(j->s, fp, &o, &j->count, d);
@@ -56,7 +56,7 @@ static enum status ledger_year(struct export_job *j, FILE *fp, struct diag *d)
 /* The formats, in the order the clerk picks from. A report format is one line with its text
  * writer (void f(const struct report *, struct strbuf *)) or its file writer (enum status
  * f(const struct report *, const char *path, struct diag *)). */
-static const struct export_format formats[] = {
+static const struct dlg_export_format formats[] = {
 	{ "年报：Excel（.xlsx，报送上级）", "report", "xlsx", NULL, report_xlsx, NULL },
 	{ "年报：网页（.html，政府网站发布）", "report", "html", report_html, NULL, NULL },
 	{ "年报：文本表格（.txt）", "report", "txt", report_text_wide, NULL, NULL },
@@ -90,7 +90,7 @@ static enum status finish(FILE *fp, const char *path, struct diag *d)
 	return ST_OK;
 }
 
-enum status export_atomic(const char *path, enum status (*write)(FILE *fp, void *ctx),
+enum status dlg_export_atomic(const char *path, enum status (*write)(FILE *fp, void *ctx),
 			  enum status (*file)(const char *tmp, void *ctx, struct diag *d),
 			  void *ctx, struct diag *d)
 {
@@ -131,7 +131,7 @@ enum status export_atomic(const char *path, enum status (*write)(FILE *fp, void 
 
 static enum status write_job(FILE *fp, void *ctx)
 {
-	struct export_job *j = ctx;
+	struct dlg_export_job *j = ctx;
 	if (j->fmt->stream)
 		return j->fmt->stream(j, fp, j->d);
 	struct strbuf sb = STRBUF_INIT;
@@ -144,7 +144,7 @@ static enum status write_job(FILE *fp, void *ctx)
 
 static enum status file_job(const char *tmp, void *ctx, struct diag *d)
 {
-	struct export_job *j = ctx;
+	struct dlg_export_job *j = ctx;
 	return j->fmt->file(j->r, tmp, d);
 }
 
@@ -160,7 +160,7 @@ static char *full_path(const char *path)
 	return getcwd(cwd, sizeof cwd) ? xasprintf("%s/%s", cwd, path) : xstrdup(path);
 }
 
-char *export_ask_path(struct tui *t, const char *stem, const char *ext, int year)
+char *dlg_export_ask_path(struct tui *t, const char *stem, const char *ext, int year)
 {
 	char *initial = xasprintf("%s-%d.%s", stem, year, ext);
 	char *path = prompt_line(t, "导出到文件", "文件名（可含路径；~/ 表示主目录）：", initial, 0);
@@ -186,7 +186,7 @@ char *export_ask_path(struct tui *t, const char *stem, const char *ext, int year
 	return full;
 }
 
-void export_run(struct tui *t, int year)
+void dlg_export_run(struct tui *t, int year)
 {
 	const char *labels[NFORMATS];
 	for (size_t i = 0; i < NFORMATS; i++)
@@ -194,16 +194,16 @@ void export_run(struct tui *t, int year)
 	int k = prompt_pick(t, "导出格式", labels, (int)NFORMATS, 0);
 	if (k < 0)
 		return;
-	char *path = export_ask_path(t, formats[k].stem, formats[k].ext, year);
+	char *path = dlg_export_ask_path(t, formats[k].stem, formats[k].ext, year);
 	if (!path)
 		return;
 	struct report r;
 	struct diag d = DIAG_INIT;
 	report_init(&r);
-	struct export_job j = { t->s, &r, year, &formats[k], 0, &d };
+	struct dlg_export_job j = { t->s, &r, year, &formats[k], 0, &d };
 	enum status st = formats[k].stream ? ST_OK : report_build(t->s, year, &r, &d);
 	if (st == ST_OK)
-		st = export_atomic(path, formats[k].file ? NULL : write_job, file_job, &j, &d);
+		st = dlg_export_atomic(path, formats[k].file ? NULL : write_job, file_job, &j, &d);
 	if (st != ST_OK)
 		tui_fail(t, st, &d);
 	else if (formats[k].stream)

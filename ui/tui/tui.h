@@ -18,10 +18,9 @@
 #include "listview.h"
 #include "status.h"
 
-struct cli;
 struct diag;
 struct store;
-struct doc;
+struct pager;
 
 /* The smallest terminal the screens are drawn in; below it a notice says so. */
 #define TUI_MIN_COLS 60
@@ -43,7 +42,7 @@ struct view {
 	/* moving: the main loop moves a list's cursor or scrolls a document */
 	struct listview *lv;
 	const struct lv_source *src;
-	struct doc *doc;
+	struct pager *pager;
 };
 
 struct tui {
@@ -60,8 +59,10 @@ struct tui {
 	bool quit;
 };
 
-/* Runs the interface on the database of c until the clerk quits; returns the exit status. */
-int tui_main(struct cli *c);
+/* Runs the interface on the open database s (the caller keeps and closes it), with `today`
+ * as the day the clock counts to, until the clerk quits. Returns the exit status: 0, or 64
+ * when there is no terminal to draw in. */
+int tui_main(struct store *s, int today);
 
 /* The area a screen draws in: rows top … top+height-1, all columns. */
 void tui_area(int *top, int *height);

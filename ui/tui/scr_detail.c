@@ -14,11 +14,11 @@
 #include <string.h>
 
 #include "app.h"
-#include "appforms.h"
+#include "dlg_app.h"
 #include "clock.h"
 #include "codes.h"
 #include "date.h"
-#include "doc.h"
+#include "pager.h"
 #include "mask.h"
 #include "store.h"
 #include "text.h"
@@ -29,7 +29,7 @@ static struct {
 	struct app a;
 	bool loaded;
 	bool personal;   /* show 证件号码 and 联系方式 in full */
-	struct doc doc;
+	struct pager pager;
 } D;
 
 static enum km_scope scope(void)
@@ -47,10 +47,10 @@ static void field_line(const char *label, const char *value, int width)
 	text_wrap(value, width - 14 > 20 ? width - 14 : 20, &lines);
 	for (size_t i = 0; i < lines.n; i++) {
 		if (i == 0) {
-			doc_add(&D.doc, R_HEADING, sb_str(&sb));
-			doc_seg(&D.doc, R_NORMAL, lines.line[0]);
+			pager_add(&D.pager, R_HEADING, sb_str(&sb));
+			pager_seg(&D.pager, R_NORMAL, lines.line[0]);
 		} else {
-			doc_addf(&D.doc, R_NORMAL, "%14s%s", "", lines.line[i]);
+			pager_addf(&D.pager, R_NORMAL, "%14s%s", "", lines.line[i]);
 		}
 	}
 	text_lines_release(&lines);
@@ -78,8 +78,8 @@ static void field(enum app_field f, int width)
 
 static void heading(const char *text)
 {
-	doc_blank(&D.doc);
-	doc_addf(&D.doc, R_HEADING, "【%s】", text);
+	pager_blank(&D.pager);
+	pager_addf(&D.pager, R_HEADING, "【%s】", text);
 }
 
 static void section(const char *title, const enum app_field *fields, size_t n, int width)
@@ -138,8 +138,8 @@ static void clock_part(struct tui *t, int width)
 		field_line("缴费期限", sb_str(&sb), width);
 	}
 	sb_release(&sb);
-	doc_add(&D.doc, R_NOTE, "     计算依据：");
-	doc_add_wrapped(&D.doc, R_NORMAL, sb_str(&c.steps), 6, width);
+	pager_add(&D.pager, R_NOTE, "     计算依据：");
+	pager_add_wrapped(&D.pager, R_NORMAL, sb_str(&c.steps), 6, width);
 	clock_release(&c);
 }
 
@@ -175,7 +175,7 @@ static void history(struct tui *t, int width)
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf sb = STRBUF_INIT;
 		history_entry_text(&h[i], D.personal, &sb);
-		doc_add_hanging(&D.doc, R_NORMAL, sb_str(&sb), 2, 4, width);
+		pager_add_hanging(&D.pager, R_NORMAL, sb_str(&sb), 2, 4, width);
 		sb_release(&sb);
 	}
 	history_free(&h, n);
@@ -185,7 +185,7 @@ static void history(struct tui *t, int width)
 static void build(struct tui *t)
 {
 	int width = COLS - 4;
-	doc_clear(&D.doc);
+	pager_clear(&D.pager);
 	if (!D.loaded)
 		return;
 	static const enum app_field basic[] = {
@@ -195,7 +195,7 @@ static void build(struct tui *t)
 	for (size_t i = 0; i < sizeof basic / sizeof basic[0]; i++)
 		field(basic[i], width);
 	if ((D.a.id_number || D.a.contact) && !D.personal)
-		doc_add(&D.doc, R_NOTE, "              （证件号码和联系方式已部分隐藏，按 p 显示）");
+		pager_add(&D.pager, R_NOTE, "              （证件号码和联系方式已部分隐藏，按 p 显示）");
 	clock_part(t, width);
 	static const enum app_field corr[] = { F_CORRECTION_SENT, F_CORRECTION_LIMIT,
 					       F_CORRECTION_RECEIVED };
@@ -232,7 +232,7 @@ void scr_detail_open(struct tui *t, long long id)
 {
 	D.id = id;
 	D.personal = false;
-	D.doc.top = 0;
+	D.pager.top = 0;
 	tui_push(t, &view_detail);
 }
 
@@ -261,7 +261,7 @@ static void draw(struct tui *t)
 	draw_fill(top, 0, COLS, R_HEADER);
 	draw_text(top, 1, COLS - 2, sb_str(&sb), R_HEADER);
 	sb_release(&sb);
-	doc_draw(&D.doc, top + 1, 1, height - 1, COLS - 2);
+	pager_draw(&D.pager, top + 1, 1, height - 1, COLS - 2);
 }
 
 static bool handle(struct tui *t, enum action a, int key)
@@ -273,7 +273,7 @@ static bool handle(struct tui *t, enum action a, int key)
 		build(t);
 		return true;
 	}
-	if (!D.loaded || !appforms_run(t, a, D.id, &saved))
+	if (!D.loaded || !dlg_app_run(t, a, D.id, &saved))
 		return false;
 	if (saved)
 		tui_changed(t);
@@ -301,5 +301,5 @@ const struct view view_detail = {
 	.handle = handle,
 	.reload = reload,
 	.status = status,
-	.doc = &D.doc,
+	.pager = &D.pager,
 };

@@ -1,19 +1,19 @@
 /*
- * appforms.c — entering and changing an application: 新建 (n), 修改 (e), 答复 (a) and 重新办理
- * (u), and the dispatch of the event keys to appevents.c.
+ * dlg_app.c — entering and changing an application: 新建 (n), 修改 (e), 答复 (a) and 重新办理
+ * (u), and the dispatch of the event keys to dlg_event.c.
  *
  * Every form works on a copy of the application as read when it opened (with its version), so
  * a save after another clerk's save is refused by the store rather than overwriting it, and
  * nothing is written until the whole form passes app_check.
  */
-#include "appforms.h"
+#include "dlg_app.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
-#include "appevents.h"
+#include "dlg_event.h"
 #include "codes.h"
 #include "date.h"
 #include "form.h"
@@ -25,7 +25,7 @@
 
 /* ---- shared ---- */
 
-bool appforms_check(struct tui *t, struct form *fm, const struct app *a)
+bool dlg_app_check(struct tui *t, struct form *fm, const struct app *a)
 {
 	struct app_problems p = { 0 };
 	app_check(a, store_calendar(t->s), t->today, &p);
@@ -34,7 +34,7 @@ bool appforms_check(struct tui *t, struct form *fm, const struct app *a)
 	return !errors && form_warnings_seen(fm);
 }
 
-bool appforms_write(struct tui *t, struct form *fm, struct app *a, const char *reason)
+bool dlg_app_write(struct tui *t, struct form *fm, struct app *a, const char *reason)
 {
 	struct diag d = DIAG_INIT;
 	enum status st = a->id ? store_app_update(t->s, a, reason, &d)
@@ -51,7 +51,7 @@ bool appforms_write(struct tui *t, struct form *fm, struct app *a, const char *r
 	return st == ST_OK;
 }
 
-const char *const *appforms_choices(const struct code_set *set, const char *none, int *n)
+const char *const *dlg_app_choices(const struct code_set *set, const char *none, int *n)
 {
 	static struct {
 		const struct code_set *set;
@@ -105,7 +105,7 @@ static void add_code(struct form *fm, struct app_job *j, enum app_field f,
 		     const struct code_set *set, const char *none, int v)
 {
 	int n;
-	const char *const *items = appforms_choices(set, none, &n);
+	const char *const *items = dlg_app_choices(set, none, &n);
 	j->f[f] = form_choice(fm, app_field_name(f), f, items, n, v + 1);
 }
 
@@ -246,10 +246,10 @@ static bool save_app(struct tui *t, struct form *fm, void *ctx)
 	char *reason = j->reason >= 0 ? form_get_text(fm, j->reason) : NULL;
 	/* every field is checked, also when one could not be read */
 	bool read = read_app(fm, j, &a);
-	bool ok = appforms_check(t, fm, &a) && read;
+	bool ok = dlg_app_check(t, fm, &a) && read;
 	if (ok && a.id && app_same(&a, &j->a)) {
 		tui_message(t, false, "没有修改，申请 %s 未变", a.case_no);
-	} else if (ok && appforms_write(t, fm, &a, reason && *reason ? reason : NULL)) {
+	} else if (ok && dlg_app_write(t, fm, &a, reason && *reason ? reason : NULL)) {
 		j->saved = a.id;
 		tui_message(t, false, "已保存申请 %s（%s）", a.case_no, a.applicant);
 	} else {
@@ -316,7 +316,7 @@ static bool save_answer(struct tui *t, struct form *fm, void *ctx)
 		form_problem(fm, j->outcome, false, "请从表三中选择办理结果");
 		ok = false;
 	}
-	ok = ok && appforms_check(t, fm, &a) && appforms_write(t, fm, &a, NULL);
+	ok = ok && dlg_app_check(t, fm, &a) && dlg_app_write(t, fm, &a, NULL);
 	if (ok) {
 		j->saved = a.id;
 		tui_message(t, false, "已答复 %s：%s", a.case_no, outcome_ledger_label(a.outcome));
@@ -376,7 +376,7 @@ static bool save_reopen(struct tui *t, struct form *fm, void *ctx)
 	bool ok = !text_blank(reason);
 	if (!ok)
 		form_problem(fm, j->reason, false, "请说明为什么重新办理（记入修改记录）");
-	ok = ok && appforms_check(t, fm, &a) && appforms_write(t, fm, &a, reason);
+	ok = ok && dlg_app_check(t, fm, &a) && dlg_app_write(t, fm, &a, reason);
 	if (ok) {
 		j->saved = a.id;
 		tui_message(t, false, "申请 %s 已重新办理", a.case_no);
@@ -419,7 +419,7 @@ static bool is_app_action(enum action a)
 	return a == A_NEW || (a >= A_EDIT && a <= A_REVIEW);
 }
 
-bool appforms_run(struct tui *t, enum action a, long long id, long long *saved)
+bool dlg_app_run(struct tui *t, enum action a, long long id, long long *saved)
 {
 	*saved = 0;
 	if (!is_app_action(a))
@@ -438,7 +438,7 @@ bool appforms_run(struct tui *t, enum action a, long long id, long long *saved)
 		struct app app;
 		app_init(&app);
 		if (load(t, id, &app))
-			appevents_run(t, a, &app, saved);
+			dlg_event_run(t, a, &app, saved);
 		app_release(&app);
 	}
 	return true;

@@ -18,7 +18,7 @@
 #include "date.h"
 #include "draw.h"
 #include "input.h"
-#include "outcome.h"
+#include "dlg_outcome.h"
 #include "prompt.h"
 #include "text.h"
 #include "tui.h"
@@ -581,7 +581,7 @@ static void choose(struct tui *t, struct form *fm)
 		if (c >= 0)
 			move_focus(fm, 1);
 	} else if (f->kind == FK_OUTCOME) {
-		int o = outcome_pick(t, f->outcome);
+		int o = dlg_outcome_pick(t, f->outcome);
 		if (o >= 0 && o != f->outcome) {
 			f->outcome = o;
 			f->changed = true;
