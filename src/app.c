@@ -111,16 +111,8 @@ void app_problem_add(struct app_problems *p, enum app_field f, bool warning,
 		     const char *fmt, ...)
 {
 	va_list ap;
-	if (!fmt)   /* never happens; keeps GCC 12 quiet under -fsanitize (GCC PR 116834) */
-		return;
 	va_start(ap, fmt);
-	int len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		return;
-	char *msg = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)len + 1, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
 	p->v[p->n++] = (struct app_problem){ f, warning, msg };

@@ -90,18 +90,10 @@ static void add_problem(struct clock_problems *p, enum clock_field f, bool error
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	const char *name = clock_field_name(f);
-	size_t head = strlen(name) + 2;
-	char *msg = xmalloc(head + (size_t)n + 1);
-	memcpy(msg, name, head - 2);
-	memcpy(msg + head - 2, ": ", 2);
-	va_start(ap, fmt);
-	vsnprintf(msg + head, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	char *msg = xasprintf("%s: %s", clock_field_name(f), text);
+	free(text);
 	p->items = xgrow(p->items, &p->cap, p->n + 1, sizeof *p->items);
 	p->items[p->n++] = (struct clock_problem){ f, error, msg };
 	p->errors += error;

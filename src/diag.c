@@ -11,21 +11,14 @@
 
 void diag_add(struct diag *d, const char *fmt, ...)
 {
-	/* fmt is never NULL; testing it keeps GCC 12 quiet under -fsanitize (GCC PR 116834) */
-	if (!d || !fmt)
+	if (!d)
 		return;
 	d->total++;
 	if (d->limit && d->n >= d->limit)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	int len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		return;
-	char *line = xmalloc((size_t)len + 1);
-	va_start(ap, fmt);
-	vsnprintf(line, (size_t)len + 1, fmt, ap);
+	char *line = xvasprintf(fmt, ap);
 	va_end(ap);
 	d->lines = xgrow(d->lines, &d->cap, d->n + 1, sizeof *d->lines);
 	d->lines[d->n++] = line;

@@ -3,19 +3,16 @@
  *
  * The backup runs page by page and restarts by itself when another connection writes
  * meanwhile, so a nightly backup never stops the clerks. A backup goes to a temporary file next
- * to the target, is checked, and is renamed into place: a crash never leaves half a backup under
- * the real name. A restore first checks the source the way store_open checks any file.
+ * to the target (outfile.h), is checked, and is renamed into place: a crash never leaves half a
+ * backup under the real name. A restore first checks the source the way store_open checks any file.
  */
 #include "store_priv.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "syserr.h"
+#include "outfile.h"
 #include "xmem.h"
 
 #define PAGES_PER_STEP 512
@@ -63,17 +60,13 @@ enum status store_integrity(struct store *s, struct diag *d)
 
 enum status store_backup(struct store *s, const char *path, struct diag *d)
 {
-	char *tmp = xasprintf("%s.tmpXXXXXX", path);
-	int fd = mkstemp(tmp);   /* 0600 */
-	if (fd < 0) {
-		diag_add(d, "无法创建备份文件 %s：%s", path, syserr_reason(errno).text);
-		free(tmp);
-		return ST_CANTCREAT;
-	}
-	close(fd);
+	struct outfile o;
+	enum status st = outfile_open(&o, path, d);
+	if (st != ST_OK)
+		return st;
+	outfile_by_name(&o);   /* SQLite writes the copy by its name */
 	sqlite3 *dst = NULL;
-	enum status st = ST_OK;
-	int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	int rc = sqlite3_open_v2(o.tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK)
 		rc = copy_db(dst, s->db);
 	if (rc != SQLITE_OK) {
@@ -87,18 +80,14 @@ enum status store_backup(struct store *s, const char *path, struct diag *d)
 		/* opened for writing (nothing is written) so that closing it removes the -wal and
 		 * -shm files a reader would leave beside the backup */
 		struct store *check = NULL;
-		st = store_open(tmp, STORE_NOCREATE, &check, d);
+		st = store_open(o.tmp, STORE_NOCREATE, &check, d);
 		if (st == ST_OK)
 			st = store_integrity(check, d);
 		store_close(&check);
 	}
-	if (st == ST_OK && rename(tmp, path) != 0) {
-		diag_add(d, "无法写入备份文件 %s：%s", path, syserr_reason(errno).text);
-		st = ST_CANTCREAT;
-	}
-	if (st != ST_OK)
-		unlink(tmp);
-	free(tmp);
+	if (st == ST_OK)
+		return outfile_commit(&o, d);
+	outfile_abort(&o);
 	return st;
 }
 

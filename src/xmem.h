@@ -8,6 +8,7 @@
 #ifndef GK_XMEM_H
 #define GK_XMEM_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -17,8 +18,10 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
-/* printf into a new string; the caller frees it. */
+/* printf into a new string; the caller frees it. Every "format into a new string" in the
+ * program goes through xvasprintf. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Called once before abort on allocation failure (e.g. to end curses mode). */
 void xmem_set_fatal_hook(void (*hook)(void));

@@ -119,7 +119,7 @@ key Enter
 key C-u
 type "$TMP/no/such/folder/r.txt"
 key Enter
-wait_for "无法创建文件 $TMP/no/such/folder/r.txt"
+wait_for "无法创建输出文件 $TMP/no/such/folder/r.txt"
 
 # the year keys
 key [

@@ -100,7 +100,7 @@ key Enter
 wait_for "第 3 个来源"
 key Enter
 wait_for "汇总导出格式"
-key Down Down Enter            # JSON
+key Down Down Down Down Enter  # JSON
 wait_for "rollup-2023.json"
 key C-u
 type "$TMP/全市2023.json"

@@ -1,38 +1,36 @@
 /*
- * cli.c — what the commands share: opening the database, options, errors, usage, atomic
- * output files and progress.
+ * cli.c — what the commands share: opening the database, parsing options from a command's
+ * table, errors, usage and progress.
  */
 #include "cli.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "date.h"
+#include "report_format.h"
 #include "store.h"
-#include "syserr.h"
 #include "xmem.h"
 
-struct store *cli_store(struct cli *c, int flags, int *status)
+struct store *cli_store(struct cli *c, int flags, enum status *st)
 {
 	if (c->store)
 		return c->store;
 	struct diag d = DIAG_INIT;
-	enum status st = store_open(c->db_path, flags, &c->store, &d);
-	if (st != ST_OK) {
-		*status = cli_fail(st, &d);
+	enum status got = store_open(c->db_path, flags, &c->store, &d);
+	if (got != ST_OK) {
+		*st = cli_fail(got, &d);
 		c->store = NULL;
 	}
 	diag_release(&d);
 	return c->store;
 }
 
-int cli_fail(enum status st, const struct diag *d)
+enum status cli_fail(enum status st, const struct diag *d)
 {
 	for (size_t i = 0; d && i < d->n; i++)
 		fprintf(stderr, "%s\n", d->lines[i]);
@@ -40,10 +38,10 @@ int cli_fail(enum status st, const struct diag *d)
 		fprintf(stderr, "……另有 %zu 处问题未列出\n", d->total - d->n);
 	if (st != ST_OK)
 		fprintf(stderr, "gongkai: %s\n", status_message(st));
-	return status_exit_code(st);
+	return st;
 }
 
-int cli_usage_error(const char *cmd, const char *fmt, ...)
+enum status cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 	fprintf(stderr, "gongkai%s%s: ", cmd ? " " : "", cmd ? cmd : "");
@@ -51,123 +49,183 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "（用法见 gongkai %s%s--help）\n", cmd ? cmd : "", cmd ? " " : "");
-	return 64;
+	return ST_USAGE;
 }
 
-int cli_help(const char *cmd)
+enum status cli_refuse(enum status st, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("gongkai: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return st;
+}
+
+enum status cli_help(const char *cmd)
 {
 	for (const struct cli_command *k = cli_commands; k->name; k++) {
 		if (strcmp(k->name, cmd) == 0) {
 			printf("用法: gongkai %s\n\n%s\n", k->usage, k->help);
-			return 0;
+			return ST_OK;
 		}
 	}
 	return cli_usage_error(NULL, "未知的命令 %s", cmd);
 }
 
-int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
-	       const struct option *longopts)
+/* ---- options ---- */
+
+#define MAX_OPTS 16
+
+static bool takes_value(const struct cli_opt *o)
 {
-	/* shortopts begin with ':' so that a missing argument is told from an unknown option */
-	opterr = 0;
-	int ch = getopt_long(argc, argv, shortopts, longopts, NULL);
-	const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
-	if (ch == '?') {
-		if (optopt)
-			cli_usage_error(cmd, "未知的选项 -%c", optopt);
-		else
-			cli_usage_error(cmd, "未知的选项 %s", arg);
-	} else if (ch == ':') {
-		cli_usage_error(cmd, "选项 %s 缺少参数", arg);
-		ch = '?';
-	}
-	return ch;
+	return o->kind != OPT_FLAG;
 }
 
-bool cli_int(const char *cmd, const char *what, const char *s, int lo, int hi, int *out)
+static bool parse_int(const char *s, int lo, int hi, int *out)
 {
 	char *end;
 	errno = 0;
 	long v = strtol(s, &end, 10);
-	if (!*s || *end || errno || v < lo || v > hi || *s == ' ' || *s == '+') {
-		cli_usage_error(cmd, "%s「%s」应为 %d 到 %d 之间的整数", what, s, lo, hi);
+	if (!*s || *end || errno || v < lo || v > hi || *s == ' ' || *s == '+')
 		return false;
-	}
 	*out = (int)v;
 	return true;
 }
 
-bool cli_year(const char *cmd, const char *s, int *year)
+/* `a、b 或 c` */
+static void join_or(const char *const *names, struct strbuf *out)
 {
-	return cli_int(cmd, "年度", s, DATE_MIN_YEAR, DATE_MAX_YEAR, year);
+	for (int i = 0; names[i]; i++)
+		sb_addf(out, "%s%s", i == 0 ? "" : names[i + 1] ? "、" : " 或 ", names[i]);
 }
 
-int cli_output_open(struct cli_output *o, const char *path)
+static enum status take_choice(const char *cmd, const struct cli_opt *o, const char *what,
+			       const char *arg)
 {
-	memset(o, 0, sizeof *o);
-	if (!path || strcmp(path, "-") == 0) {
-		o->fp = stdout;
-		return 0;
-	}
-	o->path = xstrdup(path);
-	const char *slash = strrchr(path, '/');
-	o->tmp = slash ? xasprintf("%.*s/.%s.tmpXXXXXX", (int)(slash - path), path, slash + 1)
-		       : xasprintf(".%s.tmpXXXXXX", path);
-	int fd = mkstemp(o->tmp);   /* created 0600 */
-	if (fd < 0 || !(o->fp = fdopen(fd, "wb"))) {
-		fprintf(stderr, "gongkai: 无法创建输出文件 %s：%s\n", path, syserr_reason(errno).text);
-		if (fd >= 0)
-			close(fd);
-		free(o->tmp);
-		free(o->path);
-		memset(o, 0, sizeof *o);
-		return 73;
-	}
-	return 0;
-}
-
-int cli_output_commit(struct cli_output *o)
-{
-	if (o->fp == stdout) {
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fprintf(stderr, "gongkai: 写入标准输出失败：%s\n", syserr_reason(errno).text);
-			return 74;
+	for (int i = 0; o->choices[i]; i++)
+		if (strcmp(o->choices[i], arg) == 0) {
+			*(int *)o->out = i;
+			return ST_OK;
 		}
-		return 0;
-	}
-	int rc = 0;
-	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0) {
-		fprintf(stderr, "gongkai: 写入 %s 失败（磁盘可能已满）：%s\n", o->path,
-			syserr_reason(errno).text);
-		rc = 74;
-	}
-	if (fclose(o->fp) != 0 && !rc) {
-		fprintf(stderr, "gongkai: 写入 %s 失败：%s\n", o->path, syserr_reason(errno).text);
-		rc = 74;
-	}
-	o->fp = NULL;
-	if (!rc && rename(o->tmp, o->path) != 0) {
-		fprintf(stderr, "gongkai: 无法写入 %s：%s\n", o->path, syserr_reason(errno).text);
-		rc = 73;
-	}
-	if (rc)
-		unlink(o->tmp);
-	free(o->tmp);
-	free(o->path);
-	memset(o, 0, sizeof *o);
-	return rc;
+	struct strbuf names = STRBUF_INIT;
+	join_or(o->choices, &names);
+	enum status st = cli_usage_error(cmd, "未知的%s %s（应为 %s）", what, arg, sb_str(&names));
+	sb_release(&names);
+	return st;
 }
 
-void cli_output_abort(struct cli_output *o)
+static enum status take_report(const char *cmd, const struct cli_opt *o, const char *arg)
 {
-	if (o->fp && o->fp != stdout) {
-		fclose(o->fp);
-		unlink(o->tmp);
+	const struct report_format *f = report_format_find(arg);
+	if (f) {
+		*(const struct report_format **)o->out = f;
+		return ST_OK;
 	}
-	free(o->tmp);
-	free(o->path);
-	memset(o, 0, sizeof *o);
+	struct strbuf names = STRBUF_INIT;
+	report_format_names(&names);
+	enum status st = cli_usage_error(cmd, "未知的格式 %s（应为 %s）", arg, sb_str(&names));
+	sb_release(&names);
+	return st;
 }
+
+/* Takes the value of one option; a usage error when it is not one the option takes. */
+static enum status take(const char *cmd, const struct cli_opt *o, char *arg)
+{
+	const char *what = o->what ? o->what : o->name;
+	struct cli_many *m = o->out;
+	switch (o->kind) {
+	case OPT_FLAG:
+		*(bool *)o->out = true;
+		return ST_OK;
+	case OPT_TEXT:
+		*(const char **)o->out = arg;
+		return ST_OK;
+	case OPT_YEAR:
+		if (!parse_int(arg, DATE_MIN_YEAR, DATE_MAX_YEAR, o->out))
+			return cli_usage_error(cmd, "年度「%s」应为 %d 到 %d 之间的整数", arg,
+					       DATE_MIN_YEAR, DATE_MAX_YEAR);
+		return ST_OK;
+	case OPT_INT:
+		if (!parse_int(arg, o->lo, o->hi, o->out))
+			return cli_usage_error(cmd, "%s「%s」应为 %d 到 %d 之间的整数", what, arg,
+					       o->lo, o->hi);
+		return ST_OK;
+	case OPT_CHOICE:
+		return take_choice(cmd, o, what, arg);
+	case OPT_REPORT:
+		return take_report(cmd, o, arg);
+	case OPT_MANY:
+		m->v = xrealloc(m->v, (size_t)(m->n + 1) * sizeof *m->v);
+		m->v[m->n++] = arg;
+		return ST_OK;
+	}
+	return ST_USAGE;
+}
+
+enum status cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
+		      int *first)
+{
+	struct option longopts[MAX_OPTS + 1];
+	char shortopts[2 * MAX_OPTS + 2] = ":";   /* ':' first: a missing value is told apart */
+	bool given[MAX_OPTS] = { false };
+	size_t n = 0, sl = 1;
+	for (; opts[n].name; n++) {
+		if (n == MAX_OPTS)
+			abort();   /* the program's own table: never more */
+		longopts[n] = (struct option){ opts[n].name,
+			takes_value(&opts[n]) ? required_argument : no_argument, NULL, 256 + (int)n };
+		if (opts[n].letter) {
+			shortopts[sl++] = opts[n].letter;
+			if (takes_value(&opts[n]))
+				shortopts[sl++] = ':';
+		}
+	}
+	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+	shortopts[sl] = '\0';
+
+	optind = 0;   /* getopt starts afresh for every command */
+	opterr = 0;
+	int ch;
+	while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+		if (ch == '?')
+			return optopt && optopt < 256 ? cli_usage_error(cmd, "未知的选项 -%c", optopt)
+						     : cli_usage_error(cmd, "未知的选项 %s", arg);
+		if (ch == ':')
+			return cli_usage_error(cmd, "选项 %s 缺少参数", arg);
+		size_t i = 0;
+		if (ch >= 256)
+			i = (size_t)ch - 256;
+		else
+			while (i < n && opts[i].letter != ch)
+				i++;
+		given[i] = true;
+		enum status st = take(cmd, &opts[i], optarg);
+		if (st != ST_OK)
+			return st;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (opts[i].need && !given[i])
+			return cli_usage_error(cmd, "需要 %s", opts[i].need);
+	*first = optind;
+	return ST_OK;
+}
+
+enum status cli_args(const char *cmd, int argc, char **argv, int first, int n, bool at_least,
+		     const char *need)
+{
+	int have = argc - first;
+	if (have < n)
+		return cli_usage_error(cmd, "%s", need);
+	if (have > n && !at_least)
+		return n == 0 || !need ? cli_usage_error(cmd, "多余的参数 %s", argv[first + n])
+				       : cli_usage_error(cmd, "%s", need);
+	return ST_OK;
+}
+
+/* ---- progress ---- */
 
 static bool progress_shown;
 

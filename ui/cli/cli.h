@@ -3,7 +3,7 @@
  *
  * Each command is a function taking its arguments (argv[0] is the command's name) and the
  * database path; it prints its result on standard output, its problems in Chinese on standard
- * error, and returns the process exit status (sysexits, cli.md).
+ * error, and returns the core's status, which main maps to the exit status (sysexits, cli.md).
  */
 #ifndef GK_CLI_H
 #define GK_CLI_H
@@ -15,6 +15,7 @@
 #include "status.h"
 #include "strbuf.h"
 
+struct report_format;
 struct store;
 
 struct cli {
@@ -23,7 +24,9 @@ struct cli {
 	int today;
 };
 
-typedef int cli_fn(struct cli *c, int argc, char **argv);
+/* A command: returns the status it ended with; main turns it into the exit status
+ * (status_exit_code), so no command knows the numbers. */
+typedef enum status cli_fn(struct cli *c, int argc, char **argv);
 
 struct cli_command {
 	const char *name;
@@ -36,42 +39,67 @@ struct cli_command {
 extern const struct cli_command cli_commands[];
 
 /* Opens the database (once) for the commands that need it; prints why it could not and
- * returns NULL then, with *status set. */
-struct store *cli_store(struct cli *c, int flags, int *status);
+ * returns NULL then, with *st set. */
+struct store *cli_store(struct cli *c, int flags, enum status *st);
 
 /* Prints each line of d on stderr, then "gongkai: <status message>" unless st is ST_OK;
- * returns the exit status of st. */
-int cli_fail(enum status st, const struct diag *d);
-/* Prints "gongkai: <msg>" on stderr and returns 64 (usage). */
-int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Prints the usage and help of one command on stdout; returns 0. */
-int cli_help(const char *cmd);
+ * returns st. */
+enum status cli_fail(enum status st, const struct diag *d);
+/* Prints "gongkai CMD: <msg>（用法见 …）" on stderr and returns ST_USAGE. */
+enum status cli_usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Prints "gongkai: <msg>" on stderr and returns st: a refusal the command words itself. */
+enum status cli_refuse(enum status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints the usage and help of one command on stdout. */
+enum status cli_help(const char *cmd);
 
 /*
- * Parses the options of a command with getopt_long; shared so that every command answers
- * --help and reports an unknown option the same way, in Chinese. Returns the option character,
- * -1 at the end, or '?' after printing the problem (the caller returns 64).
+ * The options of a command, one table per command: each names the option, the kind of value it
+ * takes and where the value goes. cli_parse reads them all (in any order, among the arguments),
+ * checks each value as its kind says, and says what is wrong in Chinese. Unknown options,
+ * missing values and a missing required option are usage errors.
  */
-struct option;
-int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
-	       const struct option *longopts);
-
-/* Parses a year (1900..2999) or a whole number; false after printing a usage error. */
-bool cli_year(const char *cmd, const char *s, int *year);
-bool cli_int(const char *cmd, const char *what, const char *s, int lo, int hi, int *out);
-
-/*
- * Output to a file that appears whole or not at all: a temporary file next to path (mode
- * 0600), renamed into place by cli_output_commit. With path NULL or "-", standard output.
- */
-struct cli_output {
-	FILE *fp;
-	char *path, *tmp;
+enum cli_opt_kind {
+	OPT_FLAG,      /* no value: bool *out = true */
+	OPT_TEXT,      /* const char **out = the value */
+	OPT_YEAR,      /* int *out = a year, DATE_MIN_YEAR..DATE_MAX_YEAR */
+	OPT_INT,       /* int *out = a whole number in lo..hi */
+	OPT_CHOICE,    /* int *out = the index of the value in choices (NULL-terminated) */
+	OPT_REPORT,    /* const struct report_format **out = a report form (report_format.h) */
+	OPT_MANY,      /* struct cli_many *out: every value of an option given several times */
 };
-int cli_output_open(struct cli_output *o, const char *path);
-int cli_output_commit(struct cli_output *o);
-void cli_output_abort(struct cli_output *o);
 
+struct cli_many {
+	char **v;      /* the values, pointing into argv; owned (free v, not the strings) */
+	int n;
+};
+
+struct cli_opt {
+	const char *name;       /* the long name without --, "year" */
+	char letter;            /* a short form (-o), or 0 */
+	enum cli_opt_kind kind;
+	void *out;
+	const char *what;       /* in messages: "年度", "--workdays", "格式"; the name when NULL */
+	const char *need;       /* required: the message's words when missing ("--year 年度") */
+	int lo, hi;             /* OPT_INT */
+	const char *const *choices;   /* OPT_CHOICE */
+};
+
+/* The options every year-bound command shares. */
+#define CLI_OPT_YEAR(p) { "year", 0, OPT_YEAR, (p), NULL, "--year 年度", 0, 0, NULL }
+#define CLI_OPT_YEAR_OPTIONAL(p) { "year", 0, OPT_YEAR, (p), NULL, NULL, 0, 0, NULL }
+#define CLI_OPT_OUTPUT(p) { "output", 'o', OPT_TEXT, (p), NULL, NULL, 0, 0, NULL }
+#define CLI_OPT_END { NULL, 0, OPT_FLAG, NULL, NULL, NULL, 0, 0, NULL }
+
+/* Parses the options of argv[1..argc) by opts; *first is the index of the first argument that
+ * is not an option (getopt puts them last). ST_USAGE after printing the problem. */
+enum status cli_parse(const char *cmd, int argc, char **argv, const struct cli_opt *opts,
+		      int *first);
+
+/* The number of arguments left: exactly n (or at least n when at_least); otherwise a usage
+ * error with `need` (e.g. "需要一个编号") or naming the first one too many. */
+enum status cli_args(const char *cmd, int argc, char **argv, int first, int n, bool at_least,
+		     const char *need);
 
 /* Progress on stderr when it is a terminal ("导入 12000 行 …"), nothing otherwise. */
 void cli_progress(size_t n, void *what);

@@ -6,7 +6,6 @@
  * as that row of a ledger would be. Every save is one transaction; a change another clerk made
  * meanwhile, or one that would alter a locked year, is refused.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,11 +72,11 @@ static bool check_all_of(struct app *a, struct store *s, int today, struct app_p
 	return p->errors == 0;
 }
 
-int cmd_add(struct cli *c, int argc, char **argv)
+enum status cmd_add(struct cli *c, int argc, char **argv)
 {
 	if (argc < 2)
 		return cli_usage_error("add", "需要 列名=值（至少 收到日期、申请人、申请人类型）");
-	int rc = 0;
+	enum status rc = ST_OK;
 	struct store *s = cli_store(c, 0, &rc);
 	if (!s)
 		return rc;
@@ -87,7 +86,7 @@ int cmd_add(struct cli *c, int argc, char **argv)
 	struct diag d = DIAG_INIT;
 	bool given[F_COUNT] = { false };
 	if (!apply_fields("add", &a, argc - 1, argv + 1, &p, given)) {
-		rc = 64;
+		rc = ST_USAGE;
 	} else if (!check_all_of(&a, s, c->today, &p)) {
 		print_problems(NULL, &p, given);
 		rc = cli_fail(ST_DATA, NULL);
@@ -104,22 +103,19 @@ int cmd_add(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-int cmd_set(struct cli *c, int argc, char **argv)
+enum status cmd_set(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "reason", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *reason = NULL;
-	int ch;
-	while ((ch = cli_getopt("set", argc, argv, ":", opts)) != -1) {
-		if (ch == '?')
-			return 64;
-		reason = optarg;
-	}
-	if (argc - optind < 2)
-		return cli_usage_error("set", "需要 编号 和 列名=值");
-	int rc = 0;
+	const struct cli_opt opts[] = {
+		{ "reason", 0, OPT_TEXT, &reason, NULL, NULL, 0, 0, NULL },
+		CLI_OPT_END,
+	};
+	int first;
+	enum status rc = cli_parse("set", argc, argv, opts, &first);
+	if (rc == ST_OK)
+		rc = cli_args("set", argc, argv, first, 2, true, "需要 编号 和 列名=值");
+	if (rc != ST_OK)
+		return rc;
 	struct store *s = cli_store(c, 0, &rc);
 	if (!s)
 		return rc;
@@ -128,13 +124,13 @@ int cmd_set(struct cli *c, int argc, char **argv)
 	struct app_problems p = { 0 };
 	struct diag d = DIAG_INIT;
 	bool given[F_COUNT] = { false };
-	const char *case_no = argv[optind];
+	const char *case_no = argv[first];
 	enum status st = store_app_get_by_case(s, case_no, &a, &d);
 	bool was_answered = a.d.answered != DATE_NONE;
 	if (st != ST_OK) {
 		rc = cli_fail(st, &d);
-	} else if (!apply_fields("set", &a, argc - optind - 1, argv + optind + 1, &p, given)) {
-		rc = 64;
+	} else if (!apply_fields("set", &a, argc - first - 1, argv + first + 1, &p, given)) {
+		rc = ST_USAGE;
 	} else if (!check_all_of(&a, s, c->today, &p)) {
 		print_problems(case_no, &p, given);
 		rc = cli_fail(ST_DATA, NULL);
@@ -172,29 +168,26 @@ static void show_fields(const struct app *a, bool personal)
 	sb_release(&m);
 }
 
-int cmd_show(struct cli *c, int argc, char **argv)
+enum status cmd_show(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "with-personal-data", no_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 },
-	};
 	bool personal = false;
-	int ch;
-	while ((ch = cli_getopt("show", argc, argv, ":", opts)) != -1) {
-		if (ch == '?')
-			return 64;
-		personal = true;
-	}
-	if (optind + 1 != argc)
-		return cli_usage_error("show", "需要一个编号");
-	int rc = 0;
+	const struct cli_opt opts[] = {
+		{ "with-personal-data", 0, OPT_FLAG, &personal, NULL, NULL, 0, 0, NULL },
+		CLI_OPT_END,
+	};
+	int first;
+	enum status rc = cli_parse("show", argc, argv, opts, &first);
+	if (rc == ST_OK)
+		rc = cli_args("show", argc, argv, first, 1, false, "需要一个编号");
+	if (rc != ST_OK)
+		return rc;
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
 	struct app a;
 	app_init(&a);
 	struct diag d = DIAG_INIT;
-	enum status st = store_app_get_by_case(s, argv[optind], &a, &d);
+	enum status st = store_app_get_by_case(s, argv[first], &a, &d);
 	if (st == ST_OK) {
 		show_fields(&a, personal);
 		struct clock k = CLOCK_INIT;

@@ -2,7 +2,6 @@
  * cmd_clock.c — the statutory clock on the command line: `list`, `due`, `calendar`.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,8 +149,8 @@ static void list_header(struct strbuf *out, enum list_format fmt, int case_width
 	}
 }
 
-static int write_list(struct store *s, const struct list_query *q, enum list_format fmt,
-		      int today, long long *count)
+static enum status write_list(struct store *s, const struct list_query *q,
+			      enum list_format fmt, int today, long long *count)
 {
 	struct list_page page = { 0 };
 	struct strbuf out = STRBUF_INIT;
@@ -196,96 +195,70 @@ static int write_list(struct store *s, const struct list_query *q, enum list_for
 	free(key);
 	sb_release(&out);
 	list_page_release(&page);
-	int rc = cli_fail(st, &d);
-	diag_release(&d);
-	if (!rc && (fflush(stdout) != 0 || ferror(stdout))) {
-		fprintf(stderr, "gongkai: 写入标准输出失败\n");
-		rc = 74;
+	if (st == ST_OK && (fflush(stdout) != 0 || ferror(stdout))) {
+		diag_add(&d, "写入标准输出失败");
+		st = ST_IO;
 	}
-	return rc;
+	st = cli_fail(st, &d);
+	diag_release(&d);
+	return st;
 }
 
-int cmd_list(struct cli *c, int argc, char **argv)
+static const char *const list_formats[] = { "text", "csv", "json", NULL };
+
+enum status cmd_list(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "open", no_argument, NULL, 'O' },
-		{ "late", no_argument, NULL, 'L' },
-		{ "due-within", required_argument, NULL, 'w' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "search", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct list_query q = { .filter = LF_ALL, .today = c->today };
-	enum list_format fmt = LIST_TEXT;
-	int ch, within = -1, filters = 0;
-	while ((ch = cli_getopt("list", argc, argv, ":f:", opts)) != -1) {
-		switch (ch) {
-		case '?': return 64;
-		case 'O': q.filter = LF_OPEN; filters++; break;
-		case 'L': q.filter = LF_LATE; filters++; break;
-		case 'w':
-			if (!cli_int("list", "--due-within", optarg, 0, 1000, &within))
-				return 64;
-			q.filter = LF_SOON;
-			filters++;
-			break;
-		case 'y':
-			if (!cli_year("list", optarg, &q.year))
-				return 64;
-			break;
-		case 's': q.search = optarg; break;
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				fmt = LIST_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = LIST_CSV;
-			else if (strcmp(optarg, "json") == 0)
-				fmt = LIST_JSON;
-			else
-				return cli_usage_error("list", "未知的格式 %s（应为 text、csv 或 json）",
-						       optarg);
-			break;
-		}
-	}
-	if (optind != argc)
-		return cli_usage_error("list", "多余的参数 %s", argv[optind]);
-	if (filters > 1)
+	int fmt = LIST_TEXT, within = -1;
+	bool open = false, late = false;
+	const struct cli_opt opts[] = {
+		{ "open", 0, OPT_FLAG, &open, NULL, NULL, 0, 0, NULL },
+		{ "late", 0, OPT_FLAG, &late, NULL, NULL, 0, 0, NULL },
+		{ "due-within", 0, OPT_INT, &within, "--due-within", NULL, 0, 1000, NULL },
+		CLI_OPT_YEAR_OPTIONAL(&q.year),
+		{ "format", 'f', OPT_CHOICE, &fmt, "格式", NULL, 0, 0, list_formats },
+		{ "search", 0, OPT_TEXT, &q.search, NULL, NULL, 0, 0, NULL },
+		CLI_OPT_END,
+	};
+	int first;
+	enum status rc = cli_parse("list", argc, argv, opts, &first);
+	if (rc == ST_OK)
+		rc = cli_args("list", argc, argv, first, 0, false, NULL);
+	if (rc != ST_OK)
+		return rc;
+	if (open + late + (within >= 0) > 1)
 		return cli_usage_error("list", "--open、--late、--due-within 只能选一个");
-	int rc = 0;
+	q.filter = open ? LF_OPEN : late ? LF_LATE : within >= 0 ? LF_SOON : LF_ALL;
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
 	if (within >= 0)
 		q.soon_until = calendar_add_workdays(store_calendar(s), c->today, within);
 	long long count = 0;
-	return write_list(s, &q, fmt, c->today, &count);
+	return write_list(s, &q, (enum list_format)fmt, c->today, &count);
 }
 
-int cmd_due(struct cli *c, int argc, char **argv)
+enum status cmd_due(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "workdays", required_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
+	int n = CLOCK_ANSWER_DAYS;
+	const struct cli_opt opts[] = {
+		{ "workdays", 0, OPT_INT, &n, "--workdays", NULL, 0, 1000, NULL },
+		CLI_OPT_END,
 	};
-	int n = CLOCK_ANSWER_DAYS, ch;
-	while ((ch = cli_getopt("due", argc, argv, ":", opts)) != -1) {
-		if (ch == '?')
-			return 64;
-		if (ch == 'n' && !cli_int("due", "--workdays", optarg, 0, 1000, &n))
-			return 64;
-	}
-	if (optind + 1 < argc)
-		return cli_usage_error("due", "多余的参数 %s（只需要一个日期）", argv[optind + 1]);
-	if (optind + 1 != argc)
+	int first;
+	enum status rc = cli_parse("due", argc, argv, opts, &first);
+	if (rc != ST_OK)
+		return rc;
+	if (first + 1 < argc)
+		return cli_usage_error("due", "多余的参数 %s（只需要一个日期）", argv[first + 1]);
+	if (first + 1 != argc)
 		return cli_usage_error("due", "需要一个日期（YYYY-MM-DD）");
+	const char *text = argv[first];
 	int day;
-	if (!date_parse(argv[optind], strlen(argv[optind]), &day)) {
-		fprintf(stderr, "日期: %s %s\n", argv[optind],
-			date_why_invalid(argv[optind], strlen(argv[optind])).text);
-		return 65;
+	if (!date_parse(text, strlen(text), &day)) {
+		fprintf(stderr, "日期: %s %s\n", text, date_why_invalid(text, strlen(text)).text);
+		return ST_DATA;
 	}
-	int rc = 0;
 	struct store *s = cli_store(c, 0, &rc);
 	if (!s)
 		return rc;
@@ -298,16 +271,15 @@ int cmd_due(struct cli *c, int argc, char **argv)
 	       date_format(day, b), date_weekday_name(day), n, a, date_weekday_name(due),
 	       sb_str(&why));
 	sb_release(&why);
-	return 0;
+	return ST_OK;
 }
 
-static int calendar_import(struct cli *c, const char *path)
+static enum status calendar_import(struct cli *c, const char *path)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "gongkai: 无法读取节假日文件 %s：%s\n", path, syserr_reason(errno).text);
-		return 66;
-	}
+	if (!f)
+		return cli_refuse(ST_NOINPUT, "无法读取节假日文件 %s：%s", path,
+				  syserr_reason(errno).text);
 	struct strbuf text = STRBUF_INIT;
 	char buf[65536];
 	size_t got;
@@ -318,12 +290,11 @@ static int calendar_import(struct cli *c, const char *path)
 		fclose(f);
 	if (bad || big) {
 		/* a year's notice is a few dozen lines: a longer file is not one, and is never cut */
-		fprintf(stderr, big ? "gongkai: 节假日文件 %s 超过 16 MB，不是节假日安排\n"
-				    : "gongkai: 读取节假日文件 %s 出错\n", path);
 		sb_release(&text);
-		return big ? 65 : 66;
+		return big ? cli_refuse(ST_DATA, "节假日文件 %s 超过 16 MB，不是节假日安排", path)
+			   : cli_refuse(ST_NOINPUT, "读取节假日文件 %s 出错", path);
 	}
-	int rc = 0;
+	enum status rc = ST_OK;
 	struct store *s = cli_store(c, 0, &rc);
 	struct diag d = DIAG_INIT;
 	struct calendar *cal = calendar_new();
@@ -358,9 +329,9 @@ static int calendar_import(struct cli *c, const char *path)
 	return rc;
 }
 
-static int calendar_list(struct cli *c, int year)
+static enum status calendar_list(struct cli *c, int year)
 {
-	int rc = 0;
+	enum status rc = ST_OK;
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
@@ -378,35 +349,32 @@ static int calendar_list(struct cli *c, int year)
 	if (!calendar_has_year(cal, year))
 		fprintf(stderr, "%d年节假日安排未录入，按周末推算（gongkai calendar import 文件）\n",
 			year);
-	return 0;
+	return ST_OK;
 }
 
-int cmd_calendar(struct cli *c, int argc, char **argv)
+enum status cmd_calendar(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ NULL, 0, NULL, 0 },
-	};
 	if (argc < 2)
 		return cli_usage_error("calendar", "需要子命令 import 或 list");
 	const char *sub = argv[1];
-	int year = 0, ch;
-	optind = 0;
+	int year = 0, first;
+	const struct cli_opt opts[] = {
+		CLI_OPT_YEAR_OPTIONAL(&year),
+		CLI_OPT_END,
+	};
 	argc--, argv++;
-	while ((ch = cli_getopt("calendar", argc, argv, ":", opts)) != -1) {
-		if (ch == '?')
-			return 64;
-		if (ch == 'y' && !cli_year("calendar", optarg, &year))
-			return 64;
-	}
+	enum status rc = cli_parse("calendar", argc, argv, opts, &first);
+	if (rc != ST_OK)
+		return rc;
 	if (strcmp(sub, "import") == 0) {
-		if (optind + 1 != argc)
-			return cli_usage_error("calendar", "calendar import 需要一个文件");
-		return calendar_import(c, argv[optind]);
+		if ((rc = cli_args("calendar", argc, argv, first, 1, false,
+				   "calendar import 需要一个文件")) != ST_OK)
+			return rc;
+		return calendar_import(c, argv[first]);
 	}
 	if (strcmp(sub, "list") == 0) {
-		if (optind != argc)
-			return cli_usage_error("calendar", "多余的参数 %s", argv[optind]);
+		if ((rc = cli_args("calendar", argc, argv, first, 0, false, NULL)) != ST_OK)
+			return rc;
 		return calendar_list(c, year ? year : date_year(c->today));
 	}
 	return cli_usage_error("calendar", "未知的子命令 %s（应为 import 或 list）", sub);

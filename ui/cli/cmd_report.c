@@ -1,7 +1,7 @@
 /*
- * cmd_report.c — the year-end tables: `report` (text, CSV, JSON, HTML, Excel), `check`, `office`.
+ * cmd_report.c — the year-end tables: `report` (in the forms of report_format.h), `check`,
+ * `office`.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,106 +9,31 @@
 #include "cli.h"
 #include "cmds.h"
 #include "report.h"
+#include "report_format.h"
 #include "store.h"
 #include "text.h"
 #include "xmem.h"
 
 
-/* The width the text report is laid out for: a wide terminal, so few labels wrap; the same on
- * every machine, so the output can be compared with an expected file. */
-#define REPORT_TEXT_WIDTH 120
-
-bool cli_report_format(const char *s, enum report_format *f)
+enum status cmd_report(struct cli *c, int argc, char **argv)
 {
-	static const char *const names[] = { "text", "csv", "json", "html", "xlsx" };
-	for (int i = 0; i < 5; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*f = (enum report_format)i;
-			return true;
-		}
-	return false;
-}
-
-/* The report as text (text, CSV, JSON, HTML) on standard output or into out_path. */
-static int write_text(const struct report *r, enum report_format fmt, const char *out_path)
-{
-	struct strbuf text = STRBUF_INIT;
-	if (fmt == FMT_JSON)
-		report_json(r, &text);
-	else if (fmt == FMT_CSV)
-		report_csv(r, &text);
-	else if (fmt == FMT_HTML)
-		report_html(r, &text);
-	else
-		report_text(r, REPORT_TEXT_WIDTH, &text);
-	struct cli_output o;
-	int rc = cli_output_open(&o, out_path);
-	if (rc == 0) {
-		fwrite(text.buf, 1, text.len, o.fp);
-		rc = cli_output_commit(&o);
-	}
-	sb_release(&text);
-	return rc;
-}
-
-/* The workbook, which libxlsxwriter writes by name: into the temporary file of out_path
- * (created 0600, truncated and filled in place), then renamed over it. One sheet per report. */
-static int write_xlsx(const struct report *const *reps, size_t n, const char *out_path)
-{
-	struct cli_output o;
-	int rc = cli_output_open(&o, out_path);
-	if (rc)
-		return rc;
-	struct diag d = DIAG_INIT;
-	enum status st = report_xlsx_many(reps, n, o.tmp, &d);
-	if (st == ST_OK) {
-		rc = cli_output_commit(&o);
-	} else {
-		cli_output_abort(&o);
-		rc = cli_fail(st, &d);
-	}
-	diag_release(&d);
-	return rc;
-}
-
-int cli_report_write(const struct report *const *reps, size_t n, enum report_format fmt,
-		     const char *out_path)
-{
-	if (fmt == FMT_XLSX)
-		return write_xlsx(reps, n, out_path);
-	return write_text(reps[0], fmt, out_path);
-}
-
-int cmd_report(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	int year = 0;
-	enum report_format fmt = FMT_TEXT;
+	const struct report_format *fmt = report_format_find("text");
 	const char *out_path = NULL;
-	int ch;
-	while ((ch = cli_getopt("report", argc, argv, ":o:f:", opts)) != -1) {
-		if (ch == '?')
-			return 64;
-		if (ch == 'y' && !cli_year("report", optarg, &year))
-			return 64;
-		if (ch == 'f' && !cli_report_format(optarg, &fmt))
-			return cli_usage_error("report", "未知的格式 %s（应为 text、csv、json、html 或 xlsx）",
-					       optarg);
-		if (ch == 'o')
-			out_path = optarg;
-	}
-	if (optind != argc)
-		return cli_usage_error("report", "多余的参数 %s", argv[optind]);
-	if (!year)
-		return cli_usage_error("report", "需要 --year 年度");
-	if (fmt == FMT_XLSX && (!out_path || strcmp(out_path, "-") == 0))
-		return cli_usage_error("report", "xlsx 格式须用 -o 指定输出文件");
-	int rc = 0;
+	const struct cli_opt opts[] = {
+		CLI_OPT_YEAR(&year),
+		{ "format", 'f', OPT_REPORT, &fmt, NULL, NULL, 0, 0, NULL },
+		CLI_OPT_OUTPUT(&out_path),
+		CLI_OPT_END,
+	};
+	int first;
+	enum status rc = cli_parse("report", argc, argv, opts, &first);
+	if (rc == ST_OK)
+		rc = cli_args("report", argc, argv, first, 0, false, NULL);
+	if (rc != ST_OK)
+		return rc;
+	if (report_format_needs_file(fmt) && (!out_path || strcmp(out_path, "-") == 0))
+		return cli_usage_error("report", "%s 格式须用 -o 指定输出文件", fmt->name);
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
@@ -116,41 +41,35 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	report_init(&r);
 	struct diag d = DIAG_INIT;
 	enum status st = report_build(s, year, &r, &d);
-	if (st != ST_OK) {
-		rc = cli_fail(st, &d);
-		goto out;
+	if (st == ST_OK) {
+		const struct report *one = &r;
+		st = report_format_write(fmt, &one, 1, out_path, &d);
 	}
-	const struct report *one = &r;
-	rc = cli_report_write(&one, 1, fmt, out_path);
-	for (size_t i = 0; i < r.problems.n; i++)
+	rc = cli_fail(st, &d);
+	for (size_t i = 0; st == ST_OK && i < r.problems.n; i++)
 		fprintf(stderr, "注意: %s\n", r.problems.lines[i]);
-	if (!r.t2.entered && (fmt == FMT_HTML || fmt == FMT_XLSX))
+	/* a file is for publishing or passing on: say that table 二 in it is all / */
+	if (st == ST_OK && !r.t2.entered && out_path && strcmp(out_path, "-") != 0)
 		fprintf(stderr, "注意: %d 年度表二尚未录入，表中以 / 表示（录入: gongkai table2 --year %d "
 			"--set 单元格=值）\n", year, year);
-out:
 	diag_release(&d);
 	report_release(&r);
 	return rc;
 }
 
-int cmd_check(struct cli *c, int argc, char **argv)
+enum status cmd_check(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ NULL, 0, NULL, 0 },
+	int year = 0;
+	const struct cli_opt opts[] = {
+		CLI_OPT_YEAR(&year),
+		CLI_OPT_END,
 	};
-	int year = 0, ch;
-	while ((ch = cli_getopt("check", argc, argv, ":", opts)) != -1) {
-		if (ch == '?')
-			return 64;
-		if (ch == 'y' && !cli_year("check", optarg, &year))
-			return 64;
-	}
-	if (optind != argc)
-		return cli_usage_error("check", "多余的参数 %s", argv[optind]);
-	if (!year)
-		return cli_usage_error("check", "需要 --year 年度");
-	int rc = 0;
+	int first;
+	enum status rc = cli_parse("check", argc, argv, opts, &first);
+	if (rc == ST_OK)
+		rc = cli_args("check", argc, argv, first, 0, false, NULL);
+	if (rc != ST_OK)
+		return rc;
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
@@ -165,7 +84,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	} else if (r.problems.n) {
 		for (size_t i = 0; i < r.problems.n; i++)
 			printf("%s\n", r.problems.lines[i]);
-		rc = 1;
+		rc = ST_CHECK;
 	} else {
 		struct strbuf line = STRBUF_INIT;
 		report_overview_sentence(&r, &line);
@@ -178,11 +97,11 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-int cmd_office(struct cli *c, int argc, char **argv)
+enum status cmd_office(struct cli *c, int argc, char **argv)
 {
 	if (argc > 2)
 		return cli_usage_error("office", "机关名称只能有一个参数（含空格时请加引号）");
-	int rc = 0;
+	enum status rc = ST_OK;
 	struct store *s = cli_store(c, argc == 1 ? STORE_NOCREATE : 0, &rc);
 	if (!s)
 		return rc;

@@ -1,7 +1,6 @@
 /*
  * cmd_rollup.c — `gongkai rollup`: the tables of several bodies added up (全市汇总).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 
 #include "cli.h"
 #include "cmds.h"
+#include "report_format.h"
 #include "rollup.h"
 #include "store.h"
 #include "xmem.h"
@@ -31,8 +31,9 @@ static char *rollup_office(struct cli *c, const char *given)
 	return name;
 }
 
-static int write_rollup(struct rollup_part *parts, size_t n, int year, const char *office,
-			enum report_format fmt, const char *out_path)
+static enum status write_rollup(struct rollup_part *parts, size_t n, int year,
+				const char *office, const struct report_format *fmt,
+				const char *out_path)
 {
 	struct report sum;
 	report_init(&sum);
@@ -41,8 +42,10 @@ static int write_rollup(struct rollup_part *parts, size_t n, int year, const cha
 	reps[0] = &sum;
 	for (size_t i = 0; i < n; i++)
 		reps[i + 1] = &parts[i].rep;
-	int rc = cli_report_write(reps, n + 1, fmt, out_path);
-	if (rc == 0)
+	struct diag d = DIAG_INIT;
+	enum status rc = cli_fail(report_format_write(fmt, reps, n + 1, out_path, &d), &d);
+	diag_release(&d);
+	if (rc == ST_OK)
 		fprintf(stderr, "已汇总 %zu 个来源、%zu 个机关%s\n", n, sum.nparts,
 			sum.unchecked ? "（含未通过检查的来源）" : "");
 	free(reps);
@@ -50,48 +53,36 @@ static int write_rollup(struct rollup_part *parts, size_t n, int year, const cha
 	return rc;
 }
 
-int cmd_rollup(struct cli *c, int argc, char **argv)
+enum status cmd_rollup(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "office", required_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int year = 0, ch;
-	enum report_format fmt = FMT_TEXT;
+	int year = 0;
+	const struct report_format *fmt = report_format_find("text");
 	const char *out_path = NULL, *office = NULL;
 	bool force = false;
-	while ((ch = cli_getopt("rollup", argc, argv, ":o:f:", opts)) != -1) {
-		if (ch == '?')
-			return 64;
-		if (ch == 'y' && !cli_year("rollup", optarg, &year))
-			return 64;
-		if (ch == 'f' && !cli_report_format(optarg, &fmt))
-			return cli_usage_error("rollup", "未知的格式 %s（应为 text、csv、json、html 或 xlsx）",
-					       optarg);
-		if (ch == 'o')
-			out_path = optarg;
-		if (ch == 'n')
-			office = optarg;
-		if (ch == 'F')
-			force = true;
-	}
-	if (!year)
-		return cli_usage_error("rollup", "需要 --year 年度");
-	if (optind >= argc)
-		return cli_usage_error("rollup", "需要至少一个来源（机关的 gongkai 数据库或报表 JSON）");
-	if (fmt == FMT_XLSX && (!out_path || strcmp(out_path, "-") == 0))
-		return cli_usage_error("rollup", "xlsx 格式须用 -o 指定输出文件");
+	const struct cli_opt opts[] = {
+		CLI_OPT_YEAR(&year),
+		{ "format", 'f', OPT_REPORT, &fmt, NULL, NULL, 0, 0, NULL },
+		CLI_OPT_OUTPUT(&out_path),
+		{ "office", 0, OPT_TEXT, &office, NULL, NULL, 0, 0, NULL },
+		{ "force", 0, OPT_FLAG, &force, NULL, NULL, 0, 0, NULL },
+		CLI_OPT_END,
+	};
+	int first;
+	enum status rc = cli_parse("rollup", argc, argv, opts, &first);
+	if (rc == ST_OK)
+		rc = cli_args("rollup", argc, argv, first, 1, true,
+			      "需要至少一个来源（机关的 gongkai 数据库或报表 JSON）");
+	if (rc != ST_OK)
+		return rc;
+	if (report_format_needs_file(fmt) && (!out_path || strcmp(out_path, "-") == 0))
+		return cli_usage_error("rollup", "%s 格式须用 -o 指定输出文件", fmt->name);
 
-	size_t n = (size_t)(argc - optind);
+	size_t n = (size_t)(argc - first);
 	struct rollup_part *parts = xcalloc(n, sizeof *parts);
 	struct diag d = DIAG_INIT;
 	enum status st = ST_OK;
 	for (size_t i = 0; i < n; i++) {
-		enum status got = rollup_load(argv[optind + (int)i], year, &parts[i], &d);
+		enum status got = rollup_load(argv[first + (int)i], year, &parts[i], &d);
 		if (got != ST_OK && (st == ST_OK || got == ST_NOINPUT))
 			st = got;
 		if (isatty(STDERR_FILENO) && n > 1)
@@ -106,7 +97,6 @@ int cmd_rollup(struct cli *c, int argc, char **argv)
 	if (loaded)
 		st = rollup_check(parts, n, force, &d, &notes);
 	cli_fail(ST_OK, &notes);
-	int rc;
 	if (st != ST_OK) {
 		rc = cli_fail(st, &d);
 		fprintf(stderr, "gongkai: 汇总未完成%s\n",

@@ -6,7 +6,6 @@
  * year are then stored together. A year not yet entered starts with every cell 0. A locked
  * year is refused by the store.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,15 +16,13 @@
 #include "store.h"
 #include "xmem.h"
 
-#define MAX_SETS 64
-
-/* Applies one "name=value" to t; prints the problem and returns its exit status on error. */
-static int apply_set(const char *arg, struct table2 *t)
+/* Applies one "name=value" to t; prints the problem and returns its status on error. */
+static enum status apply_set(const char *arg, struct table2 *t)
 {
 	const char *eq = strchr(arg, '=');
 	char *name = eq ? xstrndup(arg, (size_t)(eq - arg)) : xstrdup(arg);
 	int cell = t2_cell_parse(name);
-	int rc = 0;
+	enum status rc = ST_OK;
 	if (!eq || cell < 0) {
 		rc = cli_usage_error("table2", "--set %s: 应为 单元格=值，单元格为 rules.made、"
 				     "rules.repealed、rules.valid、normative.made、"
@@ -35,7 +32,7 @@ static int apply_set(const char *arg, struct table2 *t)
 		fprintf(stderr, "%s: %s 不是%s\n", name, eq + 1, cell == T2_FEES
 			? "以万元为单位、最多四位小数的金额（如 59237.2449），或 /"
 			: "非负整数，或 /（不适用）");
-		rc = 65;
+		rc = ST_DATA;
 	}
 	free(name);
 	return rc;
@@ -64,18 +61,18 @@ static void show(struct store *s, int year, const struct table2 *t)
 }
 
 /* Reads the year's table, applies the sets (a new year starts at 0) and stores it. */
-static int enter(struct store *s, int year, char **sets, int nsets, struct table2 *t)
+static enum status enter(struct store *s, int year, char **sets, int nsets, struct table2 *t)
 {
 	if (!t->entered)
 		memset(t->v, 0, sizeof t->v);
 	for (int i = 0; i < nsets; i++) {
-		int rc = apply_set(sets[i], t);
-		if (rc)
+		enum status rc = apply_set(sets[i], t);
+		if (rc != ST_OK)
 			return rc;
 	}
 	struct diag d = DIAG_INIT;
 	enum status st = store_table2_set(s, year, t, &d);
-	int rc = cli_fail(st, &d);
+	enum status rc = cli_fail(st, &d);
 	diag_release(&d);
 	if (st == ST_OK) {
 		t->entered = true;
@@ -84,41 +81,29 @@ static int enter(struct store *s, int year, char **sets, int nsets, struct table
 	return rc;
 }
 
-int cmd_table2(struct cli *c, int argc, char **argv)
+enum status cmd_table2(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ "set", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 },
+	struct cli_many sets = { NULL, 0 };
+	int year = 0, first;
+	const struct cli_opt opts[] = {
+		CLI_OPT_YEAR(&year),
+		{ "set", 0, OPT_MANY, &sets, NULL, NULL, 0, 0, NULL },
+		CLI_OPT_END,
 	};
-	char *sets[MAX_SETS];
-	int year = 0, nsets = 0, ch;
-	while ((ch = cli_getopt("table2", argc, argv, ":", opts)) != -1) {
-		if (ch == '?')
-			return 64;
-		if (ch == 'y' && !cli_year("table2", optarg, &year))
-			return 64;
-		if (ch == 's' && nsets == MAX_SETS)
-			return cli_usage_error("table2", "--set 太多（最多 %d 个）", MAX_SETS);
-		if (ch == 's')
-			sets[nsets++] = optarg;
+	enum status rc = cli_parse("table2", argc, argv, opts, &first);
+	if (rc == ST_OK)
+		rc = cli_args("table2", argc, argv, first, 0, false, NULL);
+	struct store *s = rc == ST_OK ? cli_store(c, sets.n ? 0 : STORE_NOCREATE, &rc) : NULL;
+	if (s) {
+		struct table2 t;
+		struct diag d = DIAG_INIT;
+		rc = cli_fail(store_table2_get(s, year, &t, &d), &d);
+		diag_release(&d);
+		if (rc == ST_OK && sets.n)
+			rc = enter(s, year, sets.v, sets.n, &t);
+		if (rc == ST_OK)
+			show(s, year, &t);
 	}
-	if (optind != argc)
-		return cli_usage_error("table2", "多余的参数 %s", argv[optind]);
-	if (!year)
-		return cli_usage_error("table2", "需要 --year 年度");
-	int rc = 0;
-	struct store *s = cli_store(c, nsets ? 0 : STORE_NOCREATE, &rc);
-	if (!s)
-		return rc;
-	struct table2 t;
-	struct diag d = DIAG_INIT;
-	enum status st = store_table2_get(s, year, &t, &d);
-	rc = cli_fail(st, &d);
-	diag_release(&d);
-	if (st == ST_OK && nsets)
-		rc = enter(s, year, sets, nsets, &t);
-	if (rc == 0)
-		show(s, year, &t);
+	free(sets.v);
 	return rc;
 }

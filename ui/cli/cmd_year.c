@@ -2,7 +2,6 @@
  * cmd_year.c — the year as a whole: `lock` and `unlock` (定稿), and `audit`, the figures
  * auditors ask for — answers given late and by how much, processing times, the oldest open.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,50 +16,25 @@
 #include "text.h"
 #include "xmem.h"
 
-/* --year Y (required) and, when reason is not NULL, --reason TEXT. */
-static int year_options(const char *cmd, int argc, char **argv, int *year, const char **reason,
-			bool *json)
+/* Options given to cmd, then no argument left. */
+static enum status options(const char *cmd, int argc, char **argv, const struct cli_opt *opts)
 {
-	static const struct option opts[] = {
-		{ "year", required_argument, NULL, 'y' },
-		{ "reason", required_argument, NULL, 'r' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int ch;
-	*year = 0;
-	while ((ch = cli_getopt(cmd, argc, argv, ":", opts)) != -1) {
-		if (ch == '?')
-			return 64;
-		if (ch == 'y' && !cli_year(cmd, optarg, year))
-			return 64;
-		if (ch == 'r' && !reason)
-			return cli_usage_error(cmd, "不接受 --reason");
-		if (ch == 'r')
-			*reason = optarg;
-		if (ch == 'f' && (!json || (strcmp(optarg, "json") && strcmp(optarg, "text"))))
-			return cli_usage_error(cmd, "未知的格式 %s", optarg);
-		if (ch == 'f')
-			*json = strcmp(optarg, "json") == 0;
-	}
-	if (optind != argc)
-		return cli_usage_error(cmd, "多余的参数 %s", argv[optind]);
-	if (!*year)
-		return cli_usage_error(cmd, "需要 --year 年度");
-	return 0;
+	int first;
+	enum status st = cli_parse(cmd, argc, argv, opts, &first);
+	return st == ST_OK ? cli_args(cmd, argc, argv, first, 0, false, NULL) : st;
 }
 
-int cmd_lock(struct cli *c, int argc, char **argv)
+enum status cmd_lock(struct cli *c, int argc, char **argv)
 {
-	int year, rc = year_options("lock", argc, argv, &year, NULL, NULL);
-	if (rc)
+	int year = 0;
+	const struct cli_opt opts[] = { CLI_OPT_YEAR(&year), CLI_OPT_END };
+	enum status rc = options("lock", argc, argv, opts);
+	if (rc != ST_OK)
 		return rc;
 	/* a year still running would refuse every answer of its open applications */
-	if (c->today <= date_from_ymd(year, 12, 31)) {
-		fprintf(stderr, "gongkai: %d 年度尚未结束（到 %d-12-31），不能定稿；年度结束后再锁定\n",
-			year, year);
-		return 65;
-	}
+	if (c->today <= date_from_ymd(year, 12, 31))
+		return cli_refuse(ST_DATA, "%d 年度尚未结束（到 %d-12-31），不能定稿；年度结束后再锁定",
+				  year, year);
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
@@ -75,8 +49,7 @@ int cmd_lock(struct cli *c, int argc, char **argv)
 		store_rollback(s);
 		for (size_t i = 0; i < r.problems.n; i++)
 			fprintf(stderr, "%s\n", r.problems.lines[i]);
-		fprintf(stderr, "gongkai: %d 年度报表未通过检查，不能定稿\n", year);
-		rc = 65;
+		rc = cli_refuse(ST_DATA, "%d 年度报表未通过检查，不能定稿", year);
 	} else if (st == ST_OK) {
 		struct strbuf json = STRBUF_INIT;
 		report_json(&r, &json);
@@ -98,11 +71,17 @@ int cmd_lock(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-int cmd_unlock(struct cli *c, int argc, char **argv)
+enum status cmd_unlock(struct cli *c, int argc, char **argv)
 {
 	const char *reason = NULL;
-	int year, rc = year_options("unlock", argc, argv, &year, &reason, NULL);
-	if (rc)
+	int year = 0;
+	const struct cli_opt opts[] = {
+		CLI_OPT_YEAR(&year),
+		{ "reason", 0, OPT_TEXT, &reason, NULL, NULL, 0, 0, NULL },
+		CLI_OPT_END,
+	};
+	enum status rc = options("unlock", argc, argv, opts);
+	if (rc != ST_OK)
 		return rc;
 	if (text_blank(reason))
 		return cli_usage_error("unlock", "解锁须用 --reason 说明理由（记入修改记录）");
@@ -231,12 +210,20 @@ static void audit_print(struct audit *au, int year)
 	printf("\n至年末仍在办理的最早 10 件:\n%s", au->oldest.len ? sb_str(&au->oldest) : "  （无）\n");
 }
 
-int cmd_audit(struct cli *c, int argc, char **argv)
+static const char *const audit_formats[] = { "text", "json", NULL };
+
+enum status cmd_audit(struct cli *c, int argc, char **argv)
 {
-	bool json = false;
-	int year, rc = year_options("audit", argc, argv, &year, NULL, &json);
-	if (rc)
+	int year = 0, fmt = 0;
+	const struct cli_opt opts[] = {
+		CLI_OPT_YEAR(&year),
+		{ "format", 0, OPT_CHOICE, &fmt, "格式", NULL, 0, 0, audit_formats },
+		CLI_OPT_END,
+	};
+	enum status rc = options("audit", argc, argv, opts);
+	if (rc != ST_OK)
 		return rc;
+	bool json = fmt == 1;
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;

@@ -4,7 +4,6 @@
  *   gongkai [--db PATH]                  the terminal interface
  *   gongkai [--db PATH] COMMAND [ARGS]   one command (cli.md); `gongkai --help` lists them
  */
-#include <getopt.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -20,7 +19,7 @@
 #include "tui.h"
 #include "xmem.h"
 
-static int usage(void)
+static enum status usage(void)
 {
 	printf("gongkai %s — 政府信息公开申请台账与年度报表\n\n"
 	       "用法: gongkai [--db 数据库文件] [命令 [参数…]]\n"
@@ -35,7 +34,7 @@ static int usage(void)
 	       "  --version, -V  显示版本\n\n"
 	       "退出状态: 0 完成；1 check 发现问题；64 用法错误；65 数据有误；66 输入文件无法读取；\n"
 	       "73 无法创建输出文件；74 读写错误；75 数据库被占用；76 不是 gongkai 数据库。\n");
-	return 0;
+	return ST_OK;
 }
 
 /* Takes --db PATH / --db=PATH out of argv wherever it is; returns false on a missing value. */
@@ -79,50 +78,45 @@ int main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	const char *db = NULL;
 	if (!take_db(&argc, argv, &db))
-		return cli_usage_error(NULL, "选项 --db 缺少数据库文件名");
+		return status_exit_code(cli_usage_error(NULL, "选项 --db 缺少数据库文件名"));
 	/* a fixed "today" (tests, or a report re-run as of a date) that cannot be read is an error,
 	 * not silently the real date */
 	const char *fixed = getenv("GONGKAI_TODAY");
 	int fixed_day;
 	if (fixed && *fixed && !date_parse_iso(fixed, strlen(fixed), &fixed_day))
-		return cli_usage_error(NULL, "环境变量 GONGKAI_TODAY: %s 不是有效日期（应为 YYYY-MM-DD）",
-				       fixed);
+		return status_exit_code(cli_usage_error(NULL, "环境变量 GONGKAI_TODAY: %s 不是有效日期"
+							"（应为 YYYY-MM-DD）", fixed));
 	char *default_db = db ? NULL : store_default_path();
 	struct cli c = { .db_path = db ? db : default_db, .today = date_today() };
-	int rc;
+	enum status st = ST_OK;
 
 	if (argc < 2) {
-		struct store *s = cli_store(&c, 0, &rc);
+		struct store *s = cli_store(&c, 0, &st);
 		if (s)
-			rc = tui_main(s, c.today);
+			st = tui_main(s, c.today);
 	} else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 		   strcmp(argv[1], "help") == 0) {
-		rc = argc > 2 ? cli_help(argv[2]) : usage();
+		st = argc > 2 ? cli_help(argv[2]) : usage();
 	} else if (strcmp(argv[1], "--keys") == 0) {
-		/* every key of the interface, as the README lists them */
+		/* every key of the interface, as the manual lists them */
 		struct strbuf keys = STRBUF_INIT;
 		km_markdown(&keys);
 		fputs(sb_str(&keys), stdout);
 		sb_release(&keys);
-		rc = 0;
 	} else if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("gongkai %s\n", GK_VERSION);
-		rc = 0;
 	} else {
 		const struct cli_command *k = cli_commands;
 		while (k->name && strcmp(k->name, argv[1]) != 0)
 			k++;
 		if (!k->name)
-			rc = cli_usage_error(NULL, "未知的命令或选项 %s",
-					     argv[1]);
+			st = cli_usage_error(NULL, "未知的命令或选项 %s", argv[1]);
 		else if (wants_help(argc - 1, argv + 1))
-			rc = cli_help(k->name);
-		else {
-			optind = 0;   /* getopt starts afresh for the command's own options */
-			rc = k->run(&c, argc - 1, argv + 1);
-		}
+			st = cli_help(k->name);
+		else
+			st = k->run(&c, argc - 1, argv + 1);
 	}
 	store_close(&c.store);
 	free(default_db);
-	return rc;
+	return status_exit_code(st);
 }

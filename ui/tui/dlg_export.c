@@ -1,152 +1,27 @@
 /*
- * dlg_export.c — the report and the ledger to a file, chosen from one table of formats, written
- * through a temporary file and a rename so that a crash or a full disk never leaves half a
- * file where the clerk expects a whole one.
+ * dlg_export.c — the report and the ledger to a file: the report's forms from the core's table
+ * (report_format.h) and the ledger after them, written whole or not at all (outfile.h).
  */
 #include "dlg_export.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "ledger.h"
+#include "outfile.h"
 #include "prompt.h"
 #include "report.h"
+#include "report_format.h"
 #include "store.h"
 #include "strbuf.h"
-#include "syserr.h"
 #include "tui.h"
 #include "xmem.h"
 
-/* What the writers get: the report of the year, and the store for the ledger. */
-struct dlg_export_job {
-	struct store *s;
-	const struct report *r;
-	int year;
-	const struct dlg_export_format *fmt;
-	size_t count;
-	struct diag *d;
-};
-
-/* One format: a report written to text, or a report written by name (a library that writes
- * a file itself), or a stream from the store (the ledger). */
-struct dlg_export_format {
-	const char *label, *stem, *ext;
-	void (*text)(const struct report *r, struct strbuf *out);
-	enum status (*file)(const struct report *r, const char *path, struct diag *d);
-	enum status (*stream)(struct dlg_export_job *j, FILE *fp, struct diag *d);
-};
-
-/* The terminal tables, as wide as `gongkai report` draws them. */
-static void report_text_wide(const struct report *r, struct strbuf *out)
-{
-	report_text(r, 120, out);
-}
-
-static enum status ledger_year(struct dlg_export_job *j, FILE *fp, struct diag *d)
-{
-	struct ledger_export_options o = { .year = j->year };
-	return ledger_export(j->s, fp, &o, &j->count, d);
-}
-
-/* The formats, in the order the clerk picks from. A report format is one line with its text
- * writer (void f(const struct report *, struct strbuf *)) or its file writer (enum status
- * f(const struct report *, const char *path, struct diag *)). */
-static const struct dlg_export_format formats[] = {
-	{ "年报：Excel（.xlsx，报送上级）", "report", "xlsx", NULL, report_xlsx, NULL },
-	{ "年报：网页（.html，政府网站发布）", "report", "html", report_html, NULL, NULL },
-	{ "年报：文本表格（.txt）", "report", "txt", report_text_wide, NULL, NULL },
-	{ "年报：CSV（.csv，UTF-8 带 BOM）", "report", "csv", report_csv, NULL, NULL },
-	{ "年报：JSON（.json，供全市汇总）", "report", "json", report_json, NULL, NULL },
-	{ "台账：本年度表三、表四统计的申请（.csv，不含个人信息）", "ledger", "csv", NULL, NULL,
-	  ledger_year },
-};
-#define NFORMATS (sizeof formats / sizeof formats[0])
-
-/* ---- writing whole or not at all ---- */
-
-static char *temp_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? xasprintf("%.*s/.%s.tmpXXXXXX", (int)(slash - path), path, slash + 1)
-		     : xasprintf(".%s.tmpXXXXXX", path);
-}
-
-static enum status finish(FILE *fp, const char *path, struct diag *d)
-{
-	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0) {
-		diag_add(d, "写入 %s 失败（磁盘可能已满）：%s", path, syserr_reason(errno).text);
-		fclose(fp);
-		return ST_IO;
-	}
-	if (fclose(fp) != 0) {
-		diag_add(d, "写入 %s 失败：%s", path, syserr_reason(errno).text);
-		return ST_IO;
-	}
-	return ST_OK;
-}
-
-enum status dlg_export_atomic(const char *path, enum status (*write)(FILE *fp, void *ctx),
-			  enum status (*file)(const char *tmp, void *ctx, struct diag *d),
-			  void *ctx, struct diag *d)
-{
-	char *tmp = temp_name(path);
-	int fd = mkstemp(tmp);   /* created 0600 */
-	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
-	if (!fp) {
-		diag_add(d, "无法创建文件 %s：%s", path, syserr_reason(errno).text);
-		if (fd >= 0)
-			close(fd);
-		free(tmp);
-		return ST_CANTCREAT;
-	}
-	enum status st;
-	if (write) {
-		st = write(fp, ctx);
-		if (st == ST_OK)
-			st = finish(fp, path, d);
-		else
-			fclose(fp);
-	} else {
-		fclose(fp);
-		st = file(tmp, ctx, d);
-		if (st == ST_OK && chmod(tmp, 0600) != 0)
-			st = ST_IO;
-	}
-	if (st == ST_OK && rename(tmp, path) != 0) {
-		diag_add(d, "无法写入 %s：%s", path, syserr_reason(errno).text);
-		st = ST_CANTCREAT;
-	}
-	if (st != ST_OK)
-		unlink(tmp);
-	free(tmp);
-	return st;
-}
-
-/* ---- the formats ---- */
-
-static enum status write_job(FILE *fp, void *ctx)
-{
-	struct dlg_export_job *j = ctx;
-	if (j->fmt->stream)
-		return j->fmt->stream(j, fp, j->d);
-	struct strbuf sb = STRBUF_INIT;
-	j->fmt->text(j->r, &sb);
-	size_t n = fwrite(sb_str(&sb), 1, sb.len, fp);
-	bool ok = n == sb.len;
-	sb_release(&sb);
-	return ok ? ST_OK : ST_IO;
-}
-
-static enum status file_job(const char *tmp, void *ctx, struct diag *d)
-{
-	struct dlg_export_job *j = ctx;
-	return j->fmt->file(j->r, tmp, d);
-}
+#define MAX_FORMATS 16
 
 /* path with a leading ~/ made the home folder's, and made absolute for the message. */
 static char *full_path(const char *path)
@@ -186,32 +61,90 @@ char *dlg_export_ask_path(struct tui *t, const char *stem, const char *ext, int 
 	return full;
 }
 
-void dlg_export_run(struct tui *t, int year)
+const struct report_format *dlg_export_pick(struct tui *t, const char *title)
 {
-	const char *labels[NFORMATS];
-	for (size_t i = 0; i < NFORMATS; i++)
-		labels[i] = formats[i].label;
-	int k = prompt_pick(t, "导出格式", labels, (int)NFORMATS, 0);
-	if (k < 0)
-		return;
-	char *path = dlg_export_ask_path(t, formats[k].stem, formats[k].ext, year);
+	const char *labels[MAX_FORMATS];
+	int n = 0;
+	while (report_formats[n].name && n < MAX_FORMATS)
+		labels[n] = report_formats[n].label, n++;
+	int k = prompt_pick(t, title, labels, n, 0);
+	return k < 0 ? NULL : &report_formats[k];
+}
+
+bool dlg_export_report(struct tui *t, const struct report_format *f,
+		       const struct report *const *reps, size_t n, const char *stem, int year,
+		       char **written)
+{
+	*written = dlg_export_ask_path(t, stem, f->ext, year);
+	if (!*written)
+		return false;
+	struct diag d = DIAG_INIT;
+	enum status st = report_format_write(f, reps, n, *written, &d);
+	if (st != ST_OK)
+		tui_fail(t, st, &d);
+	diag_release(&d);
+	if (st != ST_OK) {
+		free(*written);
+		*written = NULL;
+	}
+	return st == ST_OK;
+}
+
+/* The ledger of the applications the year's tables count (without personal data). */
+static void export_ledger(struct tui *t, int year)
+{
+	char *path = dlg_export_ask_path(t, "ledger", "csv", year);
 	if (!path)
 		return;
+	struct outfile o;
+	struct diag d = DIAG_INIT;
+	size_t count = 0;
+	struct ledger_export_options opt = { .year = year };
+	enum status st = outfile_open(&o, path, &d);
+	if (st == ST_OK && (st = ledger_export(t->s, o.fp, &opt, &count, &d)) != ST_OK)
+		outfile_abort(&o);
+	else if (st == ST_OK)
+		st = outfile_commit(&o, &d);
+	if (st != ST_OK)
+		tui_fail(t, st, &d);
+	else
+		tui_message(t, false, "已导出 %zu 件申请到 %s", count, path);
+	diag_release(&d);
+	free(path);
+}
+
+void dlg_export_run(struct tui *t, int year)
+{
+	const char *labels[MAX_FORMATS + 1];
+	char *owned[MAX_FORMATS];
+	int n = 0;
+	while (report_formats[n].name && n < MAX_FORMATS) {
+		owned[n] = xasprintf("年报：%s", report_formats[n].label);
+		labels[n] = owned[n];
+		n++;
+	}
+	labels[n] = "台账：本年度表三、表四统计的申请（.csv，不含个人信息）";
+	int k = prompt_pick(t, "导出格式", labels, n + 1, 0);
+	for (int i = 0; i < n; i++)
+		free(owned[i]);
+	if (k < 0)
+		return;
+	if (k == n) {
+		export_ledger(t, year);
+		return;
+	}
 	struct report r;
 	struct diag d = DIAG_INIT;
 	report_init(&r);
-	struct dlg_export_job j = { t->s, &r, year, &formats[k], 0, &d };
-	enum status st = formats[k].stream ? ST_OK : report_build(t->s, year, &r, &d);
-	if (st == ST_OK)
-		st = dlg_export_atomic(path, formats[k].file ? NULL : write_job, file_job, &j, &d);
+	enum status st = report_build(t->s, year, &r, &d);
+	const struct report *one = &r;
+	char *path = NULL;
 	if (st != ST_OK)
 		tui_fail(t, st, &d);
-	else if (formats[k].stream)
-		tui_message(t, false, "已导出 %zu 件申请到 %s", j.count, path);
-	else
+	else if (dlg_export_report(t, &report_formats[k], &one, 1, "report", year, &path))
 		tui_message(t, false, "已导出 %d 年度报表到 %s%s", year, path,
 			    r.problems.n ? "（注意：勾稽关系检查未通过）" : "");
+	free(path);
 	report_release(&r);
 	diag_release(&d);
-	free(path);
 }

@@ -1,37 +1,36 @@
 /*
- * export.h — writing a year's report or ledger to a file from the interface.
+ * dlg_export.h — writing a year's report or ledger to a file from the interface.
  *
- * The formats are one table in dlg_export.c (a label, a file extension and the function that
- * writes it); a new format is one line there. A file is written whole or not at all: into a
- * temporary file (mode 0600: it may hold personal data) in the same folder, flushed, then
- * renamed into place; the clerk is told where it went.
+ * The report's forms are the core's one table (report_format.h); the ledger is one more line
+ * in the list. A file is written whole or not at all (outfile.h); the clerk is told where it
+ * went.
  */
 #ifndef GK_DLG_EXPORT_H
 #define GK_DLG_EXPORT_H
 
 #include <stdbool.h>
-#include <stdio.h>
+#include <stddef.h>
 
-#include "diag.h"
-#include "status.h"
-
+struct report;
+struct report_format;
 struct tui;
 
-/* Asks for the format and the file name, writes, and says where the file went. */
+/* Asks for the form and the file name, writes, and says where the file went. */
 void dlg_export_run(struct tui *t, int year);
+
+/* Asks which form of the report (report_formats, with their labels); NULL when the clerk
+ * backed out. */
+const struct report_format *dlg_export_pick(struct tui *t, const char *title);
 
 /* Asks for the file to write (default `stem-year.ext`), made absolute; asks before overwriting
  * a file that exists. NULL when the clerk backed out; the caller frees the path. */
 char *dlg_export_ask_path(struct tui *t, const char *stem, const char *ext, int year);
 
-/*
- * Writes path whole or not at all: write(fp, ctx) fills a temporary file next to it (mode
- * 0600), which is then synced and renamed to path. Or, when write is NULL, file(tmp, ctx)
- * creates the temporary file itself by name (a library that writes to a path). On failure the
- * temporary file is removed, d says why in Chinese, and the status is ST_CANTCREAT or ST_IO.
- */
-enum status dlg_export_atomic(const char *path, enum status (*write)(FILE *fp, void *ctx),
-			  enum status (*file)(const char *tmp, void *ctx, struct diag *d),
-			  void *ctx, struct diag *d);
+/* Writes reps[0..n) in form f to a file the clerk names (default stem-year.ext); true when it
+ * was written (the clerk is told where), false when the clerk backed out or it failed (the
+ * failure shown). */
+bool dlg_export_report(struct tui *t, const struct report_format *f,
+		       const struct report *const *reps, size_t n, const char *stem, int year,
+		       char **written);
 
 #endif

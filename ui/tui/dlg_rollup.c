@@ -26,7 +26,6 @@ struct roll {
 	size_t n, cap;
 	const struct report **reps;   /* the sum, then each part: what the writers get */
 	size_t nreps;
-	int kind;
 };
 
 /* Adds the files a pattern names (a plain name, or one with * ? [ ], ~/ for home). */
@@ -106,55 +105,20 @@ static void roll_release(struct roll *r)
 	free(r->reps);
 }
 
-static enum status write_text(FILE *fp, void *ctx)
-{
-	struct roll *r = ctx;
-	struct strbuf sb = STRBUF_INIT;
-	if (r->kind == 1)
-		report_html(r->reps[0], &sb);
-	else if (r->kind == 2)
-		report_json(r->reps[0], &sb);
-	else if (r->kind == 3)
-		report_csv(r->reps[0], &sb);
-	else
-		report_text(r->reps[0], 120, &sb);
-	bool ok = fwrite(sb_str(&sb), 1, sb.len, fp) == sb.len;
-	sb_release(&sb);
-	return ok ? ST_OK : ST_IO;
-}
-
-static enum status write_xlsx(const char *tmp, void *ctx, struct diag *d)
-{
-	struct roll *r = ctx;
-	return report_xlsx_many(r->reps, r->nreps, tmp, d);
-}
-
-/* Picks the format and the file, and writes the sum (with a sheet per body in Excel). */
+/* Picks the form and the file, and writes the sum (with a sheet per body in Excel). */
 static void write_sum(struct tui *t, struct roll *r, const struct report *sum, int year)
 {
-	static const char *const labels[] = {
-		"Excel（.xlsx，第一张为汇总，每个来源一张）", "网页（.html）",
-		"JSON（.json，供上一级汇总）", "CSV（.csv）", "文本表格（.txt）",
-	};
-	static const char *const exts[] = { "xlsx", "html", "json", "csv", "txt" };
-	r->kind = prompt_pick(t, "汇总导出格式", labels, 5, 0);
-	if (r->kind < 0)
-		return;
-	char *path = dlg_export_ask_path(t, "rollup", exts[r->kind], year);
-	if (!path)
+	const struct report_format *f = dlg_export_pick(t, "汇总导出格式");
+	if (!f)
 		return;
 	r->reps = xcalloc(r->n + 1, sizeof *r->reps);
 	r->reps[r->nreps++] = sum;
 	for (size_t i = 0; i < r->n; i++)
 		r->reps[r->nreps++] = &r->parts[i].rep;
-	struct diag d = DIAG_INIT;
-	enum status st = dlg_export_atomic(path, r->kind == 0 ? NULL : write_text, write_xlsx, r, &d);
-	if (st != ST_OK)
-		tui_fail(t, st, &d);
-	else
+	char *path = NULL;
+	if (dlg_export_report(t, f, r->reps, r->nreps, "rollup", year, &path))
 		tui_message(t, false, "已汇总 %zu 个机关的 %d 年度报表到 %s%s", sum->nparts, year, path,
 			    sum->unchecked ? "（含未通过检查的来源）" : "");
-	diag_release(&d);
 	free(path);
 }
 

@@ -197,16 +197,8 @@ int form_get_outcome(const struct form *fm, int i)
 void form_problem(struct form *fm, int i, bool warning, const char *fmt, ...)
 {
 	va_list ap;
-	if (!fmt)   /* never; keeps GCC 12 quiet under -fsanitize (GCC PR 116834) */
-		return;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	char *msg = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	struct form_field *f = &fm->f[i];
 	if (f->problem && strstr(f->problem, msg)) {   /* said already */

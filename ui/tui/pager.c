@@ -56,16 +56,8 @@ void pager_add(struct pager *d, enum draw_role role, const char *text)
 void pager_addf(struct pager *d, enum draw_role role, const char *fmt, ...)
 {
 	va_list ap;
-	if (!fmt)   /* never; keeps GCC 12 quiet under -fsanitize (GCC PR 116834) */
-		return;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	char *s = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	char *s = xvasprintf(fmt, ap);
 	va_end(ap);
 	pager_add(d, role, s);
 	free(s);

@@ -96,17 +96,9 @@ void tui_cursor(int y, int x)
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
 {
 	va_list ap;
-	if (!fmt)   /* never; keeps GCC 12 quiet under -fsanitize (GCC PR 116834) */
-		return;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
 	free(t->msg);
-	t->msg = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(t->msg, (size_t)n + 1, fmt, ap);
+	t->msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	t->msg_error = error;
 	t->msg_at = (long long)time(NULL);
@@ -602,12 +594,12 @@ static void run(struct tui *t)
 	}
 }
 
-int tui_main(struct store *s, int today)
+enum status tui_main(struct store *s, int today)
 {
 	bench_open();
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "gongkai: 终端界面需要在终端中运行（脚本请使用命令，见 gongkai --help）\n");
-		return 64;
+		return ST_USAGE;
 	}
 	struct tui t = { .s = s, .today = today, .year = date_year(today),
 			 .readonly = store_readonly(s), .late = -1 };
@@ -619,7 +611,7 @@ int tui_main(struct store *s, int today)
 		const char *term = getenv("TERM");
 		fprintf(stderr, "gongkai: 无法在这个终端中显示界面（TERM=%s）；请检查 TERM 设置\n",
 			term && *term ? term : "未设置");
-		return 64;   /* like a command run where it cannot work: cli.md has no other status for it */
+		return ST_USAGE;   /* like a command run where it cannot work: no other status fits */
 	}
 	curses_on = true;
 	draw_init();
@@ -635,5 +627,5 @@ int tui_main(struct store *s, int today)
 	bench_close();
 	free(t.msg);
 	the_tui = NULL;
-	return 0;
+	return ST_OK;
 }

@@ -60,9 +60,9 @@ struct tui {
 };
 
 /* Runs the interface on the open database s (the caller keeps and closes it), with `today`
- * as the day the clock counts to, until the clerk quits. Returns the exit status: 0, or 64
+ * as the day the clock counts to, until the clerk quits. ST_USAGE (after a line on stderr)
  * when there is no terminal to draw in. */
-int tui_main(struct store *s, int today);
+enum status tui_main(struct store *s, int today);
 
 /* The area a screen draws in: rows top … top+height-1, all columns. */
 void tui_area(int *top, int *height);
