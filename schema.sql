@@ -149,6 +149,9 @@ CREATE TABLE tally_year (
 	PRIMARY KEY (year, type)
 ) STRICT, WITHOUT ROWID;
 
+-- The counting rule of table 三 is written in four places — tally_table3_count (tally.c), the
+-- triggers tally_insert/tally_update (schema.sql), store_bulk_count (store.c) and the Q_T3_*
+-- recount (store_priv.h); tests/unit/test_counting.c keeps the four equal.
 CREATE TRIGGER tally_insert AFTER INSERT ON application
 BEGIN
 	INSERT INTO tally_year (year, type, got)

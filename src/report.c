@@ -117,7 +117,7 @@ char *report_t2_cell_text(const struct report *r, int cell, char buf[32])
 	if (v == T2_NA)
 		snprintf(buf, 32, "/");
 	else if (cell == T2_FEES)
-		t2_format_wan(v, buf);
+		table2_format_wan(v, buf);
 	else
 		snprintf(buf, 32, "%lld", v);
 	return buf;

@@ -33,17 +33,17 @@ static void csv_table2(const struct report *r, struct strbuf *out)
 		const char *head[4] = { "信息内容" };
 		int ncols = b == 0 ? 3 : 1;
 		for (int c = 0; c < ncols; c++)
-			head[c + 1] = t2_col_label(first_cell[b] + c);
+			head[c + 1] = table2_col_label(first_cell[b] + c);
 		csv_row(out, head, (size_t)ncols + 1);
 		for (int cell = first_cell[b]; cell < first_cell[b + 1]; cell += ncols) {
 			char nums[3][32];
-			const char *row[4] = { t2_row_label(cell) };
+			const char *row[4] = { table2_row_label(cell) };
 			for (int c = 0; c < ncols; c++) {
 				long long v = r->t2.entered ? r->t2.v[cell + c] : T2_NA;
 				if (v == T2_NA)
 					snprintf(nums[c], sizeof nums[c], "/");
 				else if (cell + c == T2_FEES)
-					t2_format_wan(v, nums[c]);
+					table2_format_wan(v, nums[c]);
 				else
 					snprintf(nums[c], sizeof nums[c], "%lld", v);
 				row[c + 1] = nums[c];

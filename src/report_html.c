@@ -95,12 +95,12 @@ static void t2_block(const struct report *r, const struct report_t2_block *b,
 	sb_adds(out, "</tr>\n<tr>");
 	th(out, 1, 1, NULL, "col", REPORT_T2_CONTENT_LABEL);
 	for (int c = 0; c < b->cols; c++)
-		th(out, 1, span, NULL, "col", t2_col_label(b->first + c));
+		th(out, 1, span, NULL, "col", table2_col_label(b->first + c));
 	sb_adds(out, "</tr>\n");
 	for (int i = 0; i < b->rows; i++) {
 		int cell = b->first + i * b->cols;
 		sb_adds(out, "<tr>");
-		th(out, 1, 1, "l", "row", t2_row_label(cell));
+		th(out, 1, 1, "l", "row", table2_row_label(cell));
 		for (int c = 0; c < b->cols; c++) {
 			char buf[32];
 			td(out, span, report_t2_cell_text(r, cell + c, buf));

@@ -49,16 +49,16 @@ static void json_table2(const struct report *r, struct strbuf *out)
 	}
 	sb_adds(out, "  \"table2\": {\n");
 	for (int c = 0; c < T2_CELLS; c++) {
-		bool first = c == 0 || strcmp(t2_row_key(c), t2_row_key(c - 1)) != 0;
-		bool last = c + 1 == T2_CELLS || strcmp(t2_row_key(c), t2_row_key(c + 1)) != 0;
+		bool first = c == 0 || strcmp(table2_row_key(c), table2_row_key(c - 1)) != 0;
+		bool last = c + 1 == T2_CELLS || strcmp(table2_row_key(c), table2_row_key(c + 1)) != 0;
 		if (first)
-			sb_addf(out, "    \"%s\": {", t2_row_key(c));
-		sb_addf(out, "%s\"%s\": ", first ? "" : ", ", t2_col_key(c));
+			sb_addf(out, "    \"%s\": {", table2_row_key(c));
+		sb_addf(out, "%s\"%s\": ", first ? "" : ", ", table2_col_key(c));
 		char buf[32];
 		if (r->t2.v[c] == T2_NA)
 			sb_adds(out, "null");
 		else if (c == T2_FEES)
-			sb_addf(out, "\"%s\"", t2_format_wan(r->t2.v[c], buf));
+			sb_addf(out, "\"%s\"", table2_format_wan(r->t2.v[c], buf));
 		else
 			sb_addf(out, "%lld", r->t2.v[c]);
 		if (last)
@@ -167,17 +167,17 @@ static enum status read_table2(json_t *root, struct report *r, struct diag *d)
 	}
 	r->t2.entered = true;
 	for (int c = 0; c < T2_CELLS; c++) {
-		json_t *row = json_object_get(t2, t2_row_key(c));
-		json_t *v = json_is_object(row) ? json_object_get(row, t2_col_key(c)) : NULL;
+		json_t *row = json_object_get(t2, table2_row_key(c));
+		json_t *v = json_is_object(row) ? json_object_get(row, table2_col_key(c)) : NULL;
 		bool ok = v != NULL;
 		if (json_is_null(v))
 			r->t2.v[c] = T2_NA;
 		else if (c == T2_FEES)
-			ok = json_is_string(v) && t2_parse_wan(json_string_value(v), &r->t2.v[c]);
+			ok = json_is_string(v) && table2_parse_wan(json_string_value(v), &r->t2.v[c]);
 		else
 			ok = json_count(v, &r->t2.v[c]);
 		if (!ok) {
-			diag_add(d, "table2.%s.%s: 缺少或格式不对", t2_row_key(c), t2_col_key(c));
+			diag_add(d, "table2.%s.%s: 缺少或格式不对", table2_row_key(c), table2_col_key(c));
 			return ST_DATA;
 		}
 	}

@@ -113,18 +113,18 @@ static void t2_block(struct grid *g, int *row, const char *heading, int first, i
 	grid_cell(g, *row, 0, 1, 1, "信息内容", TEXT_CENTER);
 	int span = cols == 1 ? 3 : 1;
 	for (int c = 0; c < cols; c++)
-		grid_cell(g, *row, 1 + c, 1, span, t2_col_label(first + c), TEXT_CENTER);
+		grid_cell(g, *row, 1 + c, 1, span, table2_col_label(first + c), TEXT_CENTER);
 	(*row)++;
 	for (int i = 0; i < rows; i++, (*row)++) {
 		int cell = first + i * cols;
-		grid_cell(g, *row, 0, 1, 1, t2_row_label(cell), TEXT_LEFT);
+		grid_cell(g, *row, 0, 1, 1, table2_row_label(cell), TEXT_LEFT);
 		for (int c = 0; c < cols; c++) {
 			char num[32];
 			long long v = r->t2.entered ? r->t2.v[cell + c] : T2_NA;
 			if (v == T2_NA)
 				snprintf(num, sizeof num, "/");
 			else if (cell + c == T2_FEES)
-				t2_format_wan(v, num);
+				table2_format_wan(v, num);
 			else
 				snprintf(num, sizeof num, "%lld", v);
 			grid_cell(g, *row, 1 + c, 1, span, num, TEXT_RIGHT);

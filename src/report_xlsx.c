@@ -180,12 +180,12 @@ static void t2_block(struct sheet *sh, const struct report *r, const struct repo
 	put(sh, sh->row, 0, sh->row, 2, REPORT_T2_CONTENT_LABEL, f->head);
 	for (int c = 0, c0, c1; c < b->cols; c++) {
 		t2_span(b->cols, c, &c0, &c1);
-		put(sh, sh->row, c0, sh->row, c1, t2_col_label(b->first + c), f->head);
+		put(sh, sh->row, c0, sh->row, c1, table2_col_label(b->first + c), f->head);
 	}
 	sh->row++;
 	for (int i = 0; i < b->rows; i++, sh->row++) {
 		int cell = b->first + i * b->cols;
-		put(sh, sh->row, 0, sh->row, 2, t2_row_label(cell), f->label);
+		put(sh, sh->row, 0, sh->row, 2, table2_row_label(cell), f->label);
 		for (int c = 0, c0, c1; c < b->cols; c++) {
 			t2_span(b->cols, c, &c0, &c1);
 			t2_value(sh, r, cell + c, c0, c1);

@@ -129,13 +129,13 @@ static size_t bodies(const struct rollup_part *p, const char *const **names)
 static bool table_empty(const struct report *r)
 {
 	const struct table3 zero = { 0 };
-	return table3_equal(&r->t3, &zero);
+	return tally_table3_equal(&r->t3, &zero);
 }
 
 static bool same_tables(const struct rollup_part *a, const struct rollup_part *b)
 {
-	return !table_empty(&a->rep) && table3_equal(&a->rep.t3, &b->rep.t3) &&
-	       table4_equal(&a->rep.t4, &b->rep.t4);
+	return !table_empty(&a->rep) && tally_table3_equal(&a->rep.t3, &b->rep.t3) &&
+	       tally_table4_equal(&a->rep.t4, &b->rep.t4);
 }
 
 /* Whether a and b hold the same body: the same file, or a name in both. A line for each in d
@@ -255,8 +255,8 @@ void rollup_sum(const struct rollup_part *parts, size_t n, int year, const char 
 	size_t cap = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct report *r = &parts[i].rep;
-		table3_add(&sum->t3, &r->t3);
-		table4_add(&sum->t4, &r->t4);
+		tally_table3_add(&sum->t3, &r->t3);
+		tally_table4_add(&sum->t4, &r->t4);
 		add_table2(&sum->t2, &r->t2);
 		sum->fees_fen += r->fees_fen;
 		sum->unchecked |= parts[i].failing || parts[i].twice || r->unchecked;

@@ -822,6 +822,10 @@ static long long *bulk_cell(struct store *s, int day, int row, int type)
 	return &b->v[row][type];
 }
 
+/* The counting rule of table 三 is written in four places — tally_table3_count (tally.c), the
+ * triggers tally_insert/tally_update (schema.sql), store_bulk_count (store.c) and the Q_T3_*
+ * recount (store_priv.h); tests/unit/test_counting.c keeps the four equal.
+ */
 void store_bulk_count(struct store *s, const struct app *a)
 {
 	if (a->type < 0 || a->type >= AT_COUNT)

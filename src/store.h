@@ -158,8 +158,8 @@ enum list_filter {
 #undef LF_ENUM
 	LF_COUNT
 };
-const char *list_filter_label(enum list_filter f);
-const char *list_filter_key(enum list_filter f);
+const char *store_list_filter_label(enum list_filter f);
+const char *store_list_filter_key(enum list_filter f);
 
 struct list_query {
 	enum list_filter filter;
@@ -200,7 +200,7 @@ enum status store_list_get(struct store *s, long long id, struct list_page *page
 /* How many rows the query matches (for the status line: the count of late ones). */
 enum status store_list_count(struct store *s, const struct list_query *q, long long *n,
 			     struct diag *d);
-void list_page_release(struct list_page *page);
+void store_list_page_release(struct list_page *page);
 
 /* Which applications store_app_foreach walks, and in what order. */
 enum app_scope {

@@ -31,12 +31,12 @@ static const struct {
 	[LF_DONE] = { "done", "已办结", "list_key >= '3'" },
 };
 
-const char *list_filter_label(enum list_filter f)
+const char *store_list_filter_label(enum list_filter f)
 {
 	return (unsigned)f < LF_COUNT ? filters[f].label : "";
 }
 
-const char *list_filter_key(enum list_filter f)
+const char *store_list_filter_key(enum list_filter f)
 {
 	return (unsigned)f < LF_COUNT ? filters[f].key : "";
 }
@@ -148,7 +148,7 @@ static void rows_clear(struct list_page *page)
 	page->n = 0;
 }
 
-void list_page_release(struct list_page *page)
+void store_list_page_release(struct list_page *page)
 {
 	rows_clear(page);
 	free(page->rows);

@@ -99,6 +99,9 @@
 		"ON CONFLICT DO UPDATE SET got = got + excluded.got, done = done + excluded.done") \
 	X(Q_MONTH_COUNTS, "SELECT month, row = 'new', sum(n) FROM tally_count WHERE year = ?1 " \
 		"GROUP BY month, row = 'new'") \
+	/* The counting rule of table 三 is written in four places — tally_table3_count (tally.c), the
+	 * triggers tally_insert/tally_update (schema.sql), store_bulk_count (store.c) and the Q_T3_*
+	 * recount (store_priv.h); tests/unit/test_counting.c keeps the four equal. */ \
 	X(Q_T3_NEW, "SELECT applicant_type, count(*) FROM application " \
 		"WHERE received BETWEEN ?1 AND ?2 GROUP BY applicant_type") \
 	X(Q_T3_OUTCOMES, "SELECT outcome, applicant_type, count(*) FROM application " \

@@ -79,7 +79,7 @@ enum status store_table3_recount(struct store *s, int year, struct table3 *t, st
 		st = run_t3(s, Q_T3_CARRY_OPEN, year, t, add_carry, d);
 	if (st == ST_OK)
 		st = run_t3(s, Q_T3_CARRY_DONE, year, t, add_carry, d);
-	table3_finish(t);
+	tally_table3_finish(t);
 	return st;
 }
 
@@ -142,7 +142,7 @@ enum status store_table3(struct store *s, int year, struct table3 *t, struct dia
 		t->v[R_CARRIED_IN][c] = got_before[c] - done_before[c];
 		t->v[R_CARRIED_OUT][c] = t->v[R_CARRIED_IN][c] + t->v[R_NEW][c] - done;
 	}
-	table3_finish(t);
+	tally_table3_finish(t);
 	return ST_OK;
 }
 
@@ -163,7 +163,7 @@ enum status store_table4(struct store *s, int year, struct table4 *t, struct dia
 			t->v[gi][ci] += sqlite3_column_int64(q, 2);
 	}
 	sqlite3_reset(q);
-	table4_finish(t);
+	tally_table4_finish(t);
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "统计表四", d);
 }
 

@@ -17,7 +17,7 @@
 #include "app.h"
 #include "date.h"
 
-void table3_finish(struct table3 *t)
+void tally_table3_finish(struct table3 *t)
 {
 	for (int c = 0; c < AT_COUNT; c++) {
 		long long sum = 0;
@@ -33,7 +33,7 @@ void table3_finish(struct table3 *t)
 	}
 }
 
-void table4_finish(struct table4 *t)
+void tally_table4_finish(struct table4 *t)
 {
 	for (int g = 0; g < T4_GROUPS; g++)
 		t->v[g][T4_TOTAL] = t->v[g][T4_UPHELD] + t->v[g][T4_CORRECTED] +
@@ -58,7 +58,11 @@ static int app_rows(const struct app *a, int year, int rows[3])
 	return n;
 }
 
-void table3_count(struct table3 *t, const struct app *a, int year)
+/* The counting rule of table 三 is written in four places — tally_table3_count (tally.c), the
+ * triggers tally_insert/tally_update (schema.sql), store_bulk_count (store.c) and the Q_T3_*
+ * recount (store_priv.h); tests/unit/test_counting.c keeps the four equal.
+ */
+void tally_table3_count(struct table3 *t, const struct app *a, int year)
 {
 	int rows[3];
 	int n = app_rows(a, year, rows);
@@ -79,7 +83,7 @@ static int review_col(const struct review_case *r, int year)
 	return r->result;   /* enum review_result matches the first three table 四 columns */
 }
 
-void table4_count(struct table4 *t, const struct app *a, int year)
+void tally_table4_count(struct table4 *t, const struct app *a, int year)
 {
 	const struct review_case *cases[2] = { &a->review, &a->suit };
 	for (int i = 0; i < 2; i++) {
@@ -106,26 +110,26 @@ bool tally_app_differs(const struct app *a, const struct app *b, int year)
 	return false;
 }
 
-void table3_add(struct table3 *a, const struct table3 *b)
+void tally_table3_add(struct table3 *a, const struct table3 *b)
 {
 	for (int r = 0; r < T3_ROWS; r++)
 		for (int c = 0; c < T3_COLS; c++)
 			a->v[r][c] += b->v[r][c];
 }
 
-void table4_add(struct table4 *a, const struct table4 *b)
+void tally_table4_add(struct table4 *a, const struct table4 *b)
 {
 	for (int g = 0; g < T4_GROUPS; g++)
 		for (int c = 0; c < T4_COLS; c++)
 			a->v[g][c] += b->v[g][c];
 }
 
-bool table3_equal(const struct table3 *a, const struct table3 *b)
+bool tally_table3_equal(const struct table3 *a, const struct table3 *b)
 {
 	return memcmp(a->v, b->v, sizeof a->v) == 0;
 }
 
-bool table4_equal(const struct table4 *a, const struct table4 *b)
+bool tally_table4_equal(const struct table4 *a, const struct table4 *b)
 {
 	return memcmp(a->v, b->v, sizeof a->v) == 0;
 }
@@ -218,101 +222,4 @@ void tally_check(const struct table3 *t3, const struct table4 *t4,
 			*carry_matches = false;
 		}
 	}
-}
-
-static const struct {
-	const char *row, *col, *row_label, *col_label;
-} t2_cells[T2_CELLS] = {
-#define T2_ROW(name, row, col, row_label, col_label) [name] = { row, col, row_label, col_label },
-	T2_CELL_LIST(T2_ROW)
-#undef T2_ROW
-};
-
-const char *t2_row_key(enum t2_cell c)
-{
-	return (unsigned)c < T2_CELLS ? t2_cells[c].row : NULL;
-}
-
-const char *t2_col_key(enum t2_cell c)
-{
-	return (unsigned)c < T2_CELLS ? t2_cells[c].col : NULL;
-}
-
-const char *t2_row_label(enum t2_cell c)
-{
-	return (unsigned)c < T2_CELLS ? t2_cells[c].row_label : NULL;
-}
-
-const char *t2_col_label(enum t2_cell c)
-{
-	return (unsigned)c < T2_CELLS ? t2_cells[c].col_label : NULL;
-}
-
-int t2_cell_parse(const char *s)
-{
-	const char *dot = strchr(s, '.');
-	if (!dot)
-		return -1;
-	size_t rn = (size_t)(dot - s);
-	for (int c = 0; c < T2_CELLS; c++)
-		if (strlen(t2_cells[c].row) == rn && memcmp(s, t2_cells[c].row, rn) == 0 &&
-		    strcmp(dot + 1, t2_cells[c].col) == 0)
-			return c;
-	return -1;
-}
-
-char *t2_format_wan(long long yuan, char buf[32])
-{
-	snprintf(buf, 32, "%lld.%04lld", yuan / 10000, yuan % 10000);
-	return buf;
-}
-
-bool t2_parse_wan(const char *s, long long *yuan)
-{
-	long long whole = 0, frac = 0;
-	int digits = 0, decimals = -1;
-	for (const char *p = s; *p; p++) {
-		if (*p == '.' && decimals < 0 && digits) {
-			decimals = 0;
-		} else if (*p >= '0' && *p <= '9') {
-			if (decimals < 0) {
-				if (++digits > 12)
-					return false;
-				whole = whole * 10 + (*p - '0');
-			} else if (++decimals <= 4) {
-				frac = frac * 10 + (*p - '0');
-			} else {
-				return false;
-			}
-		} else {
-			return false;
-		}
-	}
-	if (!digits || decimals == 0)
-		return false;
-	for (int i = decimals < 0 ? 0 : decimals; i < 4; i++)
-		frac *= 10;
-	*yuan = whole * 10000 + frac;
-	return true;
-}
-
-bool t2_parse_value(enum t2_cell c, const char *s, long long *v)
-{
-	if (strcmp(s, "/") == 0) {
-		*v = T2_NA;
-		return true;
-	}
-	if (c == T2_FEES)
-		return t2_parse_wan(s, v);
-	long long n = 0;
-	int digits = 0;
-	for (const char *p = s; *p; p++, digits++) {
-		if (*p < '0' || *p > '9' || digits >= 12)
-			return false;
-		n = n * 10 + (*p - '0');
-	}
-	if (!digits)
-		return false;
-	*v = n;
-	return true;
 }

@@ -47,8 +47,8 @@ int main(int argc, char **argv)
 		if (rc)
 			break;
 		sum->year = reps[i + 1].year;
-		table3_add(&sum->t3, &reps[i + 1].t3);
-		table4_add(&sum->t4, &reps[i + 1].t4);
+		tally_table3_add(&sum->t3, &reps[i + 1].t3);
+		tally_table4_add(&sum->t4, &reps[i + 1].t4);
 		sum->fees_fen += reps[i + 1].fees_fen;
 		sum->parts[sum->nparts++] = xstrdup(reps[i + 1].office ? reps[i + 1].office : "?");
 		order[i + 1] = &reps[i + 1];

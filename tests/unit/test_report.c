@@ -69,8 +69,8 @@ static void test_build_and_json_round_trip(void **state)
 	assert_non_null(strstr(j.buf, "\"coercion\": {\"decisions\": null}"));
 	assert_non_null(strstr(j.buf, "\\\"引号\\\""));
 	assert_int_equal(report_from_json(j.buf, j.len, &back, NULL), ST_OK);
-	assert_true(table3_equal(&r.t3, &back.t3));
-	assert_true(table4_equal(&r.t4, &back.t4));
+	assert_true(tally_table3_equal(&r.t3, &back.t3));
+	assert_true(tally_table4_equal(&r.t4, &back.t4));
 	assert_memory_equal(&r.t2, &back.t2, sizeof r.t2);
 	assert_string_equal(back.office, r.office);
 	report_json(&back, &j2);

@@ -35,22 +35,22 @@ static void test_t2_values(void **state)
 {
 	(void)state;
 	long long v;
-	assert_true(t2_parse_value(T2_RULES_MADE, "3", &v));
+	assert_true(table2_parse_value(T2_RULES_MADE, "3", &v));
 	assert_int_equal(v, 3);
-	assert_true(t2_parse_value(T2_LICENSING, "/", &v));
+	assert_true(table2_parse_value(T2_LICENSING, "/", &v));
 	assert_int_equal(v, T2_NA);
-	assert_true(t2_parse_value(T2_FEES, "59237.2449", &v));
+	assert_true(table2_parse_value(T2_FEES, "59237.2449", &v));
 	assert_int_equal(v, 592372449);
-	assert_true(t2_parse_value(T2_FEES, "/", &v));
+	assert_true(table2_parse_value(T2_FEES, "/", &v));
 	assert_int_equal(v, T2_NA);
-	assert_true(t2_parse_value(T2_PENALTY, "0", &v));
+	assert_true(table2_parse_value(T2_PENALTY, "0", &v));
 	assert_int_equal(v, 0);
 	static const char *const bad[] = { "", "-1", "1.5", "+3", " 3", "3 ", "1e3", "//",
 					   "1234567890123" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_false(t2_parse_value(T2_RULES_VALID, bad[i], &v));
-	assert_false(t2_parse_value(T2_FEES, "1.23456", &v));
-	assert_false(t2_parse_value(T2_FEES, "-1", &v));
+		assert_false(table2_parse_value(T2_RULES_VALID, bad[i], &v));
+	assert_false(table2_parse_value(T2_FEES, "1.23456", &v));
+	assert_false(table2_parse_value(T2_FEES, "-1", &v));
 }
 
 static void test_t2_cell_text(void **state)

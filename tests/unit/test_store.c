@@ -299,10 +299,10 @@ static void test_tally_matches_independent_count(void **state)
 		assert_int_equal(store_table3(s, y, &sql, NULL), ST_OK);
 		assert_int_equal(store_table3_recount(s, y, &scan, NULL), ST_OK);
 		for (int i = 0; i < 400; i++)
-			table3_count(&c, &apps[i], y);
-		table3_finish(&c);
-		assert_true(table3_equal(&sql, &c));
-		assert_true(table3_equal(&scan, &c));
+			tally_table3_count(&c, &apps[i], y);
+		tally_table3_finish(&c);
+		assert_true(tally_table3_equal(&sql, &c));
+		assert_true(tally_table3_equal(&scan, &c));
 		bool balanced, carry;
 		struct table3 prev;
 		store_table3(s, y - 1, &prev, NULL);
@@ -349,7 +349,7 @@ static void test_balance_check_fails_when_it_should(void **state)
 	memset(&t, 0, sizeof t);
 	t.v[R_NEW][AT_PERSON] = 5;
 	t.v[R_GRANTED][AT_PERSON] = 4;
-	table3_finish(&t);
+	tally_table3_finish(&t);
 	bool balanced, carry;
 	struct diag d = DIAG_INIT;
 	tally_check(&t, NULL, NULL, &balanced, &carry, &d);
@@ -358,7 +358,7 @@ static void test_balance_check_fails_when_it_should(void **state)
 	assert_non_null(strstr(d.lines[0], "自然人 列不平衡"));
 
 	t.v[R_CARRIED_OUT][AT_PERSON] = 1;
-	table3_finish(&t);
+	tally_table3_finish(&t);
 	long long prev[T3_COLS] = { 2 };
 	diag_clear(&d);
 	tally_check(&t, NULL, prev, &balanced, &carry, &d);
@@ -489,7 +489,7 @@ static size_t walk(struct store *s, const struct list_query *q, long long *ids, 
 		id = edge->id;
 	}
 	free(key);
-	list_page_release(&p);
+	store_list_page_release(&p);
 	return n;
 }
 

@@ -74,9 +74,9 @@ static void test_list_get(void **state)
 	assert_int_equal(store_list_get(s, 999, &one, &d), ST_NOTFOUND);
 	assert_int_equal(one.n, 0);
 	assert_true(strstr(diag_last(&d), "找不到该申请") != NULL);
-	list_page_release(&all);
-	list_page_release(&one);
-	list_page_release(&before);
+	store_list_page_release(&all);
+	store_list_page_release(&one);
+	store_list_page_release(&before);
 	diag_release(&d);
 	store_close(&s);
 }

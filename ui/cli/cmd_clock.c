@@ -194,7 +194,7 @@ static enum status write_list(struct store *s, const struct list_query *q,
 	fwrite(sb_str(&out), 1, out.len, stdout);
 	free(key);
 	sb_release(&out);
-	list_page_release(&page);
+	store_list_page_release(&page);
 	if (st == ST_OK && (fflush(stdout) != 0 || ferror(stdout))) {
 		diag_add(&d, "写入标准输出失败");
 		st = ST_IO;

@@ -21,14 +21,14 @@ static enum status apply_set(const char *arg, struct table2 *t)
 {
 	const char *eq = strchr(arg, '=');
 	char *name = eq ? xstrndup(arg, (size_t)(eq - arg)) : xstrdup(arg);
-	int cell = t2_cell_parse(name);
+	int cell = table2_cell_parse(name);
 	enum status rc = ST_OK;
 	if (!eq || cell < 0) {
 		rc = cli_usage_error("table2", "--set %s: 应为 单元格=值，单元格为 rules.made、"
 				     "rules.repealed、rules.valid、normative.made、"
 				     "normative.repealed、normative.valid、licensing.decisions、"
 				     "penalty.decisions、coercion.decisions 或 fees.amount", arg);
-	} else if (!t2_parse_value(cell, eq + 1, &t->v[cell])) {
+	} else if (!table2_parse_value(cell, eq + 1, &t->v[cell])) {
 		fprintf(stderr, "%s: %s 不是%s\n", name, eq + 1, cell == T2_FEES
 			? "以万元为单位、最多四位小数的金额（如 59237.2449），或 /"
 			: "非负整数，或 /（不适用）");

@@ -130,7 +130,7 @@ static void jump_to_id(struct tui *t, long long id, bool say)
 	struct diag d = DIAG_INIT;
 	if (store_list_get(t->s, id, &one, &d) == ST_OK && one.n == 1)
 		jump(one.rows[0].key, id, L.rows / 3);
-	list_page_release(&one);
+	store_list_page_release(&one);
 	diag_release(&d);
 	const struct list_row *r = current();
 	if (say && r && r->id != id)
@@ -297,7 +297,7 @@ static void reload(struct tui *t)
 static void status(struct tui *t, struct strbuf *out)
 {
 	(void)t;
-	sb_addf(out, "筛选 %s", list_filter_label(L.q.filter));
+	sb_addf(out, "筛选 %s", store_list_filter_label(L.q.filter));
 	if (L.q.year)
 		sb_addf(out, "  年度 %d（收到）", L.q.year);
 	else
@@ -335,13 +335,13 @@ static bool find(struct tui *t, bool backward, bool from_start)
 		tui_fail(t, st, &d);
 	else if (!found)
 		tui_message(t, true, "找不到含有「%s」的申请（在%s中）", L.search,
-			    list_filter_label(L.q.filter));
+			    store_list_filter_label(L.q.filter));
 	else {
 		jump(m.rows[0].key, m.rows[0].id, (int)(L.lv.cur - L.lv.top));
 		if (wrapped)
 			tui_message(t, false, backward ? "已到开头，从末尾继续找" : "已到末尾，从开头继续找");
 	}
-	list_page_release(&m);
+	store_list_page_release(&m);
 	diag_release(&d);
 	return found;
 }
@@ -373,7 +373,7 @@ static void pick_filter(struct tui *t)
 {
 	const char *labels[LF_COUNT];
 	for (int f = 0; f < LF_COUNT; f++)
-		labels[f] = list_filter_label(f);
+		labels[f] = store_list_filter_label(f);
 	int f = prompt_pick(t, "筛选", labels, LF_COUNT, L.q.filter);
 	if (f >= 0)
 		set_filter(f);

@@ -82,7 +82,7 @@ static bool save_table2(struct tui *t, struct form *fm, void *ctx)
 		if (!*s || strcmp(s, "/") == 0) {
 			t2.v[c] = T2_NA;
 		} else if (c == T2_FEES) {
-			if (t2_parse_wan(s, &t2.v[c]))
+			if (table2_parse_wan(s, &t2.v[c]))
 				;
 			else {
 				form_problem(fm, j->f[c], false, "「%s」不是有效金额（万元，最多四位小数）", s);
@@ -128,18 +128,18 @@ static void edit_table2(struct tui *t)
 	form_init(&fm, title, save_table2, &j);
 	const char *row = NULL;
 	for (int c = 0; c < T2_CELLS; c++) {
-		if (!row || strcmp(row, t2_row_label(c)) != 0)
-			form_heading(&fm, (row = t2_row_label(c)));
+		if (!row || strcmp(row, table2_row_label(c)) != 0)
+			form_heading(&fm, (row = table2_row_label(c)));
 		/* a cell that does not apply (/) starts empty, so a number typed is the whole value */
 		char v[32] = "";
 		if (t2.entered && t2.v[c] == T2_NA)
 			;
 		else if (t2.entered && c == T2_FEES)
-			t2_format_wan(t2.v[c], v);
+			table2_format_wan(t2.v[c], v);
 		else if (t2.entered)
 			snprintf(v, sizeof v, "%lld", t2.v[c]);
 		/* the fee's column label is too long for the form: the same words, shorter */
-		j.f[c] = form_text(&fm, c == T2_FEES ? "收费金额（万元）" : t2_col_label(c), -1, v, 24);
+		j.f[c] = form_text(&fm, c == T2_FEES ? "收费金额（万元）" : table2_col_label(c), -1, v, 24);
 	}
 	if (form_run(t, &fm))
 		build(t);
