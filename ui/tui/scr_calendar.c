@@ -19,6 +19,7 @@
 #include "draw.h"
 #include "form.h"
 #include "prompt.h"
+#include "scr_year.h"
 #include "store.h"
 #include "strbuf.h"
 #include "syserr.h"
@@ -27,50 +28,61 @@
 
 #define MAX_CSV (4 << 20)   /* a year's notice is a few kilobytes */
 
-static struct {
-	struct cal_entry *e;
+struct calendar_screen {
+	struct cal_entry *e;   /* the days of t->year with an arrangement */
 	size_t n;
 	struct listview lv;
 	int y0, rows;
 	bool ready;
-} C;
+};
 
-static enum km_scope scope(void)
+static enum km_scope scope(struct view *v)
 {
+	(void)v;
 	return KS_CALENDAR;
 }
 
-static void load(struct tui *t)
+static void init(struct view *v)
 {
+	struct calendar_screen *C = v->priv;
+	v->lv = &C->lv;
+}
+
+static void release(struct view *v)
+{
+	struct calendar_screen *C = v->priv;
+	free(C->e);
+}
+
+static void load(struct tui *t, struct view *v)
+{
+	struct calendar_screen *C = v->priv;
 	const struct calendar *cal = store_calendar(t->s);
 	size_t n = calendar_year_entries(cal, t->year, NULL, 0);
-	free(C.e);
-	C.e = xcalloc(n + 1, sizeof *C.e);
-	C.n = calendar_year_entries(cal, t->year, C.e, n);
-	lv_set_all(&C.lv, C.n);
+	free(C->e);
+	C->e = xcalloc(n + 1, sizeof *C->e);
+	C->n = calendar_year_entries(cal, t->year, C->e, n);
+	lv_set_all(&C->lv, C->n);
 }
 
-static void layout(struct tui *t)
+static void layout(struct tui *t, struct view *v)
 {
 	(void)t;
+	struct calendar_screen *C = v->priv;
 	int top, height;
 	tui_area(&top, &height);
-	C.y0 = top + 3;
-	C.rows = height - 3 > 1 ? height - 3 : 1;
-	if (!C.ready) {
-		lv_init(&C.lv, C.rows, 0);
-		C.ready = true;
+	C->y0 = top + 3;
+	C->rows = height - 3 > 1 ? height - 3 : 1;
+	if (!C->ready) {
+		lv_init(&C->lv, C->rows, 0);
+		C->ready = true;
 	}
-	lv_set_height(&C.lv, C.rows);
+	lv_set_height(&C->lv, C->rows);
 }
 
-static void enter(struct tui *t)
+static void draw(struct tui *t, struct view *v)
 {
-	load(t);
-}
-
-static void draw(struct tui *t)
-{
+	const struct calendar_screen *C = v->priv;
 	const struct calendar *cal = store_calendar(t->s);
 	int top, height;
 	tui_area(&top, &height);
@@ -85,20 +97,20 @@ static void draw(struct tui *t)
 	if (!has)
 		draw_text(top + 1, 1, COLS - 2, "本年度节假日安排未录入，期限按周末推算。"
 			  "按 i 从 CSV 文件导入通知（date,kind,name），或按 a 逐日添加。", R_WARNING);
-	draw_fill(C.y0 - 1, 0, COLS, R_HEADER);
-	draw_text(C.y0 - 1, 1, 12, "日期", R_HEADER);
-	draw_text(C.y0 - 1, 14, 6, "星期", R_HEADER);
-	draw_text(C.y0 - 1, 21, 10, "安排", R_HEADER);
-	draw_text(C.y0 - 1, 32, COLS - 33, "名称", R_HEADER);
-	for (int r = 0; r < C.rows && C.lv.top + (size_t)r < C.n; r++) {
-		size_t i = C.lv.top + (size_t)r;
-		const struct cal_entry *e = &C.e[i];
-		enum draw_role role = i == C.lv.cur ? R_SELECTED : e->kind == CAL_WORK ? R_WARNING
+	draw_fill(C->y0 - 1, 0, COLS, R_HEADER);
+	draw_text(C->y0 - 1, 1, 12, "日期", R_HEADER);
+	draw_text(C->y0 - 1, 14, 6, "星期", R_HEADER);
+	draw_text(C->y0 - 1, 21, 10, "安排", R_HEADER);
+	draw_text(C->y0 - 1, 32, COLS - 33, "名称", R_HEADER);
+	for (int r = 0; r < C->rows && C->lv.top + (size_t)r < C->n; r++) {
+		size_t i = C->lv.top + (size_t)r;
+		const struct cal_entry *e = &C->e[i];
+		enum draw_role role = i == C->lv.cur ? R_SELECTED : e->kind == CAL_WORK ? R_WARNING
 			: R_NORMAL;
 		char buf[DATE_BUF];
-		int y = C.y0 + r;
+		int y = C->y0 + r;
 		draw_fill(y, 0, COLS, role);
-		if (i == C.lv.cur)
+		if (i == C->lv.cur)
 			draw_text(y, 0, 1, ">", role);
 		draw_text(y, 1, 12, date_format(e->day, buf), role);
 		draw_text(y, 14, 6, date_weekday_name(e->day), role);
@@ -264,11 +276,11 @@ static bool save_day(struct tui *t, struct form *fm, void *ctx)
 	return ok && st == ST_OK;
 }
 
-static void edit_day(struct tui *t)
+static void edit_day(struct tui *t, const struct calendar_screen *C)
 {
 	if (tui_refuse_readonly(t))
 		return;
-	const struct cal_entry *e = C.n ? &C.e[C.lv.cur] : NULL;
+	const struct cal_entry *e = C->n ? &C->e[C->lv.cur] : NULL;
 	struct day_job j;
 	struct form fm;
 	form_init(&fm, "添加或修改一天", save_day, &j);
@@ -283,49 +295,48 @@ static void edit_day(struct tui *t)
 	form_release(&fm);
 }
 
-static bool handle(struct tui *t, enum action a, int key)
+static bool handle(struct tui *t, struct view *v, enum action a, int key)
 {
 	(void)key;
+	struct calendar_screen *C = v->priv;
 	bool changed;
 	if (a == A_CAL_IMPORT) {
 		import(t);
 		return true;
 	}
 	if (a == A_CAL_DAY) {
-		edit_day(t);
+		edit_day(t, C);
 		return true;
 	}
-	if (!tui_year_action(t, a, &changed))
+	if (!scr_year_action(t, a, &changed))
 		return false;
 	if (changed) {
-		load(t);
-		lv_select(&C.lv, 0);
+		load(t, v);
+		lv_select(&C->lv, 0);
 	}
 	return true;
 }
 
-static void click(struct tui *t, int y, int x)
+static void click(struct tui *t, struct view *v, int y, int x)
 {
 	(void)t;
 	(void)x;
-	if (y >= C.y0)
-		lv_select(&C.lv, C.lv.top + (size_t)(y - C.y0));
+	struct calendar_screen *C = v->priv;
+	if (y >= C->y0)
+		lv_select(&C->lv, C->lv.top + (size_t)(y - C->y0));
 }
 
-static void status(struct tui *t, struct strbuf *out)
-{
-	sb_addf(out, "%d 年度", t->year);
-}
-
-const struct view view_calendar = {
+const struct view_ops scr_calendar_ops = {
 	.name = "节假日",
+	.size = sizeof(struct calendar_screen),
+	.init = init,
+	.release = release,
 	.scope = scope,
-	.enter = enter,
+	.enter = load,
 	.layout = layout,
 	.draw = draw,
 	.handle = handle,
 	.reload = load,
-	.status = status,
+	.status = yearpage_status,
 	.click = click,
-	.lv = &C.lv,
 };

@@ -6,6 +6,6 @@
 
 #include "tui.h"
 
-extern const struct view view_calendar;
+extern const struct view_ops scr_calendar_ops;
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "tui.h"
 
-extern const struct view view_detail;
+extern const struct view_ops scr_detail_ops;
 
 /* Opens the detail screen of application id on top of the current screen. */
 void scr_detail_open(struct tui *t, long long id);

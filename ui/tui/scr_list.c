@@ -26,10 +26,11 @@
 #include "text.h"
 #include "xmem.h"
 
-static struct {
+struct list_screen {
 	struct tui *t;
 	struct list_page page, stage;
 	struct listview lv;
+	struct lv_source src;       /* the store's pages, for lv (ctx: this screen) */
 	struct list_query q;
 	char *search;               /* the text of the search in force, or NULL */
 	char *target_key;           /* where lv_jump goes (LV_TARGET) */
@@ -37,11 +38,7 @@ static struct {
 	struct listcol_layout cols;
 	int y0, rows;               /* screen row of the first line, lines shown */
 	bool ready;
-} L;
-
-static long fetch(void *ctx, size_t anchor, bool backward, size_t max);
-static void splice(void *ctx, size_t from, size_t to, bool backward);
-static struct lv_source src = { NULL, fetch, splice };
+};
 
 static const char *const short_types[AT_COUNT] = {
 	"自然人", "商业企业", "科研机构", "公益组织", "法律服务", "其他",
@@ -51,22 +48,23 @@ static const char *const short_types[AT_COUNT] = {
 
 static long fetch(void *ctx, size_t anchor, bool backward, size_t max)
 {
-	struct tui *t = ctx;
+	struct list_screen *L = ctx;
+	struct tui *t = L->t;
 	const char *key = NULL;
 	long long id = 0;
 	if (anchor == LV_TARGET) {
-		key = L.target_key;
-		id = L.target_id;
+		key = L->target_key;
+		id = L->target_id;
 	} else if (anchor != LV_EDGE) {
-		key = L.page.rows[anchor].key;
-		id = L.page.rows[anchor].id;
+		key = L->page.rows[anchor].key;
+		id = L->page.rows[anchor].id;
 	}
 	struct diag d = DIAG_INIT;
-	enum status st = store_list_page(t->s, &L.q, key, id, backward, max, &L.stage, &d);
+	enum status st = store_list_page(t->s, &L->q, key, id, backward, max, &L->stage, &d);
 	if (st != ST_OK)
 		tui_fail(t, st, &d);
 	diag_release(&d);
-	return st == ST_OK ? (long)L.stage.n : -1;
+	return st == ST_OK ? (long)L->stage.n : -1;
 }
 
 static void free_row(struct list_row *r)
@@ -78,61 +76,61 @@ static void free_row(struct list_row *r)
 
 static void splice(void *ctx, size_t from, size_t to, bool backward)
 {
-	(void)ctx;
-	size_t keep = to - from, n = keep + L.stage.n;
+	struct list_screen *L = ctx;
+	size_t keep = to - from, n = keep + L->stage.n;
 	struct list_row *rows = xcalloc(n ? n : 1, sizeof *rows);
-	for (size_t i = 0; i < L.page.n; i++)
+	for (size_t i = 0; i < L->page.n; i++)
 		if (i < from || i >= to)
-			free_row(&L.page.rows[i]);
-	struct list_row *kept = backward ? rows + L.stage.n : rows;
+			free_row(&L->page.rows[i]);
+	struct list_row *kept = backward ? rows + L->stage.n : rows;
 	struct list_row *staged = backward ? rows : rows + keep;
 	if (keep)
-		memcpy(kept, L.page.rows + from, keep * sizeof *rows);
-	if (L.stage.n)
-		memcpy(staged, L.stage.rows, L.stage.n * sizeof *rows);
-	free(L.page.rows);
-	L.page.rows = rows;
-	L.page.n = L.page.cap = n;
-	L.stage.n = 0;   /* its rows now belong to the page */
+		memcpy(kept, L->page.rows + from, keep * sizeof *rows);
+	if (L->stage.n)
+		memcpy(staged, L->stage.rows, L->stage.n * sizeof *rows);
+	free(L->page.rows);
+	L->page.rows = rows;
+	L->page.n = L->page.cap = n;
+	L->stage.n = 0;   /* its rows now belong to the page */
 }
 
-static const struct list_row *current(void)
+static const struct list_row *current(const struct list_screen *L)
 {
-	return L.lv.n ? &L.page.rows[L.lv.cur] : NULL;
+	return L->lv.n ? &L->page.rows[L->lv.cur] : NULL;
 }
 
 /* Moves the cursor to the row at (key, id), `row` lines below the top of the screen. */
-static void jump(const char *key, long long id, int row)
+static void jump(struct list_screen *L, const char *key, long long id, int row)
 {
 	char *k = xstrdup(key);
-	free(L.target_key);
-	L.target_key = k;
-	L.target_id = id;
-	if (!lv_jump(&L.lv, &src, row))
-		lv_home(&L.lv, &src);
+	free(L->target_key);
+	L->target_key = k;
+	L->target_id = id;
+	if (!lv_jump(&L->lv, &L->src, row))
+		lv_home(&L->lv, &L->src);
 }
 
 /* Reads the list again where the cursor is (after a change here or by another clerk). */
-static void reposition(void)
+static void reposition(struct list_screen *L)
 {
-	const struct list_row *r = current();
+	const struct list_row *r = current(L);
 	if (!r) {
-		lv_home(&L.lv, &src);
+		lv_home(&L->lv, &L->src);
 		return;
 	}
-	jump(r->key, r->id, (int)(L.lv.cur - L.lv.top));
+	jump(L, r->key, r->id, (int)(L->lv.cur - L->lv.top));
 }
 
 /* Puts the cursor on application id (one just saved), wherever the list holds it. */
-static void jump_to_id(struct tui *t, long long id, bool say)
+static void jump_to_id(struct tui *t, struct list_screen *L, long long id, bool say)
 {
 	struct list_page one = { 0 };
 	struct diag d = DIAG_INIT;
 	if (store_list_get(t->s, id, &one, &d) == ST_OK && one.n == 1)
-		jump(one.rows[0].key, id, L.rows / 3);
+		jump(L, one.rows[0].key, id, L->rows / 3);
 	store_list_page_release(&one);
 	diag_release(&d);
-	const struct list_row *r = current();
+	const struct list_row *r = current(L);
 	if (say && r && r->id != id)
 		tui_message(t, false, "已保存；该申请不在当前筛选条件下，未显示在列表中");
 }
@@ -205,8 +203,8 @@ static void cell(const struct tui *t, const struct list_row *r, const struct row
 	(void)t;
 }
 
-static void draw_row(const struct tui *t, const struct calendar *cal, int y,
-		     const struct list_row *r, bool selected)
+static void draw_row(const struct tui *t, const struct list_screen *L,
+		     const struct calendar *cal, int y, const struct list_row *r, bool selected)
 {
 	struct row_info ri;
 	row_info(t, cal, r, &ri);
@@ -215,114 +213,136 @@ static void draw_row(const struct tui *t, const struct calendar *cal, int y,
 	draw_fill(y, 0, COLS, selected ? R_SELECTED : R_NORMAL);
 	if (selected)
 		draw_text(y, 0, 1, ">", R_SELECTED);   /* the cursor, visible without colour too */
-	for (int i = 0; i < L.cols.n; i++) {
+	for (int i = 0; i < L->cols.n; i++) {
 		struct strbuf sb = STRBUF_INIT;
-		int w = L.cols.c[i].width;
-		cell(t, r, &ri, L.cols.c[i].col, w, &sb);
-		draw_text_align(y, 1 + L.cols.c[i].x, w, sb_str(&sb),
-				L.cols.c[i].col == LC_LEFT ? TEXT_RIGHT : TEXT_LEFT, role);
+		int w = L->cols.c[i].width;
+		cell(t, r, &ri, L->cols.c[i].col, w, &sb);
+		draw_text_align(y, 1 + L->cols.c[i].x, w, sb_str(&sb),
+				L->cols.c[i].col == LC_LEFT ? TEXT_RIGHT : TEXT_LEFT, role);
 		sb_release(&sb);
 	}
 }
 
-static void draw(struct tui *t)
+static void draw(struct tui *t, struct view *v)
 {
-	draw_fill(L.y0 - 1, 0, COLS, R_HEADER);
-	for (int i = 0; i < L.cols.n; i++)
-		draw_text_align(L.y0 - 1, 1 + L.cols.c[i].x, L.cols.c[i].width, L.cols.c[i].header,
-				L.cols.c[i].col == LC_LEFT ? TEXT_RIGHT : TEXT_LEFT, R_HEADER);
-	if (L.lv.n == 0) {
-		draw_text(L.y0 + 1, 2, COLS - 4, L.q.filter == LF_ALL && !L.q.year
+	const struct list_screen *L = v->priv;
+	draw_fill(L->y0 - 1, 0, COLS, R_HEADER);
+	for (int i = 0; i < L->cols.n; i++)
+		draw_text_align(L->y0 - 1, 1 + L->cols.c[i].x, L->cols.c[i].width, L->cols.c[i].header,
+				L->cols.c[i].col == LC_LEFT ? TEXT_RIGHT : TEXT_LEFT, R_HEADER);
+	if (L->lv.n == 0) {
+		draw_text(L->y0 + 1, 2, COLS - 4, L->q.filter == LF_ALL && !L->q.year
 			  ? "还没有申请。按 n 新建一件申请。"
 			  : "没有符合筛选条件的申请。按 s 换筛选条件，按 y 换年度。", R_NOTE);
 		return;
 	}
 	const struct calendar *cal = store_calendar(t->s);
-	for (int r = 0; r < L.rows; r++) {
-		size_t i = L.lv.top + (size_t)r;
-		if (i >= L.lv.n)
+	for (int r = 0; r < L->rows; r++) {
+		size_t i = L->lv.top + (size_t)r;
+		if (i >= L->lv.n)
 			break;
-		draw_row(t, cal, L.y0 + r, &L.page.rows[i], i == L.lv.cur);
+		draw_row(t, L, cal, L->y0 + r, &L->page.rows[i], i == L->lv.cur);
 	}
 }
 
 /* ---- the view's operations ---- */
 
-static enum km_scope scope(void)
+static enum km_scope scope(struct view *v)
 {
-	return L.search ? KS_SEARCH : KS_LIST;
+	const struct list_screen *L = v->priv;
+	return L->search ? KS_SEARCH : KS_LIST;
 }
 
-static void layout(struct tui *t)
+static void init(struct view *v)
+{
+	struct list_screen *L = v->priv;
+	L->src = (struct lv_source){ L, fetch, splice };
+	v->lv = &L->lv;
+	v->src = &L->src;
+}
+
+static void release(struct view *v)
+{
+	struct list_screen *L = v->priv;
+	store_list_page_release(&L->page);
+	store_list_page_release(&L->stage);
+	free(L->search);
+	free(L->target_key);
+}
+
+static void layout(struct tui *t, struct view *v)
 {
 	(void)t;
+	struct list_screen *L = v->priv;
 	int top, height;
 	tui_area(&top, &height);
-	L.y0 = top + 1;
-	L.rows = height - 1 > 1 ? height - 1 : 1;
-	listcol_layout(COLS - 2, &L.cols);
-	if (L.ready) {
-		lv_set_height(&L.lv, L.rows);
-		reposition();   /* a taller screen may need more rows */
+	L->y0 = top + 1;
+	L->rows = height - 1 > 1 ? height - 1 : 1;
+	listcol_layout(COLS - 2, &L->cols);
+	if (L->ready) {
+		lv_set_height(&L->lv, L->rows);
+		reposition(L);   /* a taller screen may need more rows */
 	}
 }
 
-static void set_query_dates(struct tui *t)
+static void set_query_dates(struct tui *t, struct list_screen *L)
 {
-	L.q.today = t->today;
-	L.q.soon_until = calendar_add_workdays(store_calendar(t->s), t->today, 3);
+	L->q.today = t->today;
+	L->q.soon_until = calendar_add_workdays(store_calendar(t->s), t->today, 3);
 }
 
-static void enter(struct tui *t)
+static void enter(struct tui *t, struct view *v)
 {
-	L.t = t;
-	src.ctx = t;
-	if (!L.ready) {
-		lv_init(&L.lv, L.rows, 0);
-		L.q.filter = LF_ALL;
-		set_query_dates(t);
-		L.ready = true;
-		lv_home(&L.lv, &src);
+	struct list_screen *L = v->priv;
+	L->t = t;
+	if (!L->ready) {
+		lv_init(&L->lv, L->rows, 0);
+		L->q.filter = LF_ALL;
+		set_query_dates(t, L);
+		L->ready = true;
+		lv_home(&L->lv, &L->src);
 		return;
 	}
-	reposition();
+	reposition(L);
 }
 
-static void reload(struct tui *t)
+static void reload(struct tui *t, struct view *v)
 {
-	set_query_dates(t);
-	reposition();
+	struct list_screen *L = v->priv;
+	set_query_dates(t, L);
+	reposition(L);
 }
 
-static void status(struct tui *t, struct strbuf *out)
+static void status(struct tui *t, struct view *v, struct strbuf *out)
 {
 	(void)t;
-	sb_addf(out, "筛选 %s", store_list_filter_label(L.q.filter));
-	if (L.q.year)
-		sb_addf(out, "  年度 %d（收到）", L.q.year);
+	const struct list_screen *L = v->priv;
+	sb_addf(out, "筛选 %s", store_list_filter_label(L->q.filter));
+	if (L->q.year)
+		sb_addf(out, "  年度 %d（收到）", L->q.year);
 	else
 		sb_adds(out, "  全部年度");
-	if (L.search)
-		sb_addf(out, "  搜索「%s」", L.search);
+	if (L->search)
+		sb_addf(out, "  搜索「%s」", L->search);
 }
 
 /* ---- searching ---- */
 
-static void end_search(void)
+static void end_search(struct list_screen *L)
 {
-	free(L.search);
-	L.search = NULL;
+	free(L->search);
+	L->search = NULL;
 }
 
 /* Finds the next (or previous) application holding the search text, after (before) the
  * cursor, or from the start (end) of the list; wraps around once. */
-static bool find(struct tui *t, bool backward, bool from_start)
+static bool find(struct tui *t, struct list_screen *L, bool backward, bool from_start)
 {
-	struct list_query q = L.q;
-	q.search = L.search;
+	struct list_query q = L->q;
+	q.search = L->search;
 	struct list_page m = { 0 };
 	struct diag d = DIAG_INIT;
-	const struct list_row *cur = from_start ? NULL : current();
+	const struct list_row *cur = from_start ? NULL : current(L);
 	bool wrapped = false;
 	enum status st = store_list_page(t->s, &q, cur ? cur->key : NULL, cur ? cur->id : 0,
 					 backward, 1, &m, &d);
@@ -334,10 +354,10 @@ static bool find(struct tui *t, bool backward, bool from_start)
 	if (st != ST_OK)
 		tui_fail(t, st, &d);
 	else if (!found)
-		tui_message(t, true, "找不到含有「%s」的申请（在%s中）", L.search,
-			    store_list_filter_label(L.q.filter));
+		tui_message(t, true, "找不到含有「%s」的申请（在%s中）", L->search,
+			    store_list_filter_label(L->q.filter));
 	else {
-		jump(m.rows[0].key, m.rows[0].id, (int)(L.lv.cur - L.lv.top));
+		jump(L, m.rows[0].key, m.rows[0].id, (int)(L->lv.cur - L->lv.top));
 		if (wrapped)
 			tui_message(t, false, backward ? "已到开头，从末尾继续找" : "已到末尾，从开头继续找");
 	}
@@ -346,92 +366,93 @@ static bool find(struct tui *t, bool backward, bool from_start)
 	return found;
 }
 
-static void search(struct tui *t)
+static void search(struct tui *t, struct list_screen *L)
 {
-	char *s = prompt_line(t, "搜索", "编号、申请人或申请内容中含有：", L.search, 200);
+	char *s = prompt_line(t, "搜索", "编号、申请人或申请内容中含有：", L->search, 200);
 	if (!s)
 		return;
-	end_search();
+	end_search(L);
 	if (!*s) {
 		free(s);
 		return;
 	}
-	L.search = s;
-	if (!find(t, false, true))
-		end_search();
+	L->search = s;
+	if (!find(t, L, false, true))
+		end_search(L);
 }
 
 /* ---- filters and the year ---- */
 
-static void set_filter(int f)
+static void set_filter(struct list_screen *L, int f)
 {
-	L.q.filter = (enum list_filter)((f + LF_COUNT) % LF_COUNT);
-	lv_home(&L.lv, &src);
+	L->q.filter = (enum list_filter)((f + LF_COUNT) % LF_COUNT);
+	lv_home(&L->lv, &L->src);
 }
 
-static void pick_filter(struct tui *t)
+static void pick_filter(struct tui *t, struct list_screen *L)
 {
 	const char *labels[LF_COUNT];
 	for (int f = 0; f < LF_COUNT; f++)
 		labels[f] = store_list_filter_label(f);
-	int f = prompt_pick(t, "筛选", labels, LF_COUNT, L.q.filter);
+	int f = prompt_pick(t, "筛选", labels, LF_COUNT, L->q.filter);
 	if (f >= 0)
-		set_filter(f);
+		set_filter(L, f);
 }
 
-static void ask_year(struct tui *t)
+static void ask_year(struct tui *t, struct list_screen *L)
 {
 	char initial[8] = "";
-	if (L.q.year)
-		snprintf(initial, sizeof initial, "%d", L.q.year);
+	if (L->q.year)
+		snprintf(initial, sizeof initial, "%d", L->q.year);
 	char *s = prompt_line(t, "年度", "只列这一年收到的申请（留空为全部年度）：", initial, 4);
 	if (!s)
 		return;
 	int y = atoi(s);
 	if (!*s)
-		L.q.year = 0;
+		L->q.year = 0;
 	else if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR || strspn(s, "0123456789") != strlen(s))
 		tui_message(t, true, "年度「%s」应为 %d 到 %d 之间的年份", s, DATE_MIN_YEAR,
 			    DATE_MAX_YEAR);
 	else
-		L.q.year = y;
+		L->q.year = y;
 	free(s);
-	lv_home(&L.lv, &src);
+	lv_home(&L->lv, &L->src);
 }
 
 /* [ and ] step through 全部年度, this year, last year, …: [ goes back in time. */
-static void step_year(struct tui *t, int dir)
+static void step_year(struct tui *t, struct list_screen *L, int dir)
 {
 	int now = date_year(t->today);
-	if (!L.q.year)
-		L.q.year = dir < 0 ? now : 0;
-	else if (dir > 0 && L.q.year >= now)
-		L.q.year = 0;
+	if (!L->q.year)
+		L->q.year = dir < 0 ? now : 0;
+	else if (dir > 0 && L->q.year >= now)
+		L->q.year = 0;
 	else
-		L.q.year += dir;
-	lv_home(&L.lv, &src);
+		L->q.year += dir;
+	lv_home(&L->lv, &L->src);
 }
 
-static bool handle(struct tui *t, enum action a, int key)
+static bool handle(struct tui *t, struct view *v, enum action a, int key)
 {
 	(void)key;
-	const struct list_row *r = current();
+	struct list_screen *L = v->priv;
+	const struct list_row *r = current(L);
 	long long saved = 0;
 	switch (a) {
 	case A_OPEN:
 		if (r)
 			scr_detail_open(t, r->id);
 		return true;
-	case A_SEARCH: search(t); return true;
-	case A_SEARCH_NEXT: find(t, false, false); return true;
-	case A_SEARCH_PREV: find(t, true, false); return true;
-	case A_SEARCH_END: end_search(); return true;
-	case A_FILTER: pick_filter(t); return true;
-	case A_FILTER_NEXT: set_filter(L.q.filter + 1); return true;
-	case A_FILTER_PREV: set_filter(L.q.filter - 1); return true;
-	case A_YEAR: ask_year(t); return true;
-	case A_YEAR_PREV: step_year(t, -1); return true;
-	case A_YEAR_NEXT: step_year(t, 1); return true;
+	case A_SEARCH: search(t, L); return true;
+	case A_SEARCH_NEXT: find(t, L, false, false); return true;
+	case A_SEARCH_PREV: find(t, L, true, false); return true;
+	case A_SEARCH_END: end_search(L); return true;
+	case A_FILTER: pick_filter(t, L); return true;
+	case A_FILTER_NEXT: set_filter(L, L->q.filter + 1); return true;
+	case A_FILTER_PREV: set_filter(L, L->q.filter - 1); return true;
+	case A_YEAR: ask_year(t, L); return true;
+	case A_YEAR_PREV: step_year(t, L, -1); return true;
+	case A_YEAR_NEXT: step_year(t, L, 1); return true;
 	default: break;
 	}
 	if (a != A_NEW && !r && a >= A_EDIT && a <= A_REVIEW) {
@@ -443,25 +464,29 @@ static bool handle(struct tui *t, enum action a, int key)
 	if (saved) {
 		/* the cursor stays on the application just saved, wherever it now sorts */
 		tui_changed(t);
-		jump_to_id(t, saved, a == A_NEW);
+		jump_to_id(t, L, saved, a == A_NEW);
 	}
 	return true;
 }
 
-static void click(struct tui *t, int y, int x)
+static void click(struct tui *t, struct view *v, int y, int x)
 {
 	(void)x;
-	if (y < L.y0)
+	struct list_screen *L = v->priv;
+	if (y < L->y0)
 		return;
-	size_t i = L.lv.top + (size_t)(y - L.y0);
-	if (i == L.lv.cur && i < L.lv.n)
-		scr_detail_open(t, L.page.rows[i].id);   /* a second click opens it */
+	size_t i = L->lv.top + (size_t)(y - L->y0);
+	if (i == L->lv.cur && i < L->lv.n)
+		scr_detail_open(t, L->page.rows[i].id);   /* a second click opens it */
 	else
-		lv_select(&L.lv, i);
+		lv_select(&L->lv, i);
 }
 
-const struct view view_list = {
+const struct view_ops scr_list_ops = {
 	.name = "申请列表",
+	.size = sizeof(struct list_screen),
+	.init = init,
+	.release = release,
 	.scope = scope,
 	.enter = enter,
 	.layout = layout,
@@ -470,6 +495,4 @@ const struct view view_list = {
 	.reload = reload,
 	.status = status,
 	.click = click,
-	.lv = &L.lv,
-	.src = &src,
 };

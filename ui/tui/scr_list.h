@@ -6,6 +6,6 @@
 
 #include "tui.h"
 
-extern const struct view view_list;
+extern const struct view_ops scr_list_ops;
 
 #endif

@@ -15,49 +15,47 @@
 #include "dlg_rollup.h"
 #include "form.h"
 #include "report.h"
+#include "scr_year.h"
 #include "store.h"
 #include "strbuf.h"
 #include "tally.h"
 #include "xmem.h"
 
-static struct {
-	struct pager pager;
-	int built_width;
-} P;
+struct report_screen {
+	struct yearpage yp;   /* first: the screen is a year page */
+};
 
-static enum km_scope scope(void)
+static enum km_scope scope(struct view *v)
 {
+	(void)v;
 	return KS_REPORT;
 }
 
-static void build(struct tui *t)
+/* The section headings and the title stand out; a failed check is red. */
+static enum draw_role line_role(const char *line, bool first)
 {
+	static const char *const heads[] = { "二、", "三、", "四、", "六、" };
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+		if (strncmp(line, heads[i], strlen(heads[i])) == 0)
+			return R_HEADING;
+	return first && *line ? R_HEADING : strstr(line, "✗") ? R_ERROR : R_NORMAL;
+}
+
+static void build(struct tui *t, struct view *v)
+{
+	struct pager *pg = v->pager;
 	struct report r;
 	struct diag d = DIAG_INIT;
 	report_init(&r);
-	pager_clear(&P.pager);
-	P.built_width = COLS;
 	if (report_build(t->s, t->year, &r, &d) != ST_OK) {
 		tui_fail(t, ST_IO, &d);
-		pager_add(&P.pager, R_ERROR, "读取报表失败，请稍后再试。");
+		pager_add(pg, R_ERROR, "读取报表失败，请稍后再试。");
 	} else {
 		struct strbuf sb = STRBUF_INIT;
 		report_text(&r, COLS - 2, &sb);
-		const char *p = sb_str(&sb);
-		while (*p) {
-			const char *nl = strchr(p, '\n');
-			size_t n = nl ? (size_t)(nl - p) : strlen(p);
-			char *line = xstrndup(p, n);
-			bool head = n && (strncmp(line, "二、", strlen("二、")) == 0 ||
-					  strncmp(line, "三、", strlen("三、")) == 0 ||
-					  strncmp(line, "四、", strlen("四、")) == 0 ||
-					  strncmp(line, "六、", strlen("六、")) == 0 || p == sb_str(&sb));
-			pager_add(&P.pager, head ? R_HEADING : strstr(line, "✗") ? R_ERROR : R_NORMAL, line);
-			free(line);
-			p += n + (nl ? 1 : 0);
-		}
-		pager_blank(&P.pager);
-		pager_add(&P.pager, R_NOTE, "按 e 编辑表二，按 x 导出（文本、CSV、JSON、台账）。");
+		yearpage_add_lines(pg, sb_str(&sb), line_role);
+		pager_blank(pg);
+		pager_add(pg, R_NOTE, "按 e 编辑表二，按 x 导出（Excel、网页、文本、CSV、JSON 或台账）。");
 		sb_release(&sb);
 	}
 	report_release(&r);
@@ -108,7 +106,7 @@ static bool save_table2(struct tui *t, struct form *fm, void *ctx)
 	return ok && st == ST_OK;
 }
 
-static void edit_table2(struct tui *t)
+static void edit_table2(struct tui *t, struct view *v)
 {
 	if (tui_refuse_readonly(t))
 		return;
@@ -131,80 +129,50 @@ static void edit_table2(struct tui *t)
 		if (!row || strcmp(row, table2_row_label(c)) != 0)
 			form_heading(&fm, (row = table2_row_label(c)));
 		/* a cell that does not apply (/) starts empty, so a number typed is the whole value */
-		char v[32] = "";
+		char cell[32] = "";
 		if (t2.entered && t2.v[c] == T2_NA)
 			;
 		else if (t2.entered && c == T2_FEES)
-			table2_format_wan(t2.v[c], v);
+			table2_format_wan(t2.v[c], cell);
 		else if (t2.entered)
-			snprintf(v, sizeof v, "%lld", t2.v[c]);
+			snprintf(cell, sizeof cell, "%lld", t2.v[c]);
 		/* the fee's column label is too long for the form: the same words, shorter */
-		j.f[c] = form_text(&fm, c == T2_FEES ? "收费金额（万元）" : table2_col_label(c), -1, v, 24);
+		j.f[c] = form_text(&fm, c == T2_FEES ? "收费金额（万元）" : table2_col_label(c), -1, cell,
+				   24);
 	}
 	if (form_run(t, &fm))
-		build(t);
+		yearpage_enter(t, v);
 	form_release(&fm);
 }
 
 /* ---- the view ---- */
 
-static void enter(struct tui *t)
+static void init(struct view *v)
 {
-	build(t);
+	yearpage_init(v, build);
 }
 
-static void layout(struct tui *t)
-{
-	if (P.built_width && P.built_width != COLS)
-		build(t);
-}
-
-static void draw(struct tui *t)
-{
-	(void)t;
-	int top, height;
-	tui_area(&top, &height);
-	pager_draw(&P.pager, top, 1, height, COLS - 1);
-}
-
-static bool handle(struct tui *t, enum action a, int key)
+static bool handle(struct tui *t, struct view *v, enum action a, int key)
 {
 	(void)key;
-	bool changed;
-	if (a == A_TABLE2) {
-		edit_table2(t);
-		return true;
+	switch (a) {
+	case A_TABLE2: edit_table2(t, v); return true;
+	case A_EXPORT: dlg_export_run(t, t->year); return true;
+	case A_ROLLUP: dlg_rollup_run(t, t->year); return true;
+	default: return yearpage_handle(t, v, a);
 	}
-	if (a == A_EXPORT) {
-		dlg_export_run(t, t->year);
-		return true;
-	}
-	if (a == A_ROLLUP) {
-		dlg_rollup_run(t, t->year);
-		return true;
-	}
-	if (!tui_year_action(t, a, &changed))
-		return false;
-	if (changed) {
-		P.pager.top = 0;
-		build(t);
-	}
-	return true;
 }
 
-static void status(struct tui *t, struct strbuf *out)
-{
-	sb_addf(out, "%d 年度", t->year);
-}
-
-const struct view view_report = {
+const struct view_ops scr_report_ops = {
 	.name = "年报",
+	.size = sizeof(struct report_screen),
+	.init = init,
+	.release = yearpage_release,
 	.scope = scope,
-	.enter = enter,
-	.layout = layout,
-	.draw = draw,
+	.enter = yearpage_enter,
+	.layout = yearpage_layout,
+	.draw = yearpage_draw,
 	.handle = handle,
-	.reload = build,
-	.status = status,
-	.pager = &P.pager,
+	.reload = yearpage_enter,
+	.status = yearpage_status,
 };

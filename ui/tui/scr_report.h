@@ -6,6 +6,6 @@
 
 #include "tui.h"
 
-extern const struct view view_report;
+extern const struct view_ops scr_report_ops;
 
 #endif

@@ -6,6 +6,6 @@
 
 #include "tui.h"
 
-extern const struct view view_tally;
+extern const struct view_ops scr_tally_ops;
 
 #endif

@@ -20,14 +20,9 @@
 #include <unistd.h>
 
 #include "date.h"
-#include "pager.h"
 #include "draw.h"
 #include "input.h"
-#include "prompt.h"
-#include "scr_calendar.h"
-#include "scr_list.h"
-#include "scr_report.h"
-#include "scr_tally.h"
+#include "pager.h"
 #include "store.h"
 #include "strbuf.h"
 #include "xmem.h"
@@ -46,12 +41,28 @@ static int cursor_y = -1, cursor_x;
 static bool curses_on;
 static struct tui *the_tui;   /* for the exit paths that have no context: signals, xmem */
 
-/* The screens of the top line, in key order. */
-static const struct view *const screens[] = {
-	&view_list, &view_tally, &view_report, &view_calendar,
-};
-#define NSCREENS (sizeof screens / sizeof screens[0])
-static int tab_x[NSCREENS + 1];
+static int tab_x[TUI_MAX_SCREENS + 1];   /* where each screen's name is on the top line */
+
+struct view *view_new(const struct view_ops *ops)
+{
+	struct view *v = xcalloc(1, sizeof *v);
+	v->ops = ops;
+	v->priv = xcalloc(1, ops->size ? ops->size : 1);
+	if (ops->init)
+		ops->init(v);
+	return v;
+}
+
+void view_free(struct view **v)
+{
+	if (!*v)
+		return;
+	if ((*v)->ops->release)
+		(*v)->ops->release(*v);
+	free((*v)->priv);
+	free(*v);
+	*v = NULL;
+}
 
 static void end_curses(void)
 {
@@ -122,9 +133,17 @@ bool tui_refuse_readonly(struct tui *t)
 	return true;
 }
 
-static const struct view *top_view(const struct tui *t)
+static struct view *top_view(const struct tui *t)
 {
 	return t->stack[t->depth - 1];
+}
+
+static bool is_screen(const struct tui *t, const struct view *v)
+{
+	for (size_t i = 0; i < t->nscreens; i++)
+		if (t->screens[i] == v)
+			return true;
+	return false;
 }
 
 static void count_late(struct tui *t)
@@ -136,41 +155,57 @@ static void count_late(struct tui *t)
 	diag_release(&d);
 }
 
-void tui_push(struct tui *t, const struct view *v)
+static void show(struct tui *t, struct view *v)
 {
-	if (t->depth >= (int)(sizeof t->stack / sizeof t->stack[0]))
-		return;
 	t->stack[t->depth++] = v;
-	if (v->layout)
-		v->layout(t);
-	if (v->enter)
-		v->enter(t);
+	if (v->ops->layout)
+		v->ops->layout(t, v);
+	if (v->ops->enter)
+		v->ops->enter(t, v);
+}
+
+/* Closes the top view, freeing it unless it is a screen of the top line. */
+static void drop_top(struct tui *t)
+{
+	struct view *v = t->stack[--t->depth];
+	if (!is_screen(t, v))
+		view_free(&v);
+}
+
+void tui_push(struct tui *t, struct view *v)
+{
+	if (t->depth >= (int)(sizeof t->stack / sizeof t->stack[0])) {
+		view_free(&v);
+		return;
+	}
+	show(t, v);
 }
 
 void tui_pop(struct tui *t)
 {
 	if (t->depth <= 1)
 		return;
-	t->depth--;
-	const struct view *v = top_view(t);
-	if (v->layout)
-		v->layout(t);
-	if (v->reload)
-		v->reload(t);
+	drop_top(t);
+	struct view *v = top_view(t);
+	if (v->ops->layout)
+		v->ops->layout(t, v);
+	if (v->ops->reload)
+		v->ops->reload(t, v);
 }
 
-static void switch_to(struct tui *t, const struct view *v)
+static void switch_to(struct tui *t, struct view *v)
 {
-	t->depth = 0;
-	tui_push(t, v);
+	while (t->depth > 0)
+		drop_top(t);
+	show(t, v);
 }
 
 void tui_changed(struct tui *t)
 {
 	count_late(t);
-	const struct view *v = top_view(t);
-	if (v->reload)
-		v->reload(t);
+	struct view *v = top_view(t);
+	if (v->ops->reload)
+		v->ops->reload(t, v);
 }
 
 void tui_push_overlay(tui_overlay_fn *fn, void *ctx, enum km_scope scope)
@@ -195,17 +230,17 @@ static void draw_tabs(const struct tui *t)
 {
 	draw_fill(0, 0, COLS, R_TAB);
 	int x = 1;
-	for (size_t i = 0; i < NSCREENS; i++) {
+	for (size_t i = 0; i < t->nscreens; i++) {
 		char label[64];
-		snprintf(label, sizeof label, " %zu %s ", i + 1, screens[i]->name);
-		bool active = t->stack[0] == screens[i];
+		snprintf(label, sizeof label, " %zu %s ", i + 1, t->screens[i]->ops->name);
+		bool active = t->stack[0] == t->screens[i];
 		tab_x[i] = x;
 		x += draw_str(0, x, COLS - x, label, active ? R_TAB_ACTIVE : R_TAB) + 1;
 	}
-	tab_x[NSCREENS] = x;
+	tab_x[t->nscreens] = x;
 	if (t->depth > 1) {
 		char label[64];
-		snprintf(label, sizeof label, "› %s ", top_view(t)->name);
+		snprintf(label, sizeof label, "› %s ", top_view(t)->ops->name);
 		x += draw_str(0, x, COLS - x, label, R_TAB);
 	}
 	const char *title = "gongkai 政府信息公开申请台账";
@@ -232,14 +267,15 @@ static void draw_status(struct tui *t)
 		return;
 	}
 	struct strbuf sb = STRBUF_INIT;
-	sb_addf(&sb, " %s", top_view(t)->name);
-	const struct pager *pg = top_view(t)->pager;
+	struct view *v = top_view(t);
+	sb_addf(&sb, " %s", v->ops->name);
+	const struct pager *pg = v->pager;
 	if (noverlays) {
 		/* a form or a list is open over the screen: the screen's own position means nothing */
 		sb_addf(&sb, " › %s", km_scope_title(overlays[noverlays - 1].scope));
-	} else if (top_view(t)->status) {
+	} else if (v->ops->status) {
 		sb_adds(&sb, "  |  ");
-		top_view(t)->status(t, &sb);
+		v->ops->status(t, v, &sb);
 	}
 	if (!noverlays && pg && pg->n > (size_t)pg->height)
 		sb_addf(&sb, "  |  第 %d 至 %d 行，共 %zu 行", pg->top + 1,
@@ -282,7 +318,7 @@ static enum km_scope current_scope(const struct tui *t)
 {
 	if (noverlays)
 		return overlays[noverlays - 1].scope;
-	return top_view(t)->scope();
+	return top_view(t)->ops->scope(top_view(t));
 }
 
 void tui_draw(struct tui *t)
@@ -293,7 +329,7 @@ void tui_draw(struct tui *t)
 		draw_too_small(TUI_MIN_COLS, TUI_MIN_LINES);
 	} else {
 		draw_tabs(t);
-		top_view(t)->draw(t);
+		top_view(t)->ops->draw(t, top_view(t));
 		draw_status(t);
 		draw_hints(current_scope(t));
 		for (int i = 0; i < noverlays; i++)
@@ -368,18 +404,14 @@ static void bench_close(void)
 static void relayout(struct tui *t)
 {
 	for (int i = 0; i < t->depth; i++)
-		if (t->stack[i]->layout)
-			t->stack[i]->layout(t);
+		if (t->stack[i]->ops->layout)
+			t->stack[i]->ops->layout(t, t->stack[i]);
 }
 
 static void poll_changes(struct tui *t)
 {
-	if (!store_changed_elsewhere(t->s))
-		return;
-	count_late(t);
-	const struct view *v = top_view(t);
-	if (v->reload)
-		v->reload(t);
+	if (store_changed_elsewhere(t->s))
+		tui_changed(t);
 }
 
 int tui_key(struct tui *t)
@@ -404,37 +436,6 @@ int tui_key(struct tui *t)
 		bench_key_at = now_ms();
 		return key;
 	}
-}
-
-/* ---- the year of screens 2, 3 and 4 ---- */
-
-bool tui_year_action(struct tui *t, enum action a, bool *changed)
-{
-	int year = t->year;
-	*changed = false;
-	if (a == A_YEAR_PREV)
-		year--;
-	else if (a == A_YEAR_NEXT)
-		year++;
-	else if (a == A_YEAR) {
-		char initial[8];
-		snprintf(initial, sizeof initial, "%d", t->year);
-		char *s = prompt_line(t, "年度", "年度：", initial, 4);
-		if (!s)
-			return true;
-		year = strspn(s, "0123456789") == strlen(s) && *s ? atoi(s) : 0;
-		if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR)
-			tui_message(t, true, "年度「%s」应为 %d 到 %d 之间的年份", s, DATE_MIN_YEAR,
-				    DATE_MAX_YEAR);
-		free(s);
-	} else {
-		return false;
-	}
-	if (year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR && year != t->year) {
-		t->year = year;
-		*changed = true;
-	}
-	return true;
 }
 
 /* ---- help ---- */
@@ -492,7 +493,7 @@ void tui_help(struct tui *t, enum km_scope scope)
 
 /* ---- the main loop ---- */
 
-static void move_cursor(struct tui *t, const struct view *v, enum action a)
+static void move_cursor(struct tui *t, struct view *v, enum action a)
 {
 	bool ok = true;
 	if (v->lv) {
@@ -513,7 +514,7 @@ static void move_cursor(struct tui *t, const struct view *v, enum action a)
 		tui_message(t, true, "读取列表失败，请稍后再试");
 }
 
-static void click(struct tui *t, const struct view *v)
+static void click(struct tui *t, struct view *v)
 {
 	int y, x, wheel;
 	if (!input_mouse(&y, &x, &wheel))
@@ -524,18 +525,18 @@ static void click(struct tui *t, const struct view *v)
 		return;
 	}
 	if (y == 0) {
-		for (size_t i = 0; i < NSCREENS; i++)
+		for (size_t i = 0; i < t->nscreens; i++)
 			if (x >= tab_x[i] && x < tab_x[i + 1])
-				switch_to(t, screens[i]);
+				switch_to(t, t->screens[i]);
 		return;
 	}
 	int top, height;
 	tui_area(&top, &height);
-	if (y >= top && y < top + height && v->click)
-		v->click(t, y, x);
+	if (y >= top && y < top + height && v->ops->click)
+		v->ops->click(t, v, y, x);
 }
 
-static void generic(struct tui *t, const struct view *v, enum action a, enum km_scope sc,
+static void generic(struct tui *t, struct view *v, enum action a, enum km_scope sc,
 		    int key)
 {
 	char name[16];
@@ -551,16 +552,16 @@ static void generic(struct tui *t, const struct view *v, enum action a, enum km_
 	case A_QUIT:
 		if (t->depth > 1)
 			tui_pop(t);
-		else if (top_view(t) != &view_list)
-			switch_to(t, &view_list);
+		else if (top_view(t) != t->screens[0])
+			switch_to(t, t->screens[0]);
 		else
 			t->quit = true;
 		break;
 	case A_BACK: tui_pop(t); break;
-	case A_SCREEN_LIST: switch_to(t, &view_list); break;
-	case A_SCREEN_TALLY: switch_to(t, &view_tally); break;
-	case A_SCREEN_REPORT: switch_to(t, &view_report); break;
-	case A_SCREEN_CAL: switch_to(t, &view_calendar); break;
+	case A_SCREEN_LIST: case A_SCREEN_TALLY: case A_SCREEN_REPORT: case A_SCREEN_CAL:
+		if ((size_t)(a - A_SCREEN_LIST) < t->nscreens)
+			switch_to(t, t->screens[a - A_SCREEN_LIST]);
+		break;
 	case A_REDRAW: clearok(curscr, TRUE); break;
 	default:
 		if (key != KM_ESC)
@@ -576,7 +577,7 @@ static void run(struct tui *t)
 		int key = tui_key(t);
 		free(t->msg);
 		t->msg = NULL;
-		const struct view *v = top_view(t);
+		struct view *v = top_view(t);
 		if (!tui_big_enough()) {
 			if (key == 'q' || key == KM_F10)
 				t->quit = true;
@@ -586,15 +587,16 @@ static void run(struct tui *t)
 			click(t, v);
 			continue;
 		}
-		enum km_scope sc = v->scope();
+		enum km_scope sc = v->ops->scope(v);
 		enum action a = km_lookup(sc, key);
-		if (v->handle && v->handle(t, a, key))
+		if (v->ops->handle && v->ops->handle(t, v, a, key))
 			continue;
 		generic(t, v, a, sc, key);
 	}
 }
 
-enum status tui_main(struct store *s, int today)
+enum status tui_run(struct store *s, int today, const struct view_ops *const *screens,
+		    size_t n)
 {
 	bench_open();
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -618,10 +620,16 @@ enum status tui_main(struct store *s, int today)
 	input_init();
 	curs_set(0);
 	count_late(&t);
-	switch_to(&t, &view_list);
+	for (size_t i = 0; i < n && i < TUI_MAX_SCREENS; i++)
+		t.screens[t.nscreens++] = view_new(screens[i]);
+	switch_to(&t, t.screens[0]);
 	if (t.readonly)
 		tui_message(&t, true, "数据库是只读的（%s）：只能查看，不能修改", store_path(s));
 	run(&t);
+	while (t.depth > 0)
+		drop_top(&t);
+	for (size_t i = 0; i < t.nscreens; i++)
+		view_free(&t.screens[i]);
 	end_curses();
 	delscreen(scr);
 	bench_close();

@@ -1,13 +1,15 @@
 /*
  * tui.h — the terminal interface (tui.md): its entry point, and what the screens share.
  *
- * The interface is a stack of screens over one open database. Each screen is a struct view, a
- * small set of operations like tig's view_ops: enter (load what it shows), layout (after a
+ * The interface is a stack of screens over one open database. Each kind of screen is a struct
+ * view_ops, a small set of operations like tig's: enter (load what it shows), layout (after a
  * resize), draw, handle (its own actions), reload (after a save here or another clerk's change
- * elsewhere). The main loop in tui.c reads keys, asks keymap for the action in the screen's
- * scope, lets the screen handle it, and handles what is left once for all: moving, help,
- * switching screens, quitting. Popups and forms run their own loop on top (tui_draw draws the
- * screen under them first, then each open overlay).
+ * elsewhere). A struct view is one screen made from its ops, with its own state (v->priv), so
+ * two screens never share a static. The main loop in tui.c reads keys, asks keymap for the
+ * action in the screen's scope, lets the screen handle it, and handles what is left once for
+ * all: moving, help, switching screens, quitting. Popups and forms run their own loop on top
+ * (tui_draw draws the screen under them first, then each open overlay). tui.c knows no screen
+ * by name: the screens of the top line are given to tui_run (screens.c).
  */
 #ifndef GK_TUI_H
 #define GK_TUI_H
@@ -28,22 +30,42 @@ struct pager;
 
 struct tui;
 
-struct view {
-	const char *name;                     /* 申请列表 */
-	enum km_scope (*scope)(void);         /* the key table in force now */
-	void (*enter)(struct tui *t);         /* becomes the current screen */
-	void (*layout)(struct tui *t);        /* the area (tui_area) changed */
-	void (*draw)(struct tui *t);
+struct view;
+
+struct view_ops {
+	const char *name;                              /* 申请列表 */
+	size_t size;                                   /* of the screen's state (v->priv) */
+	/* once, when the view is made: points lv, src or pager into the state; may be NULL */
+	void (*init)(struct view *v);
+	/* frees what the state holds (not the state itself); may be NULL */
+	void (*release)(struct view *v);
+	enum km_scope (*scope)(struct view *v);        /* the key table in force now */
+	void (*enter)(struct tui *t, struct view *v);  /* becomes the current screen */
+	void (*layout)(struct tui *t, struct view *v); /* the area (tui_area) changed */
+	void (*draw)(struct tui *t, struct view *v);
 	/* an action in the screen's scope: true when the screen took it */
-	bool (*handle)(struct tui *t, enum action a, int key);
-	void (*reload)(struct tui *t);        /* the database changed */
-	void (*status)(struct tui *t, struct strbuf *out);   /* its part of the status line */
-	void (*click)(struct tui *t, int y, int x);          /* a mouse click in the area */
-	/* moving: the main loop moves a list's cursor or scrolls a document */
+	bool (*handle)(struct tui *t, struct view *v, enum action a, int key);
+	void (*reload)(struct tui *t, struct view *v); /* the database changed */
+	/* its part of the status line */
+	void (*status)(struct tui *t, struct view *v, struct strbuf *out);
+	/* a mouse click in the area */
+	void (*click)(struct tui *t, struct view *v, int y, int x);
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *priv;                   /* the screen's own state: ops->size bytes, zeroed at first */
+	/* moving: the main loop moves a list's cursor or scrolls a pager */
 	struct listview *lv;
 	const struct lv_source *src;
 	struct pager *pager;
 };
+
+/* A new view of ops, its state zeroed and ops->init run; view_free releases it and NULLs *v. */
+struct view *view_new(const struct view_ops *ops);
+void view_free(struct view **v);
+
+#define TUI_MAX_SCREENS 8
 
 struct tui {
 	struct store *s;
@@ -51,7 +73,12 @@ struct tui {
 	int year;              /* the year of 年度统计, 年报 and 节假日 */
 	bool readonly;
 	long long late;        /* applications late today (the status line) */
-	const struct view *stack[4];
+	/* the screens of the top line, in key order (1, 2, …): made once, kept until the end */
+	struct view *screens[TUI_MAX_SCREENS];
+	size_t nscreens;
+	/* what is shown: a screen of the top line, and what was opened over it (详情), which
+	 * belongs to the stack and is freed when it is closed */
+	struct view *stack[4];
 	int depth;
 	char *msg;             /* the message shown in the status line until the next key */
 	bool msg_error;
@@ -61,8 +88,13 @@ struct tui {
 
 /* Runs the interface on the open database s (the caller keeps and closes it), with `today`
  * as the day the clock counts to, until the clerk quits. ST_USAGE (after a line on stderr)
- * when there is no terminal to draw in. */
+ * when there is no terminal to draw in. Defined in screens.c, which lists the screens. */
 enum status tui_main(struct store *s, int today);
+
+/* The main loop over the screens of the top line (screens[0] first, the one `q` returns to;
+ * the keys A_SCREEN_LIST, A_SCREEN_LIST + 1, … choose them in order). */
+enum status tui_run(struct store *s, int today, const struct view_ops *const *screens,
+		    size_t n);
 
 /* The area a screen draws in: rows top … top+height-1, all columns. */
 void tui_area(int *top, int *height);
@@ -77,8 +109,9 @@ void tui_fail(struct tui *t, enum status st, const struct diag *d);
 /* Refuses a change on a read-only database with a message; true when it refused. */
 bool tui_refuse_readonly(struct tui *t);
 
-/* Opens a screen on top of the current one (详情 over 申请列表). */
-void tui_push(struct tui *t, const struct view *v);
+/* Opens a new screen on top of the current one (详情 over 申请列表); the stack owns v and
+ * frees it when it is closed. */
+void tui_push(struct tui *t, struct view *v);
 /* Closes the top screen (never the last). */
 void tui_pop(struct tui *t);
 
@@ -94,11 +127,6 @@ void tui_draw(struct tui *t);
 typedef void tui_overlay_fn(struct tui *t, void *ctx);
 void tui_push_overlay(tui_overlay_fn *fn, void *ctx, enum km_scope scope);
 void tui_pop_overlay(void);
-
-/* The year keys of 年度统计, 年报 and 节假日 ([, ], Left, Right, y) on t->year; true when the
- * action was one of them (the year may be unchanged: the clerk gave up, or asked for an
- * impossible year, which a message says). */
-bool tui_year_action(struct tui *t, enum action a, bool *changed);
 
 /* Shows the help of a scope (every key, from the key tables) until Esc. */
 void tui_help(struct tui *t, enum km_scope scope);
