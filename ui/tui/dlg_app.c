@@ -4,7 +4,7 @@
  *
  * Every form works on a copy of the application as read when it opened (with its version), so
  * a save after another clerk's save is refused by the store rather than overwriting it, and
- * nothing is written until the whole form passes app_check.
+ * nothing is written until the whole form passes app_check (appform.h).
  */
 #include "dlg_app.h"
 
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "appform.h"
 #include "dlg_event.h"
 #include "codes.h"
 #include "date.h"
@@ -22,63 +23,6 @@
 #include "text.h"
 #include "tui.h"
 #include "xmem.h"
-
-/* ---- shared ---- */
-
-bool dlg_app_check(struct tui *t, struct form *fm, const struct app *a)
-{
-	struct app_problems p = { 0 };
-	app_check(a, store_calendar(t->s), t->today, &p);
-	bool errors = form_app_problems(fm, &p);
-	app_problems_release(&p);
-	return !errors && form_warnings_seen(fm);
-}
-
-bool dlg_app_write(struct tui *t, struct form *fm, struct app *a, const char *reason)
-{
-	struct diag d = DIAG_INIT;
-	enum status st = a->id ? store_app_update(t->s, a, reason, &d)
-			       : store_app_insert(t->s, a, &d);
-	if (st != ST_OK) {
-		/* said once, under the form's buttons: the store's own words when it has them */
-		if (!d.n)
-			diag_add(&fm->general, "未保存：%s", status_message(st));
-		for (size_t i = 0; i < d.n; i++)
-			diag_add(&fm->general, "%s%s", i == 0 && !strstr(d.lines[i], "未保存")
-				 ? "未保存：" : "", d.lines[i]);
-	}
-	diag_release(&d);
-	return st == ST_OK;
-}
-
-const char *const *dlg_app_choices(const struct code_set *set, const char *none, int *n)
-{
-	static struct {
-		const struct code_set *set;
-		const char *items[16];
-	} cache[8];
-	int k = 0;
-	while (k < 7 && cache[k].set && cache[k].set != set)
-		k++;
-	if (cache[k].set != set) {
-		cache[k].set = set;
-		cache[k].items[0] = none;
-		for (int i = 0; i < set->count && i < 15; i++)
-			cache[k].items[i + 1] = set->labels[i];
-	}
-	*n = set->count + 1;
-	return cache[k].items;
-}
-
-static bool load(struct tui *t, long long id, struct app *a)
-{
-	struct diag d = DIAG_INIT;
-	enum status st = store_app_get(t->s, id, a, &d);
-	if (st != ST_OK)
-		tui_fail(t, st, &d);
-	diag_release(&d);
-	return st == ST_OK;
-}
 
 /* ---- 新建 and 修改 ---- */
 
@@ -90,40 +34,36 @@ struct app_job {
 	long long saved;
 };
 
-static void add_text(struct form *fm, struct app_job *j, enum app_field f, const char *v,
-		     size_t max)
+static void add_text(struct form *fm, struct app_job *j, enum app_field f, size_t max)
 {
-	j->f[f] = form_text(fm, app_field_name(f), f, v, max);
+	j->f[f] = appform_text(fm, &j->a, f, max);
 }
 
 static void add_date(struct form *fm, struct app_job *j, enum app_field f, int v)
 {
-	j->f[f] = form_date(fm, app_field_name(f), f, v);
+	j->f[f] = appform_date(fm, f, v);
 }
 
 static void add_code(struct form *fm, struct app_job *j, enum app_field f,
 		     const struct code_set *set, const char *none, int v)
 {
-	int n;
-	const char *const *items = dlg_app_choices(set, none, &n);
-	j->f[f] = form_choice(fm, app_field_name(f), f, items, n, v + 1);
+	j->f[f] = appform_code(fm, f, NULL, set, none, v);
 }
 
 static void basic_fields(struct form *fm, struct app_job *j, bool edit)
 {
 	const struct app *a = &j->a;
 	if (edit)
-		add_text(fm, j, F_CASE_NO, a->case_no, LIMIT_CASE_NO);
+		add_text(fm, j, F_CASE_NO, LIMIT_CASE_NO);
 	add_date(fm, j, F_RECEIVED, a->d.received);
 	form_note(fm, j->f[F_RECEIVED], "第三十一条：当面为提交之日，邮寄为签收之日，网络为双方确认之日");
 	add_code(fm, j, F_CHANNEL, &codes_channel, "（未填写）", a->channel);
-	add_text(fm, j, F_APPLICANT, a->applicant, LIMIT_NAME);
-	j->f[F_TYPE] = form_choice(fm, app_field_name(F_TYPE), F_TYPE, codes_applicant.labels,
-				   codes_applicant.count, a->type);
-	add_text(fm, j, F_ID_NUMBER, a->id_number, LIMIT_ID_NUMBER);
-	add_text(fm, j, F_CONTACT, a->contact, LIMIT_CONTACT);
-	add_text(fm, j, F_REQUEST, a->request, LIMIT_TEXT);
-	add_text(fm, j, F_NOTE, a->note, LIMIT_TEXT);
+	add_text(fm, j, F_APPLICANT, LIMIT_NAME);
+	add_code(fm, j, F_TYPE, &codes_applicant, NULL, a->type);
+	add_text(fm, j, F_ID_NUMBER, LIMIT_ID_NUMBER);
+	add_text(fm, j, F_CONTACT, LIMIT_CONTACT);
+	add_text(fm, j, F_REQUEST, LIMIT_TEXT);
+	add_text(fm, j, F_NOTE, LIMIT_TEXT);
 	form_set_multiline(fm, j->f[F_REQUEST]);
 	form_set_multiline(fm, j->f[F_NOTE]);
 	form_note(fm, j->f[F_REQUEST], "Ctrl-J 换行");
@@ -133,11 +73,6 @@ static void basic_fields(struct form *fm, struct app_job *j, bool edit)
 static void more_fields(struct form *fm, struct app_job *j)
 {
 	const struct app *a = &j->a;
-	char days[16] = "";
-	if (a->d.extension_days > 0)
-		snprintf(days, sizeof days, "%d", a->d.extension_days);
-	struct strbuf fee = STRBUF_INIT;
-	app_field_get(a, F_FEE, &fee);
 	form_heading(fm, "补正");
 	add_date(fm, j, F_CORRECTION_SENT, a->d.correction_sent);
 	add_date(fm, j, F_CORRECTION_LIMIT, a->d.correction_limit);
@@ -148,18 +83,16 @@ static void more_fields(struct form *fm, struct app_job *j)
 	add_code(fm, j, F_CONSULT_PARTY, &codes_consult_party, "（未填写）", a->consult_party);
 	form_heading(fm, "延期");
 	add_date(fm, j, F_EXTENDED_ON, a->d.extended_on);
-	j->f[F_EXTENSION_DAYS] = form_number(fm, app_field_name(F_EXTENSION_DAYS),
-					     F_EXTENSION_DAYS, days);
-	add_text(fm, j, F_EXTENSION_BY, a->extension_by, LIMIT_PERSON);
+	j->f[F_EXTENSION_DAYS] = appform_number(fm, a, F_EXTENSION_DAYS);
+	add_text(fm, j, F_EXTENSION_BY, LIMIT_PERSON);
 	form_heading(fm, "信息处理费");
 	add_date(fm, j, F_FEE_NOTICE, a->d.fee_notice);
-	add_text(fm, j, F_FEE, sb_str(&fee), 16);
+	add_text(fm, j, F_FEE, 16);
 	form_note(fm, j->f[F_FEE], "元，如 100.00");
 	add_date(fm, j, F_FEE_PAID, a->d.fee_paid_on);
 	form_heading(fm, "答复");
 	add_date(fm, j, F_ANSWERED, a->d.answered);
 	j->f[F_OUTCOME] = form_outcome(fm, app_field_name(F_OUTCOME), F_OUTCOME, a->outcome);
-	sb_release(&fee);
 }
 
 static void review_fields(struct form *fm, struct app_job *j)
@@ -181,21 +114,6 @@ static void review_fields(struct form *fm, struct app_job *j)
 	form_note(fm, j->reason, "可不填；记入修改记录");
 }
 
-/* Reads a text-form field (dates, numbers, amounts) through app_field_set, which marks a
- * value it cannot read as a problem of that field. */
-static bool read_field(struct form *fm, struct app_job *j, struct app *a, enum app_field f)
-{
-	if (j->f[f] < 0)
-		return true;
-	struct app_problems p = { 0 };
-	char *text = form_get_text(fm, j->f[f]);
-	bool ok = app_field_set(a, f, text, &p);
-	form_app_problems(fm, &p);
-	app_problems_release(&p);
-	free(text);
-	return ok;
-}
-
 static void read_review(struct form *fm, struct app_job *j, struct app *a)
 {
 	if (j->f[F_REVIEW_FILED] < 0)
@@ -214,24 +132,19 @@ static void read_review(struct form *fm, struct app_job *j, struct app *a)
 
 static bool read_app(struct form *fm, struct app_job *j, struct app *a)
 {
+	/* the review and the suit are read together: their kinds follow from what is filled */
+	static const enum app_field reviews[] = { F_REVIEW_RESULT, F_SUIT_KIND, F_SUIT_RESULT };
 	bool ok = true;
 	for (int f = 0; f < F_COUNT; f++) {
-		if (j->f[f] < 0)
+		bool review = false;
+		for (size_t k = 0; k < sizeof reviews / sizeof reviews[0]; k++)
+			review |= f == (int)reviews[k];
+		if (j->f[f] < 0 || review)
 			continue;
-		struct form_field *ff = &fm->f[j->f[f]];
-		if (ff->kind == FK_CHOICE) {
-			int c = form_get_choice(fm, j->f[f]);
-			if (f == F_TYPE)
-				a->type = c;
-			else if (f == F_CHANNEL)
-				a->channel = c - 1;
-			else if (f == F_CONSULT_PARTY)
-				a->consult_party = c - 1;
-		} else if (ff->kind == FK_OUTCOME) {
+		if (fm->f[j->f[f]].kind == FK_OUTCOME)
 			a->outcome = form_get_outcome(fm, j->f[f]);
-		} else {
-			ok &= read_field(fm, j, a, f);
-		}
+		else
+			ok &= appform_read(fm, j->f[f], a, f);
 	}
 	read_review(fm, j, a);
 	return ok;
@@ -246,10 +159,10 @@ static bool save_app(struct tui *t, struct form *fm, void *ctx)
 	char *reason = j->reason >= 0 ? form_get_text(fm, j->reason) : NULL;
 	/* every field is checked, also when one could not be read */
 	bool read = read_app(fm, j, &a);
-	bool ok = dlg_app_check(t, fm, &a) && read;
+	bool ok = appform_check(t, fm, &a) && read;
 	if (ok && a.id && app_same(&a, &j->a)) {
 		tui_message(t, false, "没有修改，申请 %s 未变", a.case_no);
-	} else if (ok && dlg_app_write(t, fm, &a, reason && *reason ? reason : NULL)) {
+	} else if (ok && appform_write(t, fm, &a, reason && *reason ? reason : NULL)) {
 		j->saved = a.id;
 		tui_message(t, false, "已保存申请 %s（%s）", a.case_no, a.applicant);
 	} else {
@@ -268,7 +181,7 @@ static long long app_form(struct tui *t, long long id)
 		j.f[f] = -1;
 	j.reason = -1;
 	app_init(&j.a);
-	if (id && !load(t, id, &j.a)) {
+	if (id && !appform_load(t, id, &j.a)) {
 		app_release(&j.a);
 		return 0;
 	}
@@ -316,7 +229,7 @@ static bool save_answer(struct tui *t, struct form *fm, void *ctx)
 		form_problem(fm, j->outcome, false, "请从表三中选择办理结果");
 		ok = false;
 	}
-	ok = ok && dlg_app_check(t, fm, &a) && dlg_app_write(t, fm, &a, NULL);
+	ok = ok && appform_check(t, fm, &a) && appform_write(t, fm, &a, NULL);
 	if (ok) {
 		j->saved = a.id;
 		tui_message(t, false, "已答复 %s：%s", a.case_no, outcome_ledger_label(a.outcome));
@@ -329,7 +242,7 @@ static long long answer_form(struct tui *t, long long id)
 {
 	struct answer_job j = { .saved = 0 };
 	app_init(&j.a);
-	if (!load(t, id, &j.a))
+	if (!appform_load(t, id, &j.a))
 		goto out;
 	char buf[DATE_BUF];
 	if (j.a.d.answered != DATE_NONE) {
@@ -376,7 +289,7 @@ static bool save_reopen(struct tui *t, struct form *fm, void *ctx)
 	bool ok = !text_blank(reason);
 	if (!ok)
 		form_problem(fm, j->reason, false, "请说明为什么重新办理（记入修改记录）");
-	ok = ok && dlg_app_check(t, fm, &a) && dlg_app_write(t, fm, &a, reason);
+	ok = ok && appform_check(t, fm, &a) && appform_write(t, fm, &a, reason);
 	if (ok) {
 		j->saved = a.id;
 		tui_message(t, false, "申请 %s 已重新办理", a.case_no);
@@ -390,7 +303,7 @@ static long long reopen_form(struct tui *t, long long id)
 {
 	struct reopen_job j = { .saved = 0 };
 	app_init(&j.a);
-	if (!load(t, id, &j.a))
+	if (!appform_load(t, id, &j.a))
 		goto out;
 	if (j.a.d.answered == DATE_NONE) {
 		tui_message(t, true, "申请 %s 尚未答复，不需要重新办理", j.a.case_no);
@@ -437,7 +350,7 @@ bool dlg_app_run(struct tui *t, enum action a, long long id, long long *saved)
 	else {
 		struct app app;
 		app_init(&app);
-		if (load(t, id, &app))
+		if (appform_load(t, id, &app))
 			dlg_event_run(t, a, &app, saved);
 		app_release(&app);
 	}

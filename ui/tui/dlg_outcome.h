@@ -1,5 +1,5 @@
 /*
- * outcome.h — picking how an application ended from the tree of table 三.
+ * dlg_outcome.h — picking how an application ended from the tree of table 三.
  *
  * 予以公开 and 部分公开 stand alone; 不予公开 › 1–8, 无法提供 › 1–3, 不予处理 › 1–5 and
  * 其他处理 › 1–3 open like folders. Each leaf shows the article of the 条例 it rests on

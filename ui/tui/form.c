@@ -41,6 +41,9 @@ void form_release(struct form *fm)
 		free(fm->f[i].label);
 		free(fm->f[i].info);
 		free(fm->f[i].problem);
+		for (int k = 0; k < fm->f[i].nchoices; k++)
+			free(fm->f[i].choices[k]);
+		free(fm->f[i].choices);
 		le_release(&fm->f[i].le);
 	}
 	free(fm->f);
@@ -95,7 +98,9 @@ int form_choice(struct form *fm, const char *label, int app_field, const char *c
 		int n, int initial)
 {
 	int i = add(fm, FK_CHOICE, label, app_field);
-	fm->f[i].choices = choices;
+	fm->f[i].choices = xcalloc((size_t)(n > 0 ? n : 1), sizeof *fm->f[i].choices);
+	for (int k = 0; k < n; k++)
+		fm->f[i].choices[k] = xstrdup(choices[k]);
 	fm->f[i].nchoices = n;
 	fm->f[i].choice = initial >= 0 && initial < n ? initial : -1;
 	return i;
@@ -564,7 +569,8 @@ static void choose(struct tui *t, struct form *fm)
 {
 	struct form_field *f = &fm->f[fm->focus];
 	if (f->kind == FK_CHOICE) {
-		int c = prompt_pick(t, f->label, f->choices, f->nchoices, f->choice);
+		int c = prompt_pick(t, f->label, (const char *const *)f->choices, f->nchoices,
+				    f->choice);
 		if (c >= 0 && c != f->choice) {
 			f->choice = c;
 			f->changed = true;

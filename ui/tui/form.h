@@ -27,8 +27,9 @@ struct form_field {
 	char *label;
 	int app_field;          /* the enum app_field the checks name it by, or -1 */
 	struct lineedit le;     /* FK_TEXT, FK_DATE, FK_NUMBER */
-	const char *const *choices;
+	char **choices;         /* FK_CHOICE: the form's own copy of the items */
 	int nchoices, choice;   /* FK_CHOICE: the index chosen, -1 for none */
+	bool none_first;        /* FK_CHOICE: item 0 means "no value" (尚未审结, 未填写) */
 	int outcome;            /* FK_OUTCOME: an outcome row, -1 for none */
 	char *info;             /* FK_INFO: its text; otherwise a note shown after the field */
 	char *problem;          /* shown under the field */
@@ -64,6 +65,7 @@ int form_text(struct form *fm, const char *label, int app_field, const char *ini
 	      size_t max);
 int form_date(struct form *fm, const char *label, int app_field, int date);
 int form_number(struct form *fm, const char *label, int app_field, const char *initial);
+/* A choice among n items (copied: the form owns its list); initial -1 for none. */
 int form_choice(struct form *fm, const char *label, int app_field, const char *const *choices,
 		int n, int initial);
 int form_outcome(struct form *fm, const char *label, int app_field, int outcome);
