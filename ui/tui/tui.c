@@ -619,7 +619,7 @@ int tui_main(struct store *s, int today)
 		const char *term = getenv("TERM");
 		fprintf(stderr, "gongkai: 无法在这个终端中显示界面（TERM=%s）；请检查 TERM 设置\n",
 			term && *term ? term : "未设置");
-		return 64;   /* like a command run where it cannot work: cli.md has no other status for it */
+		return 64;   /* like a command that cannot work here (statuses: docs/manual.md) */
 	}
 	curses_on = true;
 	draw_init();
