@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""gen_ledger.py — a large synthetic ledger (台账 CSV) that is valid under the specification.
+"""gen_ledger.py — a large synthetic ledger (台账 CSV) that is valid under docs/ledger.md.
 
   gen_ledger.py ROWS OUT.csv [--seed N] [--today YYYY-MM-DD] [--prefix B]
 

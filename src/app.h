@@ -4,7 +4,7 @@
  * An application is what a clerk enters and classifies: who applied, when, what for, the dated
  * events of its clock (clock.h), its answer and outcome (a row of table 三), and at most one
  * reconsideration and one lawsuit about it (table 四). The field list below is also the ledger's
- * column list (ledger-csv.md, in its order, with three columns of our own marked *), so a form,
+ * column list (docs/ledger.md, in its order, with three columns of our own marked *), so a form,
  * a ledger row and a message all name a field the same way.
  */
 #ifndef GK_APP_H

@@ -68,7 +68,7 @@ const char *calendar_row_problem(int day, enum cal_kind kind);
  * while the entry stays). kind or name may be NULL when not wanted. */
 bool calendar_entry(const struct calendar *cal, int day, enum cal_kind *kind, const char **name);
 
-/* W(D, N) of deadlines.md: the N-th working day strictly after day (day itself is day 0).
+/* W(D, N) of docs/deadlines.md: the N-th working day strictly after day (day itself is day 0).
  * W(D, 0) = D (and n < 0 is taken as 0). A binary search: O(log n · log entries). */
 int calendar_add_workdays(const struct calendar *cal, int day, int n);
 

@@ -6,7 +6,7 @@
  * left, or waiting for a 补正 with no date at all) and writes a Chinese line per step, the same
  * text the detail screen and `gongkai due` show. clock_check runs the same events to find what
  * only the running clock can tell (an extension after the due date in force), and adds the
- * checks of plain order. The rules are deadlines.md's; each is marked with its article.
+ * checks of plain order. The rules are docs/deadlines.md's; each is marked with its article.
  */
 #include "clock.h"
 

@@ -3,9 +3,9 @@
  *
  * From the dated facts of one application (receipt, 补正, consultation, extension, fee, answer)
  * and the working-day calendar, clock_compute finds the state, the due date in force and the
- * steps that led to it, as deadlines.md "The computation, exactly" sets out (第三十条, 第三十二条,
- * 第三十三条, 第三十四条, 第四十二条). clock_check says which of those dates are impossible or
- * against the 条例, for a form or a ledger row, before anything is saved.
+ * steps that led to it, as docs/deadlines.md "The computation, exactly" sets out (第三十条,
+ * 第三十二条, 第三十三条, 第三十四条, 第四十二条). clock_check says which of those dates are
+ * impossible or against the 条例, for a form or a ledger row, before anything is saved.
  */
 #ifndef GK_CLOCK_H
 #define GK_CLOCK_H

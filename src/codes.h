@@ -2,7 +2,7 @@
  * codes.h — the stable codes of the annual report format and the ledger, with their labels.
  *
  * These codes (`person`, `withheld.secret`, `carried_out`, …) are the program's interface to
- * scripts, tests and other offices (report-2021.md, ledger-csv.md): they are stored in the
+ * scripts, tests and other offices (docs/report.md, docs/ledger.md): they are stored in the
  * database, printed in JSON and accepted in the ledger together with their Chinese labels.
  * Everything here is static data; lookups return -1 for a text that names nothing.
  */

@@ -170,7 +170,7 @@ int km_hints(enum km_scope s, int width, struct strbuf *out);
 void km_help(enum km_scope s, int width, struct strbuf *out);
 
 /* Every scope's keys as Markdown tables (a heading per scope, one row per action with all its
- * keys): the README's list of keys is this text, and a test keeps the two the same. */
+ * keys): docs/manual.md's list of keys is this text, and a test keeps the two the same. */
 void km_markdown(struct strbuf *out);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * ledger.h — the ledger (台账) CSV of ledger-csv.md: import and export.
+ * ledger.h — the ledger (台账) CSV of docs/ledger.md: import and export.
  *
  * Import also reads the first worksheet of an Excel .xlsx with the same columns (xlsx.h),
  * recognised by the zip signature at the start of the file or by the name in `source`; its

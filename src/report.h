@@ -57,7 +57,7 @@ enum status report_recount(struct store *s, struct report *r, struct diag *d);
  * carry_matches and problems; prev_carried_out may be NULL. */
 void report_check(struct report *r, const long long *prev_carried_out);
 
-/* The JSON of report-2021.md, complete on its own (a city's office adds these up). */
+/* The JSON of docs/report.md, complete on its own (a city's office adds these up). */
 void report_json(const struct report *r, struct strbuf *out);
 /*
  * Reads a report JSON written by report_json (of this or another body's gongkai). ST_DATA with

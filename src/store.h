@@ -107,7 +107,7 @@ enum status store_app_insert_many(struct store *s, struct app **apps, size_t n,
 /*
  * The case numbers of an import's rows that had problems and were not stored. Such a number
  * still counts as taken, so that a later row with it is reported as a duplicate too
- * (ledger-csv.md: every problem at once). store_case_hold holds case_no for the file's row
+ * (docs/ledger.md: every problem at once). store_case_hold holds case_no for the file's row
  * `row` and says in *by who had it already: 0 nobody, STORE_CASE_STORED an application in
  * the database (stored before the import or earlier in it), else the row that held it first.
  * store_case_held says only which row holds it (*by = 0: none). Both run inside the import's
@@ -140,7 +140,7 @@ enum status store_recompute_open(struct store *s, struct diag *d);
 
 /* ---- lists ---- */
 
-/* The list's filters (tui.md, cli.md). */
+/* The list's filters (docs/manual.md). */
 #define LIST_FILTER_LIST(X) \
 	X(LF_ALL,        "all",        "全部") \
 	X(LF_OPEN,       "open",       "办理中") \
@@ -224,7 +224,7 @@ enum status store_app_foreach(struct store *s, enum app_scope scope, int year,
 
 /* ---- the year's tables ---- */
 
-/* Table 三 of a year (report-2021.md's rules), finished: from the per-year counts the
+/* Table 三 of a year (docs/report.md's rules), finished: from the per-year counts the
  * database keeps (tally_count), so it costs the same whatever the number of applications. */
 enum status store_table3(struct store *s, int year, struct table3 *t, struct diag *d);
 /* The same table counted again from the applications themselves by SQL aggregates over the

@@ -1,5 +1,5 @@
 /*
- * tally.c — the counting rules of table 三 and 四 (report-2021.md) in C, and their checks.
+ * tally.c — the counting rules of table 三 and 四 (docs/report.md) in C, and their checks.
  *
  * For a reporting year Y (1 January to 31 December), per application:
  *   new          received in Y

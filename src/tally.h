@@ -2,7 +2,7 @@
  * tally.h — tables 三 and 四 of one year as numbers, and the rules they must obey.
  *
  * The store fills these from SQL aggregates (store_table3/store_table4); this module holds the
- * counting rules of report-2021.md in C as well — which cells one application adds to in year
+ * counting rules of docs/report.md in C as well — which cells one application adds to in year
  * Y — for the checks that compare the two, for the year lock (would this change alter a locked
  * year's table?) and for adding up several bodies' tables.
  */
@@ -44,7 +44,7 @@ bool tally_table3_equal(const struct table3 *a, const struct table3 *b);
 bool tally_table4_equal(const struct table4 *a, const struct table4 *b);
 
 /*
- * The checks of report-2021.md on a finished table: per column new + carried_in =
+ * The checks of docs/report.md on a finished table: per column new + carried_in =
  * processed_total + carried_out; processed_total is the sum of the 21 outcomes; the total
  * column is the sum of the six; no negative cell; table 四's totals. When prev_carried_out is
  * not NULL, also that carried_in equals last year's carried_out column by column.

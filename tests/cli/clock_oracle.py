@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""clock_oracle.py — open applications with clock events against deadlines.md, computed apart.
+"""clock_oracle.py — open applications with clock events against docs/deadlines.md, computed apart.
 
 Writes ledgers of open applications carrying 补正, consultation, extension and fee events,
-computes each due date in plain Python straight from deadlines.md ("The computation, exactly")
+computes each due date in plain Python straight from docs/deadlines.md ("The computation, exactly")
 and the State Council calendar CSV, imports the ledger with `gongkai import`, and compares
 `gongkai list --open --format json`: `due` (null while a pause is open), `workdays_left`
 (the days kept while paused) and `state`.

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """ledger_oracle.py — random ledgers against an independent count of table 三 and 四.
 
-Builds ledgers the way ledger-csv.md describes them (Chinese or English headers in any order,
+Builds ledgers the way docs/ledger.md describes them (Chinese or English headers in any order,
 labels or codes, every date form, carry-over across years, every outcome, reviews and
-lawsuits, fees), counts tables 三 and 四 per year by the rules of report-2021.md in plain
+lawsuits, fees), counts tables 三 and 四 per year by the rules of docs/report.md in plain
 Python, imports each ledger with `gongkai import`, and compares `gongkai report --format json`
 for every year the ledger spans. Then exports, re-imports into an empty database and checks the
 tables are identical; and exports each year alone (`export --year Y`), imports that into an
@@ -186,7 +186,7 @@ def main():
         exported2 = os.path.join(WORK, f"export{seed}b.csv")
         run("--db", db2, "export", "--with-personal-data", "-o", exported2)
         assert open(exported, "rb").read() == open(exported2, "rb").read(), "export not stable"
-        # a year's ledger alone gives that year's tables (ledger-csv.md): it holds what table
+        # a year's ledger alone gives that year's tables (docs/ledger.md): it holds what table
         # 四 counts too, reviews and lawsuits about applications answered years before
         for y in years:
             part = os.path.join(WORK, f"export{seed}y{y}.csv")

@@ -3,7 +3,7 @@
 values. Table-driven: each case gives the command (and the file it reads), the status wanted,
 and what the Chinese message must name. For every case:
 
-- the exit status is the one cli.md documents;
+- the exit status is the one docs/manual.md documents;
 - standard error is Chinese and names what was wrong and where (the field, the line, the file);
 - it never echoes a value of 证件号码 or 联系方式 (personal data);
 - the database is unchanged, row for row (SQLite's dump of every table, read apart from

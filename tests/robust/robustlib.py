@@ -88,7 +88,7 @@ def history(db):
 
 def table3(rows, year):
     """Table 三 of a year counted from plain rows (received, applicant_type, answered, outcome
-    as ISO text and keys), by the rules of report-2021.md."""
+    as ISO text and keys), by the rules of docs/report.md."""
     first, last = f"{year}-01-01", f"{year}-12-31"
     t3 = {r: [0] * 7 for r in ROWS}
     for a in rows:

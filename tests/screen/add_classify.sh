@@ -64,7 +64,7 @@ wait_for "放弃这些修改吗"
 key y
 wait_for "还没有申请"
 
-# the application, every field of tui.md, choices picked from lists
+# the application, every field of the new form (docs/manual.md), choices picked from lists
 key n
 wait_for "新建申请"
 expect "2023-12-20"            # 收到日期 defaults to today

@@ -306,7 +306,7 @@ static char *lines_of(const struct diag *e)
 }
 
 /* The case number of a row with other problems still counts as taken: a later row with it is
- * a duplicate, said along with everything else (ledger-csv.md: every problem at once). */
+ * a duplicate, said along with everything else (docs/ledger.md: every problem at once). */
 static void test_duplicate_of_a_row_with_problems(void **state)
 {
 	(void)state;

@@ -1,9 +1,9 @@
 /*
- * cli.h — the command line of gongkai (cli.md): the commands and what they share.
+ * cli.h — the command line of gongkai (docs/manual.md): the commands and what they share.
  *
  * Each command is a function taking its arguments (argv[0] is the command's name) and the
  * database path; it prints its result on standard output, its problems in Chinese on standard
- * error, and returns the core's status, which main maps to the exit status (sysexits, cli.md).
+ * error, and returns the core's status, which main maps to the exit status (sysexits, docs/manual.md).
  */
 #ifndef GK_CLI_H
 #define GK_CLI_H

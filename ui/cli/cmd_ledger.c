@@ -1,5 +1,5 @@
 /*
- * cmd_ledger.c — `gongkai import` and `gongkai export`: the ledger CSV (ledger-csv.md).
+ * cmd_ledger.c — `gongkai import` and `gongkai export`: the ledger CSV (docs/ledger.md).
  */
 #include <errno.h>
 #include <stdio.h>

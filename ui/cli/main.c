@@ -2,7 +2,7 @@
  * main.c — gongkai's entry point: global options, then a command, or the terminal interface.
  *
  *   gongkai [--db PATH]                  the terminal interface
- *   gongkai [--db PATH] COMMAND [ARGS]   one command (cli.md); `gongkai --help` lists them
+ *   gongkai [--db PATH] COMMAND [ARGS]   one command (docs/manual.md); `gongkai --help` lists them
  */
 #include <locale.h>
 #include <signal.h>
@@ -98,7 +98,7 @@ int main(int argc, char **argv)
 		   strcmp(argv[1], "help") == 0) {
 		st = argc > 2 ? cli_help(argv[2]) : usage();
 	} else if (strcmp(argv[1], "--keys") == 0) {
-		/* every key of the interface, as the manual lists them */
+		/* every key of the interface, as docs/manual.md lists them */
 		struct strbuf keys = STRBUF_INIT;
 		km_markdown(&keys);
 		fputs(sb_str(&keys), stdout);

@@ -613,7 +613,7 @@ enum status tui_run(struct store *s, int today, const struct view_ops *const *sc
 		const char *term = getenv("TERM");
 		fprintf(stderr, "gongkai: 无法在这个终端中显示界面（TERM=%s）；请检查 TERM 设置\n",
 			term && *term ? term : "未设置");
-		return ST_USAGE;   /* like a command run where it cannot work: no other status fits */
+		return ST_USAGE;   /* like a command that cannot work here (statuses: docs/manual.md) */
 	}
 	curses_on = true;
 	draw_init();

@@ -1,5 +1,5 @@
 /*
- * tui.h — the terminal interface (tui.md): its entry point, and what the screens share.
+ * tui.h — the terminal interface (docs/manual.md): its entry point, and what the screens share.
  *
  * The interface is a stack of screens over one open database. Each kind of screen is a struct
  * view_ops, a small set of operations like tig's: enter (load what it shows), layout (after a
