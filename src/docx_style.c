@@ -19,6 +19,9 @@
  *   (15.7946 − 16) × 4096 = −841.2. Word fits floor(line / pitch) characters, so the pitch is
  *   rounded down, to −842 (15.79443 pt, 28.0007 to the line) rather than up (−841 leaves only
  *   0.0002 of a character to spare).
+ * A negative charSpace is what Word itself writes for such a grid. LibreOffice 7.4 (the one
+ * tried) mishandles it and spreads the characters out, about 15 to a line; with charSpace 0
+ * it sets the same file at 27 to a line.
  */
 #define GRID_CHAR_SPACE (-842)
 
@@ -249,60 +252,63 @@ static void para_style(struct xmlw *w, const struct para_style *s)
 	xmlw_end(w);
 }
 
+/* The defaults every style inherits: the body's font and size, Chinese as the East Asian
+ * language, no space between paragraphs, single lines (the grid sets their pitch), justified. */
+static void style_defaults(struct xmlw *w)
+{
+	xmlw_start(w, "w:docDefaults");
+	xmlw_start(w, "w:rPrDefault");
+	xmlw_start(w, "w:rPr");
+	xmlw_start(w, "w:rFonts");
+	xmlw_attr(w, "w:ascii", FONT_BODY);
+	xmlw_attr(w, "w:hAnsi", FONT_BODY);
+	xmlw_attr(w, "w:eastAsia", FONT_BODY);
+	xmlw_attr(w, "w:cs", FONT_BODY);
+	xmlw_end(w);
+	val(w, "w:kern", "2");
+	val_int(w, "w:sz", BODY_PT * 2);
+	val_int(w, "w:szCs", BODY_PT * 2);
+	xmlw_empty(w, "w:lang", "w:val", "en-US", "w:eastAsia", "zh-CN");
+	xmlw_end(w);
+	xmlw_end(w);
+	xmlw_start(w, "w:pPrDefault");
+	xmlw_start(w, "w:pPr");
+	val(w, "w:widowControl", "0");
+	xmlw_start(w, "w:spacing");
+	xmlw_attr(w, "w:before", "0");
+	xmlw_attr(w, "w:after", "0");
+	xmlw_attr(w, "w:line", "240");
+	xmlw_attr(w, "w:lineRule", "auto");
+	xmlw_end(w);
+	val(w, "w:jc", "both");
+	xmlw_end(w);
+	xmlw_end(w);
+	xmlw_end(w);
+}
+
+static void builtin_style(struct xmlw *w, const char *type, const char *id, const char *name)
+{
+	xmlw_start(w, "w:style");
+	xmlw_attr(w, "w:type", type);
+	xmlw_attr(w, "w:default", "1");
+	xmlw_attr(w, "w:styleId", id);
+	val(w, "w:name", name);
+}
+
 void docx_part_styles(struct strbuf *out)
 {
 	struct xmlw w;
 	start_part(&w, out, "w:styles", "xmlns:w", NS_W);
-	xmlw_start(&w, "w:docDefaults");
-	xmlw_start(&w, "w:rPrDefault");
-	xmlw_start(&w, "w:rPr");
-	xmlw_start(&w, "w:rFonts");
-	xmlw_attr(&w, "w:ascii", FONT_BODY);
-	xmlw_attr(&w, "w:hAnsi", FONT_BODY);
-	xmlw_attr(&w, "w:eastAsia", FONT_BODY);
-	xmlw_attr(&w, "w:cs", FONT_BODY);
-	xmlw_end(&w);
-	val(&w, "w:kern", "2");
-	val_int(&w, "w:sz", BODY_PT * 2);
-	val_int(&w, "w:szCs", BODY_PT * 2);
-	xmlw_empty(&w, "w:lang", "w:val", "en-US", "w:eastAsia", "zh-CN");
-	xmlw_end(&w);
-	xmlw_end(&w);
-	xmlw_start(&w, "w:pPrDefault");
-	xmlw_start(&w, "w:pPr");
-	val(&w, "w:widowControl", "0");
-	xmlw_start(&w, "w:spacing");
-	xmlw_attr(&w, "w:before", "0");
-	xmlw_attr(&w, "w:after", "0");
-	xmlw_attr(&w, "w:line", "240");
-	xmlw_attr(&w, "w:lineRule", "auto");
-	xmlw_end(&w);
-	val(&w, "w:jc", "both");
-	xmlw_end(&w);
-	xmlw_end(&w);
-	xmlw_end(&w);   /* docDefaults */
-
-	xmlw_start(&w, "w:style");
-	xmlw_attr(&w, "w:type", "paragraph");
-	xmlw_attr(&w, "w:default", "1");
-	xmlw_attr(&w, "w:styleId", "Normal");
-	val(&w, "w:name", "Normal");
+	style_defaults(&w);
+	builtin_style(&w, "paragraph", "Normal", "Normal");
 	val(&w, "w:qFormat", "1");
 	/* the size again, not only in the defaults: the grid's charSpace counts from the Normal
 	 * style's size, and LibreOffice reads it only from the style */
 	run_props(&w, NULL, BODY_PT * 2, true);
 	xmlw_end(&w);
-	xmlw_start(&w, "w:style");
-	xmlw_attr(&w, "w:type", "character");
-	xmlw_attr(&w, "w:default", "1");
-	xmlw_attr(&w, "w:styleId", "DefaultParagraphFont");
-	val(&w, "w:name", "Default Paragraph Font");
+	builtin_style(&w, "character", "DefaultParagraphFont", "Default Paragraph Font");
 	xmlw_end(&w);
-	xmlw_start(&w, "w:style");
-	xmlw_attr(&w, "w:type", "table");
-	xmlw_attr(&w, "w:default", "1");
-	xmlw_attr(&w, "w:styleId", "TableNormal");
-	val(&w, "w:name", "Normal Table");
+	builtin_style(&w, "table", "TableNormal", "Normal Table");
 	xmlw_end(&w);
 	for (size_t i = 0; i < sizeof para_styles / sizeof para_styles[0]; i++)
 		para_style(&w, &para_styles[i]);

@@ -19,7 +19,8 @@
  *     【文号】 the 文号 line, 【抬头】 a line without indent (the addressee), 【正文】 body
  *     (also a line without a tag), 【一级标题】, 【二级标题】, 【落款】 signature (at the right),
  *     【分页】 a page break (nothing may follow it on its line). A body line that itself begins
- *     with 【 is written after an explicit 【正文】.
+ *     with 【 is written after an explicit 【正文】. A tag alone on its line is an empty
+ *     paragraph (a blank line on the page).
  *   - Blank lines are ignored; a line whose first character other than spaces is # is a
  *     comment. Spaces (ASCII and ideographic) at either end of a line are dropped: the
  *     paragraph's kind gives its indent.
