@@ -107,9 +107,9 @@ enum status docx_render(const struct docx *d, struct strbuf *out, struct diag *d
  * Appends the document as plain UTF-8 text lines (each ending in "\n") of at most `width`
  * display columns (at least 20 is used): the title and 文号 centred, body paragraphs indented
  * with two ideographic spaces (　　) and wrapped, the signature block at the right four
- * characters (eight columns) in, centred over the date as on paper, a blank line where the
- * page has space (after the title block, before the signature), `（分页）` centred for a page
- * break, and tables drawn with box lines, their columns in proportion to their widths (a
+ * characters (eight columns) in, centred over the date as on paper, blank lines where the
+ * page has space (one after the title block, two before the signature), `（分页）` centred for
+ * a page break, and tables drawn with box lines, their columns in proportion to their widths (a
  * table may be wider than `width` when its cells need it).
  */
 void docx_text(const struct docx *d, int width, struct strbuf *out);
