@@ -1,7 +1,9 @@
--- schema.sql — the gongkai database, version 1.
+-- schema.sql — the gongkai database, version 2.
 --
 -- The single source of truth for what a gongkai file holds. It is compiled into the program
--- and applied to a new (empty) file inside one transaction; `PRAGMA user_version` numbers it and
+-- and applied to a new (empty) file inside one transaction; a file of an older version is
+-- rebuilt by it (store_schema.c: each table's rows copied into the new table of that name, by
+-- the columns both have), so the structure is written here only. `PRAGMA user_version` numbers it and
 -- `PRAGMA application_id` (0x474B4149, "GKAI") tells a gongkai file from any other SQLite file.
 -- The CHECK constraints repeat the rules the program enforces, so that the file itself refuses
 -- a code or a date that should never reach it. Dates are ISO text `YYYY-MM-DD`:
@@ -12,7 +14,7 @@
 -- list each time a CHECK runs, which made an import three times slower.
 
 PRAGMA application_id = 1196114249;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- Settings of the body that keeps this file (the office's name for the reports).
 CREATE TABLE meta (
@@ -28,6 +30,10 @@ CREATE TABLE application (
 	id             INTEGER PRIMARY KEY,
 	case_no        TEXT NOT NULL UNIQUE CHECK (length(case_no) BETWEEN 1 AND 64),
 	received       TEXT NOT NULL CHECK (received = date(received, '+0 days')),
+	-- 第三十一条: by ordinary letter, online or by fax the receipt date is the day of
+	-- confirmation with the applicant; the day it arrived is kept beside it
+	arrived        TEXT CHECK (arrived IS NULL OR
+		(arrived = date(arrived, '+0 days') AND arrived <= received)),
 	applicant      TEXT NOT NULL CHECK (length(applicant) BETWEEN 1 AND 200),
 	applicant_type TEXT NOT NULL CHECK (applicant_type = 'person' OR applicant_type = 'business' OR
 		applicant_type = 'research' OR applicant_type = 'nonprofit' OR
@@ -48,17 +54,26 @@ CREATE TABLE application (
 	correction_received TEXT CHECK (correction_received IS NULL OR
 		(correction_received = date(correction_received, '+0 days')
 		 AND correction_received >= correction_sent)),
+	correction_items TEXT CHECK (length(correction_items) <= 2000),
 	-- consultation of a third party (第三十二条) or another body (第三十四条): a pause
 	consult_start  TEXT CHECK (consult_start IS NULL OR
 		(consult_start = date(consult_start, '+0 days') AND consult_start >= received)),
 	consult_end    TEXT CHECK (consult_end IS NULL OR
 		(consult_end = date(consult_end, '+0 days') AND consult_end >= consult_start)),
 	consult_party  TEXT CHECK (consult_party = 'third_party' OR consult_party = 'body'),
+	consult_name   TEXT CHECK (length(consult_name) <= 200),
+	-- the letter reached the third party or body: its 15 working days run from here
+	consult_delivered TEXT CHECK (consult_delivered IS NULL OR
+		(consult_delivered = date(consult_delivered, '+0 days')
+		 AND consult_delivered >= consult_start)),
 	-- extension (第三十三条): at most 20 working days, once, approved by the office's head
 	extended_on    TEXT CHECK (extended_on IS NULL OR
 		(extended_on = date(extended_on, '+0 days') AND extended_on >= received)),
 	extension_days INTEGER CHECK (extension_days BETWEEN 1 AND 20),
 	extension_by   TEXT CHECK (length(extension_by) <= 100),
+	extension_reason TEXT CHECK (length(extension_reason) <= 2000),
+	extension_told TEXT CHECK (extension_told IS NULL OR
+		(extension_told = date(extension_told, '+0 days') AND extension_told >= extended_on)),
 	-- fee (第四十二条, 国办函〔2020〕109号): notice to payment is a pause; amount in 分
 	fee_notice     TEXT CHECK (fee_notice IS NULL OR
 		(fee_notice = date(fee_notice, '+0 days') AND fee_notice >= received)),
@@ -66,6 +81,17 @@ CREATE TABLE application (
 	fee_paid_on    TEXT CHECK (fee_paid_on IS NULL OR
 		(fee_paid_on = date(fee_paid_on, '+0 days') AND fee_paid_on >= received
 		 AND (fee_notice IS NULL OR fee_paid_on >= fee_notice))),
+	-- the notice reached the applicant: the 20 working days to pay run from the next day
+	fee_delivered  TEXT CHECK (fee_delivered IS NULL OR
+		(fee_delivered = date(fee_delivered, '+0 days') AND fee_delivered >= fee_notice)),
+	-- 按件 (the applicant's nth application of the month) or 按量 (pages), never both
+	fee_basis      TEXT CHECK (fee_basis = 'per_item' OR fee_basis = 'per_page'),
+	fee_units      INTEGER CHECK (fee_units BETWEEN 1 AND 1000000),
+	-- 说明理由 (第三十五条): the request to state reasons, and the day to reply by
+	reasons_sent   TEXT CHECK (reasons_sent IS NULL OR
+		(reasons_sent = date(reasons_sent, '+0 days') AND reasons_sent >= received)),
+	reasons_limit  TEXT CHECK (reasons_limit IS NULL OR
+		(reasons_limit = date(reasons_limit, '+0 days') AND reasons_limit >= reasons_sent)),
 
 	answered       TEXT CHECK (answered IS NULL OR
 		(answered = date(answered, '+0 days') AND answered >= received)),
@@ -82,6 +108,18 @@ CREATE TABLE application (
 		outcome = 'rejected.confirmation' OR
 		outcome = 'other.no_correction' OR outcome = 'other.no_fee' OR
 		outcome = 'other.other'),
+	-- 予以公开 of what is published already (第三十六条第（一）项), 不掌握 because another
+	-- body holds it (第（五）项); the answer's reasons; the earlier case a 重复申请 cites
+	answer_variant TEXT CHECK (answer_variant IS NULL OR
+		(answer_variant = 'published' AND outcome = 'granted') OR
+		(answer_variant = 'other_body' AND outcome = 'unavailable.not_held')),
+	answer_reasons TEXT CHECK (length(answer_reasons) <= 4000),
+	related_case   TEXT CHECK (length(related_case) <= 64),
+
+	-- a mistaken entry voided (作废): kept with its history, counted nowhere
+	voided_at   TEXT,
+	voided_by   TEXT CHECK (length(voided_by) <= 100),
+	void_reason TEXT CHECK (length(void_reason) BETWEEN 1 AND 500),
 
 	-- computed by the program from the dates above and the calendar
 	state     TEXT NOT NULL DEFAULT 'open' CHECK (state = 'answered' OR state = 'open' OR
@@ -89,8 +127,10 @@ CREATE TABLE application (
 	due       TEXT CHECK (due IS NULL OR due = date(due, '+0 days')),
 	left_days INTEGER,
 	-- the list's default order: running applications by due date, then the paused ones and
-	-- those waiting for 补正 by receipt, then the answered ones, newest answer first
+	-- those waiting for 补正 by receipt, then the answered ones, newest answer first, and the
+	-- voided ones last
 	list_key  TEXT GENERATED ALWAYS AS (CASE
+		WHEN voided_at IS NOT NULL THEN '9' || received
 		WHEN answered IS NOT NULL
 			THEN '3' || (99991231 - CAST(replace(answered, '-', '') AS INTEGER))
 		WHEN due IS NOT NULL THEN '1' || due
@@ -105,10 +145,17 @@ CREATE TABLE application (
 	CHECK ((answered IS NULL) = (outcome IS NULL)),
 	CHECK ((state = 'answered') = (answered IS NOT NULL)),
 	CHECK (correction_sent IS NOT NULL OR correction_received IS NULL),
-	CHECK (consult_start IS NOT NULL OR (consult_end IS NULL AND consult_party IS NULL)),
+	CHECK (correction_sent IS NOT NULL OR correction_items IS NULL),
+	CHECK (consult_start IS NOT NULL OR (consult_end IS NULL AND consult_party IS NULL AND
+		consult_name IS NULL AND consult_delivered IS NULL)),
 	CHECK ((extended_on IS NULL) = (extension_days IS NULL)),
-	CHECK (extended_on IS NOT NULL OR extension_by IS NULL),
-	CHECK (fee_paid_on IS NULL OR fee_fen IS NOT NULL)
+	CHECK (extended_on IS NOT NULL OR (extension_by IS NULL AND extension_reason IS NULL AND
+		extension_told IS NULL)),
+	CHECK (fee_paid_on IS NULL OR fee_fen IS NOT NULL),
+	CHECK (fee_notice IS NOT NULL OR fee_delivered IS NULL),
+	CHECK (fee_units IS NULL OR fee_basis IS NOT NULL),
+	CHECK (reasons_sent IS NOT NULL OR reasons_limit IS NULL),
+	CHECK ((voided_at IS NULL) = (void_reason IS NULL))
 ) STRICT;
 
 -- Applications answered in a period (the audit, the recount of table 三 by `check`). Kept
@@ -152,7 +199,9 @@ CREATE TABLE tally_year (
 -- The counting rule of table 三 is written in four places — tally_table3_count (tally.c), the
 -- triggers tally_insert/tally_update (schema.sql), store_bulk_count (store.c) and the Q_T3_*
 -- recount (store_priv.h); tests/unit/test_counting.c keeps the four equal.
-CREATE TRIGGER tally_insert AFTER INSERT ON application
+-- A voided application (voided_at set) is counted nowhere: its rows are taken out when it is
+-- voided, and put back if that is ever undone.
+CREATE TRIGGER tally_insert AFTER INSERT ON application WHEN NEW.voided_at IS NULL
 BEGIN
 	INSERT INTO tally_year (year, type, got)
 		VALUES (CAST(substr(NEW.received, 1, 4) AS INTEGER), NEW.applicant_type, 1)
@@ -171,40 +220,46 @@ BEGIN
 		ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 
-CREATE TRIGGER tally_update AFTER UPDATE OF received, applicant_type, answered, outcome
-	ON application
+CREATE TRIGGER tally_update AFTER UPDATE OF received, applicant_type, answered, outcome,
+	voided_at ON application
 BEGIN
 	UPDATE tally_year SET got = got - 1
-		WHERE year = CAST(substr(OLD.received, 1, 4) AS INTEGER) AND type = OLD.applicant_type;
+		WHERE OLD.voided_at IS NULL
+		AND year = CAST(substr(OLD.received, 1, 4) AS INTEGER) AND type = OLD.applicant_type;
 	UPDATE tally_year SET done = done - 1
-		WHERE OLD.answered IS NOT NULL AND year = CAST(substr(OLD.answered, 1, 4) AS INTEGER)
-		AND type = OLD.applicant_type;
+		WHERE OLD.voided_at IS NULL AND OLD.answered IS NOT NULL
+		AND year = CAST(substr(OLD.answered, 1, 4) AS INTEGER) AND type = OLD.applicant_type;
 	INSERT INTO tally_year (year, type, got)
-		VALUES (CAST(substr(NEW.received, 1, 4) AS INTEGER), NEW.applicant_type, 1)
+		SELECT CAST(substr(NEW.received, 1, 4) AS INTEGER), NEW.applicant_type, 1
+		WHERE NEW.voided_at IS NULL
 		ON CONFLICT DO UPDATE SET got = got + 1;
 	INSERT INTO tally_year (year, type, done)
 		SELECT CAST(substr(NEW.answered, 1, 4) AS INTEGER), NEW.applicant_type, 1
-		WHERE NEW.answered IS NOT NULL
+		WHERE NEW.voided_at IS NULL AND NEW.answered IS NOT NULL
 		ON CONFLICT DO UPDATE SET done = done + 1;
 	UPDATE tally_count SET n = n - 1
-		WHERE year = CAST(substr(OLD.received, 1, 4) AS INTEGER)
+		WHERE OLD.voided_at IS NULL
+		AND year = CAST(substr(OLD.received, 1, 4) AS INTEGER)
 		AND month = CAST(substr(OLD.received, 6, 2) AS INTEGER) AND row = 'new'
 		AND type = OLD.applicant_type;
 	UPDATE tally_count SET n = n - 1
-		WHERE OLD.answered IS NOT NULL AND year = CAST(substr(OLD.answered, 1, 4) AS INTEGER)
+		WHERE OLD.voided_at IS NULL AND OLD.answered IS NOT NULL
+		AND year = CAST(substr(OLD.answered, 1, 4) AS INTEGER)
 		AND month = CAST(substr(OLD.answered, 6, 2) AS INTEGER)
 		AND row = OLD.outcome AND type = OLD.applicant_type;
-	INSERT INTO tally_count VALUES (CAST(substr(NEW.received, 1, 4) AS INTEGER),
-		CAST(substr(NEW.received, 6, 2) AS INTEGER), 'new', NEW.applicant_type, 1)
+	INSERT INTO tally_count
+		SELECT CAST(substr(NEW.received, 1, 4) AS INTEGER),
+			CAST(substr(NEW.received, 6, 2) AS INTEGER), 'new', NEW.applicant_type, 1
+		WHERE NEW.voided_at IS NULL
 		ON CONFLICT DO UPDATE SET n = n + 1;
 	INSERT INTO tally_count
 		SELECT CAST(substr(NEW.answered, 1, 4) AS INTEGER),
 			CAST(substr(NEW.answered, 6, 2) AS INTEGER), NEW.outcome, NEW.applicant_type, 1
-		WHERE NEW.answered IS NOT NULL
+		WHERE NEW.voided_at IS NULL AND NEW.answered IS NOT NULL
 		ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 
-CREATE TRIGGER tally_delete AFTER DELETE ON application
+CREATE TRIGGER tally_delete AFTER DELETE ON application WHEN OLD.voided_at IS NULL
 BEGIN
 	UPDATE tally_year SET got = got - 1
 		WHERE year = CAST(substr(OLD.received, 1, 4) AS INTEGER) AND type = OLD.applicant_type;

@@ -56,6 +56,12 @@ bool app_field_is_personal(enum app_field f)
 	return f == F_ID_NUMBER || f == F_CONTACT;
 }
 
+bool app_field_is_multiline(enum app_field f)
+{
+	return f == F_REQUEST || f == F_NOTE || f == F_CORRECTION_ITEMS ||
+	       f == F_EXTENSION_REASON || f == F_ANSWER_REASONS;
+}
+
 static void review_init(struct review_case *r)
 {
 	r->kind = -1;
@@ -69,9 +75,15 @@ void app_init(struct app *a)
 	memset(a, 0, sizeof *a);
 	a->type = -1;
 	a->channel = -1;
+	a->arrived = DATE_NONE;
 	a->consult_party = -1;
+	a->extension_told = DATE_NONE;
 	a->fee_fen = -1;
+	a->fee_basis = -1;
+	a->reasons_sent = DATE_NONE;
+	a->reasons_limit = DATE_NONE;
 	a->outcome = -1;
+	a->answer_variant = -1;
 	clock_dates_init(&a->d);
 	review_init(&a->review);
 	review_init(&a->suit);
@@ -80,7 +92,9 @@ void app_init(struct app *a)
 }
 
 #define APP_STRINGS(X) X(case_no) X(applicant) X(request) X(id_number) X(contact) X(note) \
-	X(extension_by) X(created_at) X(created_by) X(updated_at)
+	X(correction_items) X(consult_name) X(extension_by) X(extension_reason) \
+	X(answer_reasons) X(related_case) X(voided_at) X(voided_by) X(void_reason) \
+	X(created_at) X(created_by) X(updated_at)
 
 void app_release(struct app *a)
 {
@@ -284,6 +298,54 @@ static void check_dates(const struct app *a, const struct calendar *cal, int tod
 static bool check_all(const struct app *a, const struct calendar *cal, int today,
 		      struct app_problems *p, struct clock *c);
 
+/* A date field that needs another before it: "没有补正通知日期" or "早于…". */
+static void after(struct app_problems *p, enum app_field f, int date, enum app_field first,
+		  int first_date)
+{
+	char a[DATE_BUF], b[DATE_BUF];
+	if (date == DATE_NONE)
+		return;
+	if (first_date == DATE_NONE)
+		app_problem_add(p, f, false, "没有%s", app_field_name(first));
+	else if (date < first_date)
+		app_problem_add(p, f, false, "%s 早于%s %s", date_format(date, a), app_field_name(first),
+				date_format(first_date, b));
+}
+
+/* The fields that record what a letter said or when it arrived, beside the clock's own. */
+static void check_more_dates(const struct app *a, int today, struct app_problems *p)
+{
+	char x[DATE_BUF], y[DATE_BUF];
+	static const enum app_field dated[] = { F_ARRIVED, F_CONSULT_DELIVERED, F_EXTENSION_TOLD,
+						F_FEE_DELIVERED, F_REASONS_SENT };
+	const int days[] = { a->arrived, a->d.consult_delivered, a->extension_told,
+			     a->d.fee_delivered, a->reasons_sent };
+	for (size_t i = 0; i < sizeof dated / sizeof dated[0]; i++)
+		check_date(p, dated[i], days[i], today);
+	/* 第三十一条: the receipt date is the day it arrived, or a later day of confirmation */
+	if (a->arrived != DATE_NONE && a->d.received != DATE_NONE && a->arrived > a->d.received)
+		app_problem_add(p, F_ARRIVED, false, "%s 晚于收到日期 %s（收到日期为到达之日或其后"
+				"确认之日）", date_format(a->arrived, x), date_format(a->d.received, y));
+	after(p, F_CONSULT_DELIVERED, a->d.consult_delivered, F_CONSULT_START, a->d.consult_start);
+	after(p, F_EXTENSION_TOLD, a->extension_told, F_EXTENDED_ON, a->d.extended_on);
+	after(p, F_FEE_DELIVERED, a->d.fee_delivered, F_FEE_NOTICE, a->d.fee_notice);
+	after(p, F_REASONS_SENT, a->reasons_sent, F_RECEIVED, a->d.received);
+	after(p, F_REASONS_LIMIT, a->reasons_limit, F_REASONS_SENT, a->reasons_sent);
+	if (a->correction_items && a->d.correction_sent == DATE_NONE)
+		app_problem_add(p, F_CORRECTION_ITEMS, false, "没有补正通知日期");
+	if (a->consult_name && a->d.consult_start == DATE_NONE)
+		app_problem_add(p, F_CONSULT_NAME, false, "没有征求意见开始日期");
+	if (a->extension_reason && a->d.extended_on == DATE_NONE)
+		app_problem_add(p, F_EXTENSION_REASON, false, "没有延期日期");
+	if (a->fee_units > 0 && a->fee_basis < 0)
+		app_problem_add(p, F_FEE_UNITS, false, "没有计费方式（按件或按量）");
+	if (a->answer_variant == AV_PUBLISHED && a->outcome != R_GRANTED)
+		app_problem_add(p, F_ANSWER_VARIANT, false, "「已主动公开」只用于办理结果为予以公开");
+	if (a->answer_variant == AV_OTHER_BODY && a->outcome != R_UNAVAILABLE_NOT_HELD)
+		app_problem_add(p, F_ANSWER_VARIANT, false,
+				"「由其他机关负责公开」只用于办理结果为 无法提供/1.本机关不掌握相关政府信息");
+}
+
 bool app_check(const struct app *a, const struct calendar *cal, int today,
 	       struct app_problems *p)
 {
@@ -339,7 +401,13 @@ static bool check_all(const struct app *a, const struct calendar *cal, int today
 	check_text(p, F_CONTACT, a->contact, LIMIT_CONTACT, false, false);
 	check_text(p, F_NOTE, a->note, LIMIT_TEXT, false, true);
 	check_text(p, F_EXTENSION_BY, a->extension_by, LIMIT_PERSON, false, false);
+	check_text(p, F_CORRECTION_ITEMS, a->correction_items, LIMIT_TEXT, false, true);
+	check_text(p, F_CONSULT_NAME, a->consult_name, LIMIT_NAME, false, false);
+	check_text(p, F_EXTENSION_REASON, a->extension_reason, LIMIT_TEXT, false, true);
+	check_text(p, F_ANSWER_REASONS, a->answer_reasons, LIMIT_REASONS, false, true);
+	check_text(p, F_RELATED_CASE, a->related_case, LIMIT_CASE_NO, false, false);
 	check_dates(a, cal, today, p, c);
+	check_more_dates(a, today, p);
 
 	if (a->d.answered != DATE_NONE && !outcome_is_valid(a->outcome))
 		app_problem_add(p, F_OUTCOME, false, "有答复日期时必须填写办理结果");
@@ -365,6 +433,12 @@ static int *date_slot(struct app *a, enum app_field f)
 {
 	switch (f) {
 	case F_RECEIVED: return &a->d.received;
+	case F_ARRIVED: return &a->arrived;
+	case F_CONSULT_DELIVERED: return &a->d.consult_delivered;
+	case F_EXTENSION_TOLD: return &a->extension_told;
+	case F_FEE_DELIVERED: return &a->d.fee_delivered;
+	case F_REASONS_SENT: return &a->reasons_sent;
+	case F_REASONS_LIMIT: return &a->reasons_limit;
 	case F_CORRECTION_SENT: return &a->d.correction_sent;
 	case F_CORRECTION_LIMIT: return &a->d.correction_limit;
 	case F_CORRECTION_RECEIVED: return &a->d.correction_received;
@@ -392,6 +466,11 @@ static char **text_slot(struct app *a, enum app_field f)
 	case F_CONTACT: return &a->contact;
 	case F_EXTENSION_BY: return &a->extension_by;
 	case F_NOTE: return &a->note;
+	case F_CORRECTION_ITEMS: return &a->correction_items;
+	case F_CONSULT_NAME: return &a->consult_name;
+	case F_EXTENSION_REASON: return &a->extension_reason;
+	case F_ANSWER_REASONS: return &a->answer_reasons;
+	case F_RELATED_CASE: return &a->related_case;
 	default: return NULL;
 	}
 }
@@ -403,6 +482,8 @@ static const struct code_set *code_slot(struct app *a, enum app_field f, int **s
 	case F_TYPE: *slot = &a->type; return &codes_applicant;
 	case F_CHANNEL: *slot = &a->channel; return &codes_channel;
 	case F_CONSULT_PARTY: *slot = &a->consult_party; return &codes_consult_party;
+	case F_FEE_BASIS: *slot = &a->fee_basis; return &codes_fee_basis;
+	case F_ANSWER_VARIANT: *slot = &a->answer_variant; return &codes_answer_variant;
 	case F_REVIEW_RESULT: *slot = &a->review.result; return &codes_review_result;
 	case F_SUIT_RESULT: *slot = &a->suit.result; return &codes_review_result;
 	default: return NULL;
@@ -437,6 +518,9 @@ void app_field_get(const struct app *a, enum app_field f, struct strbuf *out)
 	} else if (f == F_EXTENSION_DAYS) {
 		if (a->d.extension_days > 0)
 			sb_addf(out, "%d", a->d.extension_days);
+	} else if (f == F_FEE_UNITS) {
+		if (a->fee_units > 0)
+			sb_addf(out, "%d", a->fee_units);
 	} else if (f == F_FEE) {
 		add_fee(out, a->fee_fen);
 	} else if (f == F_SUIT_KIND) {
@@ -459,7 +543,7 @@ static char *trimmed(const char *s)
 
 static bool parse_small_int(const char *s, int lo, int hi, int *out)
 {
-	if (!*s || strlen(s) > 4)
+	if (!*s || strlen(s) > 7)
 		return false;
 	int v = 0;
 	for (const char *p = s; *p; p++) {
@@ -547,6 +631,12 @@ static bool set_parsed(struct app *a, enum app_field f, const char *v, struct ap
 			app_problem_add(p, f, false, "「%s」应为 1 到 20 之间的整数", v);
 			return false;
 		}
+	} else if (f == F_FEE_UNITS) {
+		if (!parse_small_int(v, 1, LIMIT_FEE_UNITS, &a->fee_units)) {
+			app_problem_add(p, f, false, "「%s」应为 1 到 %d 之间的整数（按件为本月第几件，"
+					"按量为页数）", v, LIMIT_FEE_UNITS);
+			return false;
+		}
 	} else if (f == F_FEE) {
 		if (!parse_fee(v, &a->fee_fen)) {
 			app_problem_add(p, f, false, "「%s」不是有效金额（以元为单位，如 100.00）", v);
@@ -576,6 +666,8 @@ static void clear_field(struct app *a, enum app_field f)
 		a->outcome = -1;
 	else if (f == F_EXTENSION_DAYS)
 		a->d.extension_days = 0;
+	else if (f == F_FEE_UNITS)
+		a->fee_units = 0;
 	else if (f == F_FEE)
 		a->fee_fen = -1;
 	else if (f == F_SUIT_KIND && a->suit.kind >= 0)
@@ -587,7 +679,7 @@ bool app_field_set(struct app *a, enum app_field f, const char *text, struct app
 	char **slot = text_slot(a, f);
 	if (slot) {
 		/* free text keeps its inner form; only the outer blanks of one-line fields go */
-		char *v = (f == F_REQUEST || f == F_NOTE) ? xstrdup(text) : trimmed(text);
+		char *v = app_field_is_multiline(f) ? xstrdup(text) : trimmed(text);
 		free(*slot);
 		*slot = *v ? v : NULL;
 		if (!*v)

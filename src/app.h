@@ -4,8 +4,8 @@
  * An application is what a clerk enters and classifies: who applied, when, what for, the dated
  * events of its clock (clock.h), its answer and outcome (a row of table 三), and at most one
  * reconsideration and one lawsuit about it (table 四). The field list below is also the ledger's
- * column list (docs/ledger.md, in its order, with three columns of our own marked *), so a form,
- * a ledger row and a message all name a field the same way.
+ * column list (docs/ledger.md, in its order; the columns gongkai adds to the common ledger are
+ * marked *), so a form, a ledger row and a message all name a field the same way.
  */
 #ifndef GK_APP_H
 #define GK_APP_H
@@ -18,28 +18,42 @@
 
 /*       field                  Chinese name    English alias */
 #define APP_FIELD_LIST(X) \
-	X(F_CASE_NO,             "编号",          "case_no") \
-	X(F_RECEIVED,            "收到日期",      "received") \
-	X(F_APPLICANT,           "申请人",        "applicant") \
-	X(F_TYPE,                "申请人类型",    "applicant_type") \
-	X(F_CHANNEL,             "渠道",          "channel") \
-	X(F_REQUEST,             "申请内容",      "request") \
-	X(F_ID_NUMBER,           "证件号码",      "id_number") \
-	X(F_CONTACT,             "联系方式",      "contact") \
-	X(F_CORRECTION_SENT,     "补正通知日期",  "correction_sent") \
-	X(F_CORRECTION_LIMIT,    "补正期限",      "correction_limit")    /* * */ \
-	X(F_CORRECTION_RECEIVED, "补正收到日期",  "correction_received") \
-	X(F_CONSULT_START,       "征求意见开始",  "consult_start") \
-	X(F_CONSULT_END,         "征求意见结束",  "consult_end") \
-	X(F_CONSULT_PARTY,       "征求意见对象",  "consult_party")       /* * */ \
-	X(F_EXTENDED_ON,         "延期日期",      "extended_on") \
-	X(F_EXTENSION_DAYS,      "延期工作日",    "extension_days") \
-	X(F_EXTENSION_BY,        "延期批准人",    "extension_by")        /* * */ \
-	X(F_FEE_NOTICE,          "收费通知日期",  "fee_notice") \
-	X(F_ANSWERED,            "答复日期",      "answered") \
-	X(F_OUTCOME,             "办理结果",      "outcome") \
-	X(F_FEE,                 "信息处理费",    "fee_yuan") \
-	X(F_FEE_PAID,            "缴费日期",      "fee_paid_on") \
+	X(F_CASE_NO,             "编号",            "case_no") \
+	X(F_RECEIVED,            "收到日期",        "received") \
+	X(F_ARRIVED,             "到达日期",        "arrived")             /* * */ \
+	X(F_APPLICANT,           "申请人",          "applicant") \
+	X(F_TYPE,                "申请人类型",      "applicant_type") \
+	X(F_CHANNEL,             "渠道",            "channel") \
+	X(F_REQUEST,             "申请内容",        "request") \
+	X(F_ID_NUMBER,           "证件号码",        "id_number") \
+	X(F_CONTACT,             "联系方式",        "contact") \
+	X(F_CORRECTION_SENT,     "补正通知日期",    "correction_sent") \
+	X(F_CORRECTION_LIMIT,    "补正期限",        "correction_limit")    /* * */ \
+	X(F_CORRECTION_ITEMS,    "补正事项",        "correction_items")    /* * */ \
+	X(F_CORRECTION_RECEIVED, "补正收到日期",    "correction_received") \
+	X(F_CONSULT_START,       "征求意见开始",    "consult_start") \
+	X(F_CONSULT_END,         "征求意见结束",    "consult_end") \
+	X(F_CONSULT_PARTY,       "征求意见对象",    "consult_party")       /* * */ \
+	X(F_CONSULT_NAME,        "征求意见对象名称", "consult_name")       /* * */ \
+	X(F_CONSULT_DELIVERED,   "征求意见送达日期", "consult_delivered")  /* * */ \
+	X(F_EXTENDED_ON,         "延期日期",        "extended_on") \
+	X(F_EXTENSION_DAYS,      "延期工作日",      "extension_days") \
+	X(F_EXTENSION_BY,        "延期批准人",      "extension_by")        /* * */ \
+	X(F_EXTENSION_REASON,    "延期理由",        "extension_reason")    /* * */ \
+	X(F_EXTENSION_TOLD,      "延期告知日期",    "extension_told")      /* * */ \
+	X(F_FEE_NOTICE,          "收费通知日期",    "fee_notice") \
+	X(F_FEE_DELIVERED,       "收费通知送达日期", "fee_delivered")      /* * */ \
+	X(F_FEE_BASIS,           "计费方式",        "fee_basis")           /* * */ \
+	X(F_FEE_UNITS,           "计费数量",        "fee_units")           /* * */ \
+	X(F_REASONS_SENT,        "说明理由通知日期", "reasons_sent")       /* * */ \
+	X(F_REASONS_LIMIT,       "说明理由期限",    "reasons_limit")       /* * */ \
+	X(F_ANSWERED,            "答复日期",        "answered") \
+	X(F_OUTCOME,             "办理结果",        "outcome") \
+	X(F_ANSWER_VARIANT,      "答复情形",        "answer_variant")      /* * */ \
+	X(F_ANSWER_REASONS,      "答复理由",        "answer_reasons")      /* * */ \
+	X(F_RELATED_CASE,        "前次申请编号",    "related_case")        /* * */ \
+	X(F_FEE,                 "信息处理费",      "fee_yuan") \
+	X(F_FEE_PAID,            "缴费日期",        "fee_paid_on") \
 	X(F_REVIEW_FILED,        "复议申请日期",  "review_filed") \
 	X(F_REVIEW_RESULT,       "复议结果",      "review_result") \
 	X(F_REVIEW_DECIDED,      "复议决定日期",  "review_decided") \
@@ -64,6 +78,8 @@ void app_field_names(struct strbuf *out);
 int app_field_parse(const char *header);
 /* Personal data (证件号码, 联系方式): masked on screen, left out of exports unless asked. */
 bool app_field_is_personal(enum app_field f);
+/* Free text that may hold line breaks (申请内容, 备注, 补正事项, 延期理由, 答复理由). */
+bool app_field_is_multiline(enum app_field f);
 
 /* Length limits, in characters (code points). Longer is refused, never cut. */
 #define LIMIT_CASE_NO    64
@@ -72,6 +88,9 @@ bool app_field_is_personal(enum app_field f);
 #define LIMIT_ID_NUMBER  64
 #define LIMIT_CONTACT    200
 #define LIMIT_PERSON     100
+#define LIMIT_REASONS    4000   /* 答复理由: an answer's reasons, paragraph by paragraph */
+/* The most a fee is counted by: the nth application of a month, or the pages (按量). */
+#define LIMIT_FEE_UNITS  1000000
 /* The largest fee the program takes, in 分 (one billion yuan: a typo, not a fee). */
 #define LIMIT_FEE_FEN    100000000000LL
 
@@ -98,10 +117,24 @@ struct app {
 	int channel;            /* enum channel, or -1 */
 	char *request, *id_number, *contact, *note;   /* NULL when empty */
 	struct clock_dates d;   /* received, the clock's events, answered */
+	int arrived;            /* the day it arrived, when not the receipt date (第三十一条) */
+	char *correction_items; /* what the 补正 notice asks to supply (第三十条) */
 	int consult_party;      /* enum consult_party, or -1 */
+	char *consult_name;     /* the third party or body consulted */
 	char *extension_by;     /* who approved the extension, or NULL */
+	char *extension_reason; /* why (the notice to the applicant says it) */
+	int extension_told;     /* the day the applicant was told of the extension */
 	long long fee_fen;      /* the fee in 分, or -1 when none */
+	int fee_basis;          /* enum fee_basis, or -1 */
+	int fee_units;          /* 按件: the applicant's nth application of the month; 按量: pages;
+				 * 0 when not recorded */
+	int reasons_sent, reasons_limit;   /* 说明理由 (第三十五条): the request and its limit */
 	int outcome;            /* an outcome row of table 三, or -1 while open */
+	int answer_variant;     /* enum answer_variant, or -1 */
+	char *answer_reasons;   /* the answer's reasons in the office's words */
+	char *related_case;     /* 重复申请: the earlier application's case number */
+	/* a mistaken entry voided (作废): kept, left out of every table and list */
+	char *voided_at, *voided_by, *void_reason;
 	struct review_case review;   /* kind T4_REVIEW or -1 */
 	struct review_case suit;     /* kind T4_SUIT_DIRECT / T4_SUIT_AFTER_REVIEW or -1 */
 

@@ -77,6 +77,7 @@ void clock_dates_init(struct clock_dates *in)
 		.consult_start = DATE_NONE, .consult_end = DATE_NONE,
 		.extended_on = DATE_NONE, .extension_days = 0,
 		.fee_notice = DATE_NONE, .fee_paid_on = DATE_NONE, .answered = DATE_NONE,
+		.consult_delivered = DATE_NONE, .fee_delivered = DATE_NONE,
 	};
 }
 

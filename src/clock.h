@@ -34,6 +34,9 @@ struct clock_dates {
 	int extended_on, extension_days;               /* 延期 第三十三条: 1..20 working days */
 	int fee_notice, fee_paid_on;                   /* 收费通知 → 缴费: a pause (第四十二条) */
 	int answered;                                  /* 答复 */
+	/* when a letter reached its addressee: the limits the addressee has run from these */
+	int consult_delivered;   /* the consultation letter (15 working days to reply) */
+	int fee_delivered;       /* the fee notice (20 working days to pay) */
 };
 
 /* Sets every date of *in to DATE_NONE and extension_days to 0. */

@@ -26,6 +26,8 @@ CODE_SET(codes_channel, CHANNEL_LIST)
 CODE_SET(codes_review_result, REVIEW_RESULT_LIST)
 CODE_SET(codes_suit_kind, SUIT_KIND_LIST)
 CODE_SET(codes_consult_party, CONSULT_PARTY_LIST)
+CODE_SET(codes_fee_basis, FEE_BASIS_LIST)
+CODE_SET(codes_answer_variant, ANSWER_VARIANT_LIST)
 CODE_SET(codes_t4_group, T4_GROUP_LIST)
 CODE_SET(codes_t4_col, T4_COL_LIST)
 

@@ -169,6 +169,26 @@ enum consult_party {
 	CONSULT_PARTY_LIST(CODE_ENUM)
 	CP_COUNT
 };
+
+/* How a fee is charged (国办函〔2020〕109号): per application, or per page; never both. */
+#define FEE_BASIS_LIST(X) \
+	X(FB_PER_ITEM, "per_item", "按件") \
+	X(FB_PER_PAGE, "per_page", "按量")
+enum fee_basis {
+	FEE_BASIS_LIST(CODE_ENUM)
+	FB_COUNT
+};
+
+/* The two answers a leaf of table 三 gives in two ways (第三十六条): 予以公开 of information
+ * already published (第（一）项: where to get it), and 不掌握 of information another body
+ * holds (第（五）项: which body). Without one, the leaf's usual answer. */
+#define ANSWER_VARIANT_LIST(X) \
+	X(AV_PUBLISHED,  "published",  "已主动公开") \
+	X(AV_OTHER_BODY, "other_body", "由其他机关负责公开")
+enum answer_variant {
+	ANSWER_VARIANT_LIST(CODE_ENUM)
+	AV_COUNT
+};
 #undef CODE_ENUM
 
 /* A family of codes, for generic lookup and for lists to pick from. */
@@ -179,7 +199,8 @@ struct code_set {
 };
 
 extern const struct code_set codes_applicant, codes_channel, codes_review_result,
-	codes_suit_kind, codes_consult_party, codes_t4_group, codes_t4_col;
+	codes_suit_kind, codes_consult_party, codes_fee_basis, codes_answer_variant,
+	codes_t4_group, codes_t4_col;
 
 /* The index of the code whose key or label equals s (surrounding blanks ignored), or -1. */
 int code_parse(const struct code_set *set, const char *s);

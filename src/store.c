@@ -26,7 +26,6 @@
 #include "text.h"
 #include "xmem.h"
 
-extern const unsigned char schema_sql[];
 extern const unsigned char holidays_csv[];
 extern const unsigned long holidays_csv_len;
 
@@ -131,6 +130,12 @@ int store_column_date(sqlite3_stmt *st, int i)
 	if (!t || !date_parse_iso(t, strlen(t), &v))
 		return DATE_NONE;
 	return v;
+}
+
+char *store_column_text_nn(sqlite3_stmt *st, int i)
+{
+	char *s = store_column_text(st, i);
+	return s ? s : xstrdup("");
 }
 
 char *store_column_text(sqlite3_stmt *st, int i)
@@ -385,8 +390,7 @@ bool store_changed_elsewhere(struct store *s)
 	return changed;
 }
 
-/* Inserts the shipped State Council calendar (data/holidays-cn.csv) into a new database. */
-static enum status seed_holidays(struct store *s, struct diag *d)
+enum status store_seed_holidays(struct store *s, struct diag *d)
 {
 	struct calendar *cal = calendar_new();
 	enum status st = calendar_load_csv(cal, (const char *)holidays_csv,
@@ -404,94 +408,6 @@ static enum status seed_holidays(struct store *s, struct diag *d)
 	free(e);
 	calendar_free(&cal);
 	return st;
-}
-
-static enum status pragma_int(struct store *s, const char *sql, long long *out,
-			      struct diag *d);
-
-/* Creates the schema in an empty file; *created stays false when another process created it
- * while this one waited for the write lock. */
-static enum status create_schema(struct store *s, bool *created, struct diag *d)
-{
-	*created = false;
-	enum status st = store_begin(s, d);
-	long long tables = 0;
-	if (st == ST_OK)
-		st = pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, d);
-	if (st != ST_OK || tables > 0) {
-		store_rollback(s);
-		return st;
-	}
-	*created = true;
-	char *err = NULL;
-	int rc = sqlite3_exec(s->db, (const char *)schema_sql, NULL, NULL, &err);
-	if (rc != SQLITE_OK) {
-		diag_add(d, "建立数据库结构失败（SQLite: %s）", err ? err : sqlite3_errstr(rc));
-		sqlite3_free(err);
-		store_rollback(s);
-		return rc == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR ? ST_IO : ST_NOTOURS;
-	}
-	st = seed_holidays(s, d);
-	return store_txn_end_own(s, true, st, d);
-}
-
-static enum status pragma_int(struct store *s, const char *sql, long long *out, struct diag *d)
-{
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			*out = sqlite3_column_int64(st, 0);
-			rc = SQLITE_OK;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
-		enum status e = store_fail(s, rc, "读取数据库", d);
-		return e == ST_IO || e == ST_BUSY || e == ST_READONLY ? e : ST_NOTOURS;
-	}
-	return ST_OK;
-}
-
-/* Is this our file, of a version we know? Creates the schema in an empty file. */
-static enum status check_schema(struct store *s, struct diag *d)
-{
-	long long tables = 0, app_id = 0, version = 0;
-	enum status st = pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, d);
-	if (st == ST_OK)
-		st = pragma_int(s, "PRAGMA application_id", &app_id, d);
-	if (st == ST_OK)
-		st = pragma_int(s, "PRAGMA user_version", &version, d);
-	if (st != ST_OK) {
-		if (st == ST_NOTOURS)
-			diag_add(d, "%s 不是 gongkai 数据库（不是 SQLite 文件或已损坏）", s->path);
-		return st;
-	}
-	if (tables == 0 && app_id == 0 && version == 0) {
-		if (s->readonly) {
-			diag_add(d, "%s 是空文件，且只读，无法建立数据库", s->path);
-			return ST_NOTOURS;
-		}
-		bool created;
-		st = create_schema(s, &created, d);
-		/* created by another clerk's process meanwhile: check it as any other file */
-		return st != ST_OK || created ? st : check_schema(s, d);
-	}
-	if (app_id != GONGKAI_APPLICATION_ID) {
-		diag_add(d, "%s 是其他程序的 SQLite 数据库，不是 gongkai 数据库", s->path);
-		return ST_NOTOURS;
-	}
-	if (version > SCHEMA_VERSION) {
-		diag_add(d, "%s 来自更新版本的 gongkai（数据库版本 %lld，本程序支持到 %d），请升级程序",
-			 s->path, version, SCHEMA_VERSION);
-		return ST_NOTOURS;
-	}
-	if (version < 1) {
-		diag_add(d, "%s 的数据库版本 %lld 无法识别", s->path, version);
-		return ST_NOTOURS;
-	}
-	return ST_OK;
 }
 
 static enum status configure(struct store *s, struct diag *d)
@@ -558,7 +474,7 @@ enum status store_open(const char *path, int flags, struct store **out, struct d
 	if (st == ST_OK)
 		st = configure(s, d);
 	if (st == ST_OK)
-		st = check_schema(s, d);
+		st = store_schema_check(s, d);
 	if (st == ST_OK)
 		st = load_calendar(s, d);
 	if (st != ST_OK) {
@@ -828,7 +744,7 @@ static long long *bulk_cell(struct store *s, int day, int row, int type)
  */
 void store_bulk_count(struct store *s, const struct app *a)
 {
-	if (a->type < 0 || a->type >= AT_COUNT)
+	if (a->type < 0 || a->type >= AT_COUNT || a->voided_at)
 		return;
 	(*bulk_cell(s, a->d.received, R_NEW, a->type))++;
 	if (a->d.answered != DATE_NONE && outcome_is_valid(a->outcome))

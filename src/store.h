@@ -150,7 +150,8 @@ enum status store_recompute_open(struct store *s, struct diag *d);
 	X(LF_CONSULT,    "consult",    "征求意见中") \
 	X(LF_FEE,        "fee",        "待缴费") \
 	X(LF_EXTENDED,   "extended",   "已延期") \
-	X(LF_DONE,       "done",       "已办结")
+	X(LF_DONE,       "done",       "已办结") \
+	X(LF_VOIDED,     "voided",     "已作废")
 
 enum list_filter {
 #define LF_ENUM(name, key, label) name,

@@ -33,7 +33,7 @@ static void apply_clock(struct store *s, struct app *a)
 struct binder {
 	sqlite3_stmt *q;
 	int base;                /* added to every parameter number: a row of a batch */
-	char dates[12][DATE_BUF];
+	char dates[24][DATE_BUF];
 	int ndates;
 };
 
@@ -94,6 +94,20 @@ static void bind_app(struct binder *b, const struct app *a)
 	bind_day(b, 25, a->due);
 	bind_int(b, 26, a->due == DATE_NONE && a->state != STATE_ANSWERED &&
 		 a->state != STATE_CORRECTION, a->left_days);
+	bind_day(b, 27, a->arrived);
+	bind_str(b, 28, a->correction_items);
+	bind_str(b, 29, a->consult_name);
+	bind_day(b, 30, a->d.consult_delivered);
+	bind_str(b, 31, a->extension_reason);
+	bind_day(b, 32, a->extension_told);
+	bind_day(b, 33, a->d.fee_delivered);
+	bind_str(b, 34, code_key(&codes_fee_basis, a->fee_basis));
+	bind_int(b, 35, a->fee_units > 0, a->fee_units);
+	bind_day(b, 36, a->reasons_sent);
+	bind_day(b, 37, a->reasons_limit);
+	bind_str(b, 38, code_key(&codes_answer_variant, a->answer_variant));
+	bind_str(b, 39, a->answer_reasons);
+	bind_str(b, 40, a->related_case);
 }
 
 static int column_code(sqlite3_stmt *q, int i, const struct code_set *set)
@@ -111,9 +125,9 @@ static void read_app(sqlite3_stmt *q, struct app *a)
 	a->created_by = store_column_text(q, 3);
 	a->updated_at = store_column_text(q, 4);
 	int c = 5;
-	a->case_no = store_column_text(q, c + 0);
+	a->case_no = store_column_text_nn(q, c + 0);
 	a->d.received = store_column_date(q, c + 1);
-	a->applicant = store_column_text(q, c + 2);
+	a->applicant = store_column_text_nn(q, c + 2);
 	a->type = column_code(q, c + 3, &codes_applicant);
 	a->channel = column_code(q, c + 4, &codes_channel);
 	a->request = store_column_text(q, c + 5);
@@ -142,6 +156,20 @@ static void read_app(sqlite3_stmt *q, struct app *a)
 			a->state = i;
 	a->due = store_column_date(q, c + 24);
 	a->left_days = sqlite3_column_int(q, c + 25);
+	a->arrived = store_column_date(q, c + 26);
+	a->correction_items = store_column_text(q, c + 27);
+	a->consult_name = store_column_text(q, c + 28);
+	a->d.consult_delivered = store_column_date(q, c + 29);
+	a->extension_reason = store_column_text(q, c + 30);
+	a->extension_told = store_column_date(q, c + 31);
+	a->d.fee_delivered = store_column_date(q, c + 32);
+	a->fee_basis = column_code(q, c + 33, &codes_fee_basis);
+	a->fee_units = sqlite3_column_int(q, c + 34);
+	a->reasons_sent = store_column_date(q, c + 35);
+	a->reasons_limit = store_column_date(q, c + 36);
+	a->answer_variant = column_code(q, c + 37, &codes_answer_variant);
+	a->answer_reasons = store_column_text(q, c + 38);
+	a->related_case = store_column_text(q, c + 39);
 }
 
 static enum status read_reviews(struct store *s, struct app *a, struct diag *d)
@@ -347,8 +375,8 @@ static enum status insert_row(struct store *s, struct app *a, struct diag *d)
 	store_now(now);
 	struct binder b = { .q = q };
 	bind_app(&b, a);
-	sqlite3_bind_text(q, 27, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 28, store_user(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, APP_NCOLUMNS + 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, APP_NCOLUMNS + 2, store_user(), -1, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
@@ -394,8 +422,8 @@ enum status store_app_insert(struct store *s, struct app *a, struct diag *d)
 
 /* The statement that inserts STORE_BATCH rows at once, put together from one fixed row. */
 #define BATCH_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " \
-	"?, ?, ?)"
-#define BATCH_PARAMS 29
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define BATCH_PARAMS (APP_NCOLUMNS + 3)
 
 static sqlite3_stmt *batch_stmt(struct store *s, struct diag *d)
 {
@@ -430,9 +458,9 @@ static int insert_batch(struct store *s, struct app **apps, struct diag *d)
 	for (int i = 0; i < STORE_BATCH; i++) {
 		b[i] = (struct binder){ .q = q, .base = i * BATCH_PARAMS };
 		bind_app(&b[i], apps[i]);
-		sqlite3_bind_text(q, b[i].base + 27, now, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, b[i].base + 28, store_user(), -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, b[i].base + 29, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, b[i].base + APP_NCOLUMNS + 1, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, b[i].base + APP_NCOLUMNS + 2, store_user(), -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, b[i].base + APP_NCOLUMNS + 3, now, -1, SQLITE_STATIC);
 	}
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
@@ -587,9 +615,9 @@ static enum status update_row(struct store *s, struct app *a, struct diag *d)
 	store_now(now);
 	struct binder b = { .q = q };
 	bind_app(&b, a);
-	sqlite3_bind_text(q, 27, now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 28, a->id);
-	sqlite3_bind_int64(q, 29, a->version);
+	sqlite3_bind_text(q, APP_NCOLUMNS + 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, APP_NCOLUMNS + 2, a->id);
+	sqlite3_bind_int64(q, APP_NCOLUMNS + 3, a->version);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {

@@ -19,16 +19,20 @@
 static const struct {
 	const char *key, *label, *where;
 } filters[LF_COUNT] = {
-	[LF_ALL] = { "all", "全部", "1" },
+	/* voided ones sort last (list_key '9…'): every filter but 已作废 stops before them */
+	[LF_ALL] = { "all", "全部", "list_key < '9'" },
 	[LF_OPEN] = { "open", "办理中", "list_key < '3'" },
 	[LF_LATE] = { "late", "已逾期", "list_key >= '1' AND list_key < :late" },
 	[LF_SOON] = { "soon", "即将到期", "list_key >= :late AND list_key <= :soon" },
 	/* "answered IS NULL" lets SQLite use the partial index app_state */
-	[LF_CORRECTION] = { "correction", "待补正", "state = 'correction' AND answered IS NULL" },
-	[LF_CONSULT] = { "consult", "征求意见中", "state = 'consult' AND answered IS NULL" },
-	[LF_FEE] = { "fee", "待缴费", "state = 'fee' AND answered IS NULL" },
+	[LF_CORRECTION] = { "correction", "待补正", "state = 'correction' AND answered IS NULL "
+			    "AND list_key < '9'" },
+	[LF_CONSULT] = { "consult", "征求意见中", "state = 'consult' AND answered IS NULL "
+			 "AND list_key < '9'" },
+	[LF_FEE] = { "fee", "待缴费", "state = 'fee' AND answered IS NULL AND list_key < '9'" },
 	[LF_EXTENDED] = { "extended", "已延期", "list_key < '3' AND extended_on IS NOT NULL" },
-	[LF_DONE] = { "done", "已办结", "list_key >= '3'" },
+	[LF_DONE] = { "done", "已办结", "list_key >= '3' AND list_key < '9'" },
+	[LF_VOIDED] = { "voided", "已作废", "list_key >= '9'" },
 };
 
 const char *store_list_filter_label(enum list_filter f)
@@ -119,8 +123,8 @@ static void read_row(sqlite3_stmt *st, struct list_row *r)
 {
 	static const char *const states[] = { "open", "correction", "consult", "fee", "answered" };
 	r->id = sqlite3_column_int64(st, 0);
-	r->case_no = store_column_text(st, 1);
-	r->applicant = store_column_text(st, 2);
+	r->case_no = store_column_text_nn(st, 1);
+	r->applicant = store_column_text_nn(st, 2);
 	r->received = store_column_date(st, 3);
 	const char *t = (const char *)sqlite3_column_text(st, 4);
 	r->type = t ? code_parse(&codes_applicant, t) : -1;
@@ -135,7 +139,7 @@ static void read_row(sqlite3_stmt *st, struct list_row *r)
 		if (strcmp(state, states[i]) == 0)
 			r->state = i;
 	r->extended = sqlite3_column_int(st, 10) != 0;
-	r->key = store_column_text(st, 11);
+	r->key = store_column_text_nn(st, 11);
 }
 
 static void rows_clear(struct list_page *page)

@@ -9,23 +9,28 @@
 
 #include "store.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define GONGKAI_APPLICATION_ID 1196114249   /* 0x474B4149, "GKAI" */
 #define BUSY_TIMEOUT_MS 10000
 
-/* The columns of an application that the program writes, in binding order (?1 … ?26). */
+/* The columns of an application that the program writes, in binding order (?1 … ?40). */
 #define APP_COLUMNS \
-	"case_no, received, applicant, applicant_type, channel, request, id_number, contact, " \
-	"note, correction_sent, correction_limit, correction_received, consult_start, " \
-	"consult_end, consult_party, extended_on, extension_days, extension_by, fee_notice, " \
-	"fee_fen, fee_paid_on, answered, outcome, state, due, left_days"
-#define APP_NCOLUMNS 26
+	"case_no, received, applicant, applicant_type, channel, request, id_number, contact, note, " \
+	"correction_sent, correction_limit, correction_received, consult_start, consult_end, " \
+	"consult_party, extended_on, extension_days, extension_by, fee_notice, fee_fen, " \
+	"fee_paid_on, answered, outcome, state, due, left_days, arrived, correction_items, " \
+	"consult_name, consult_delivered, extension_reason, extension_told, fee_delivered, " \
+	"fee_basis, fee_units, reasons_sent, reasons_limit, answer_variant, answer_reasons, " \
+	"related_case"
+#define APP_NCOLUMNS 40
 #define APP_COLUMNS_A \
-	"a.case_no, a.received, a.applicant, a.applicant_type, a.channel, a.request, " \
-	"a.id_number, a.contact, a.note, a.correction_sent, a.correction_limit, " \
-	"a.correction_received, a.consult_start, a.consult_end, a.consult_party, a.extended_on, " \
-	"a.extension_days, a.extension_by, a.fee_notice, a.fee_fen, a.fee_paid_on, a.answered, " \
-	"a.outcome, a.state, a.due, a.left_days"
+	"a.case_no, a.received, a.applicant, a.applicant_type, a.channel, a.request, a.id_number, " \
+	"a.contact, a.note, a.correction_sent, a.correction_limit, a.correction_received, " \
+	"a.consult_start, a.consult_end, a.consult_party, a.extended_on, a.extension_days, " \
+	"a.extension_by, a.fee_notice, a.fee_fen, a.fee_paid_on, a.answered, a.outcome, a.state, " \
+	"a.due, a.left_days, a.arrived, a.correction_items, a.consult_name, a.consult_delivered, " \
+	"a.extension_reason, a.extension_told, a.fee_delivered, a.fee_basis, a.fee_units, " \
+	"a.reasons_sent, a.reasons_limit, a.answer_variant, a.answer_reasons, a.related_case"
 
 /* An application with its reconsideration and lawsuit, for walks over many (no per-row query). */
 #define APP_SELECT_JOINED \
@@ -39,6 +44,10 @@
 #define LIST_COLUMNS "id, case_no, applicant, received, applicant_type, due, left_days, " \
 	"answered, outcome, state, extended_on IS NOT NULL, list_key"
 
+/* A review row whose application is not voided. */
+#define VOIDED_NOT "NOT EXISTS (SELECT 1 FROM application AS v WHERE v.id = review.app_id " \
+	"AND v.voided_at IS NOT NULL)"
+
 /* Every statement the store runs, prepared once on first use and kept. */
 #define STMT_LIST(X) \
 	X(Q_BEGIN, "BEGIN IMMEDIATE") \
@@ -47,12 +56,15 @@
 	X(Q_ROLLBACK, "ROLLBACK") \
 	X(Q_DATA_VERSION, "PRAGMA data_version") \
 	X(Q_APP_INSERT, "INSERT INTO application (" APP_COLUMNS ", created_at, created_by, " \
-		"updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, " \
-		"?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?27)") \
-	X(Q_APP_UPDATE, "UPDATE application SET (" APP_COLUMNS ") = (?1, ?2, ?3, ?4, ?5, ?6, " \
-		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, " \
-		"?24, ?25, ?26), version = version + 1, updated_at = ?27 " \
-		"WHERE id = ?28 AND version = ?29") \
+		"updated_at) VALUES (" \
+		"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, " \
+		"?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, " \
+		"?38, ?39, ?40, ?41, ?42, ?41)") \
+	X(Q_APP_UPDATE, "UPDATE application SET (" APP_COLUMNS ") = (" \
+		"?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, " \
+		"?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, " \
+		"?38, ?39, ?40), " \
+		"version = version + 1, updated_at = ?41 WHERE id = ?42 AND version = ?43") \
 	X(Q_APP_GET, "SELECT id, version, created_at, created_by, updated_at, " APP_COLUMNS \
 		" FROM application WHERE id = ?1") \
 	X(Q_APP_BY_CASE, "SELECT id FROM application WHERE case_no = ?1") \
@@ -103,22 +115,27 @@
 	 * triggers tally_insert/tally_update (schema.sql), store_bulk_count (store.c) and the Q_T3_*
 	 * recount (store_priv.h); tests/unit/test_counting.c keeps the four equal. */ \
 	X(Q_T3_NEW, "SELECT applicant_type, count(*) FROM application " \
-		"WHERE received BETWEEN ?1 AND ?2 GROUP BY applicant_type") \
+		"WHERE received BETWEEN ?1 AND ?2 AND voided_at IS NULL GROUP BY applicant_type") \
 	X(Q_T3_OUTCOMES, "SELECT outcome, applicant_type, count(*) FROM application " \
-		"WHERE answered BETWEEN ?1 AND ?2 GROUP BY outcome, applicant_type") \
+		"WHERE answered BETWEEN ?1 AND ?2 AND voided_at IS NULL " \
+		"GROUP BY outcome, applicant_type") \
 	X(Q_T3_CARRY_OPEN, "SELECT applicant_type, sum(received < ?1), count(*) " \
-		"FROM application WHERE answered IS NULL AND received <= ?2 " \
+		"FROM application WHERE answered IS NULL AND received <= ?2 AND voided_at IS NULL " \
 		"GROUP BY applicant_type") \
 	X(Q_T3_CARRY_DONE, "SELECT applicant_type, sum(received < ?1), " \
 		"sum(received <= ?2 AND answered > ?2) FROM application " \
-		"WHERE answered >= ?1 AND received <= ?2 GROUP BY applicant_type") \
+		"WHERE answered >= ?1 AND received <= ?2 AND voided_at IS NULL " \
+		"GROUP BY applicant_type") \
+	/* a voided application's reconsideration and lawsuit are counted nowhere either */ \
 	X(Q_T4, "SELECT kind, 'pending', count(*) FROM review " \
-		"WHERE decided IS NULL AND filed <= ?2 GROUP BY kind UNION ALL " \
+		"WHERE decided IS NULL AND filed <= ?2 AND " VOIDED_NOT " GROUP BY kind UNION ALL " \
 		"SELECT kind, CASE WHEN decided > ?2 THEN 'pending' ELSE result END, count(*) " \
-		"FROM review WHERE decided >= ?1 AND filed <= ?2 GROUP BY 1, 2") \
-	X(Q_FEES_PAID, "SELECT total(fee_fen) FROM application WHERE fee_paid_on BETWEEN ?1 AND ?2") \
+		"FROM review WHERE decided >= ?1 AND filed <= ?2 AND " VOIDED_NOT " GROUP BY 1, 2") \
+	X(Q_FEES_PAID, "SELECT total(fee_fen) FROM application WHERE fee_paid_on BETWEEN ?1 AND ?2 " \
+		"AND voided_at IS NULL") \
 	X(Q_YEARS, "SELECT min(year), max(year) FROM tally_year WHERE got > 0 OR done > 0") \
-	X(Q_OPEN_COUNT, "SELECT count(*) FROM application WHERE answered IS NULL") \
+	X(Q_OPEN_COUNT, "SELECT count(*) FROM application WHERE answered IS NULL " \
+		"AND voided_at IS NULL") \
 	X(Q_T2_GET, "SELECT rules_made, rules_repealed, rules_valid, norms_made, norms_repealed, " \
 		"norms_valid, licensing, penalty, coercion, fee_yuan FROM table2 WHERE year = ?1") \
 	X(Q_T2_SET, "INSERT OR REPLACE INTO table2 (year, rules_made, rules_repealed, rules_valid, " \
@@ -128,25 +145,27 @@
 	X(Q_LOCK_ADD, "INSERT INTO year_lock (year, locked_at, locked_by, report) " \
 		"VALUES (?1, ?2, ?3, ?4)") \
 	X(Q_LOCK_DELETE, "DELETE FROM year_lock WHERE year = ?1") \
-	X(Q_APP_ALL, APP_SELECT_JOINED "ORDER BY a.id") \
+	X(Q_APP_ALL, APP_SELECT_JOINED "WHERE a.voided_at IS NULL ORDER BY a.id") \
 	/* what table 三 and 四 of the year count: received in it, open during it, or with a \
 	 * reconsideration or lawsuit that table 四 counts (filed by the year's end, undecided \
 	 * on 1 January), so that the file imported alone gives the year's tables (Q_T4) */ \
-	X(Q_APP_YEAR, APP_SELECT_JOINED "WHERE a.received <= ?2 AND (a.received >= ?1 " \
+	X(Q_APP_YEAR, APP_SELECT_JOINED "WHERE a.received <= ?2 AND a.voided_at IS NULL " \
+		"AND (a.received >= ?1 " \
 		"OR a.answered IS NULL OR a.answered >= ?1 " \
 		"OR (r.filed <= ?2 AND (r.decided IS NULL OR r.decided >= ?1)) " \
 		"OR (s.filed <= ?2 AND (s.decided IS NULL OR s.decided >= ?1))) ORDER BY a.id") \
 	X(Q_APP_ANSWERED_IN, APP_SELECT_JOINED "WHERE a.answered BETWEEN ?1 AND ?2 " \
-		"ORDER BY a.answered") \
+		"AND a.voided_at IS NULL ORDER BY a.answered") \
 	/* open on the year's last day: not answered yet, or answered after it */ \
 	X(Q_APP_OPEN_OLDEST, APP_SELECT_JOINED "WHERE a.id IN (" \
 		"SELECT id FROM (SELECT id, received FROM application WHERE answered IS NULL " \
-		"AND received <= ?2 ORDER BY received LIMIT 10) UNION ALL " \
+		"AND received <= ?2 AND voided_at IS NULL ORDER BY received LIMIT 10) UNION ALL " \
 		"SELECT id FROM (SELECT id, received FROM application WHERE answered > ?2 " \
-		"AND received <= ?2 ORDER BY received LIMIT 10)) " \
+		"AND received <= ?2 AND voided_at IS NULL ORDER BY received LIMIT 10)) " \
 		"ORDER BY a.received, a.id LIMIT 10") \
 	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM application WHERE received_year = ?5 " \
-		"AND received BETWEEN ?1 AND ?2 AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4)") \
+		"AND received BETWEEN ?1 AND ?2 AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4) " \
+		"AND voided_at IS NULL") \
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
 	X(Q_LIST_ROW, "SELECT " LIST_COLUMNS " FROM application WHERE id = ?1")
@@ -194,6 +213,12 @@ struct bulk_month {
 	int year, month;
 	long long v[T3_ROWS][AT_COUNT];
 };
+/* Is this our file, of a version we know? Creates the schema in an empty file, and brings a
+ * file of an older version up to date (store_schema.c). */
+enum status store_schema_check(struct store *s, struct diag *d);
+/* Inserts the shipped State Council calendar (data/holidays-cn.csv) into a new database. */
+enum status store_seed_holidays(struct store *s, struct diag *d);
+
 /* Counts an inserted application as the tally_insert trigger would. */
 void store_bulk_count(struct store *s, const struct app *a);
 
@@ -218,6 +243,9 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 int store_column_date(sqlite3_stmt *st, int i);
 /* A copy of a text column, or NULL. */
 char *store_column_text(sqlite3_stmt *st, int i);
+/* The same for a column the schema says is NOT NULL: "" when a damaged file gives NULL
+ * (SQLite does not check what it reads), so that no reader meets a NULL it never expects. */
+char *store_column_text_nn(sqlite3_stmt *st, int i);
 /* The time now, `YYYY-MM-DD HH:MM:SS` in local time, into buf (20 bytes). */
 void store_now(char buf[20]);
 /* The query plan of one prepared statement, one line per step, into out. */

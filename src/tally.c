@@ -7,7 +7,8 @@
  *   an outcome   finished in Y with that outcome, whenever received
  *   carried_out  received on or before 31 December Y, not finished by then
  * A reconsideration or lawsuit counts in Y when filed in Y, or filed earlier and still
- * undecided on 1 January Y; it is pending when undecided on 31 December Y.
+ * undecided on 1 January Y; it is pending when undecided on 31 December Y. A voided
+ * application (作废, a mistaken entry) counts nowhere, nor do its cases.
  */
 #include "tally.h"
 
@@ -45,7 +46,8 @@ static int app_rows(const struct app *a, int year, int rows[3])
 {
 	int first = date_from_ymd(year, 1, 1), last = date_from_ymd(year, 12, 31);
 	int n = 0, got = a->d.received, done = a->d.answered;
-	if (got == DATE_NONE || a->type < 0 || a->type >= AT_COUNT)
+	/* a voided application (a mistaken entry) is counted nowhere */
+	if (got == DATE_NONE || a->type < 0 || a->type >= AT_COUNT || a->voided_at)
 		return 0;
 	if (got >= first && got <= last)
 		rows[n++] = R_NEW;
@@ -71,8 +73,10 @@ void tally_table3_count(struct table3 *t, const struct app *a, int year)
 }
 
 /* The table 四 column one case adds to in Y, or -1 when it does not count in Y. */
-static int review_col(const struct review_case *r, int year)
+static int review_col(const struct review_case *r, int year, bool voided)
 {
+	if (voided)
+		return -1;
 	int first = date_from_ymd(year, 1, 1), last = date_from_ymd(year, 12, 31);
 	if (r->kind < 0 || r->filed == DATE_NONE || r->filed > last)
 		return -1;
@@ -87,7 +91,7 @@ void tally_table4_count(struct table4 *t, const struct app *a, int year)
 {
 	const struct review_case *cases[2] = { &a->review, &a->suit };
 	for (int i = 0; i < 2; i++) {
-		int col = review_col(cases[i], year);
+		int col = review_col(cases[i], year, a->voided_at != NULL);
 		if (col >= 0 && cases[i]->kind < T4_GROUPS)
 			t->v[cases[i]->kind][col]++;
 	}
@@ -103,7 +107,8 @@ bool tally_app_differs(const struct app *a, const struct app *b, int year)
 	const struct review_case *ca[2] = { a ? &a->review : &none, a ? &a->suit : &none };
 	const struct review_case *cb[2] = { b ? &b->review : &none, b ? &b->suit : &none };
 	for (int i = 0; i < 2; i++) {
-		int x = review_col(ca[i], year), y = review_col(cb[i], year);
+		int x = review_col(ca[i], year, a && a->voided_at),
+		    y = review_col(cb[i], year, b && b->voided_at);
 		if (x != y || (x >= 0 && ca[i]->kind != cb[i]->kind))
 			return true;
 	}

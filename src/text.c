@@ -238,6 +238,8 @@ void text_fit_align(const char *s, int width, enum text_align align, struct strb
 {
 	if (width <= 0)
 		return;
+	if (!s)   /* nothing to show (an unknown code's label): blanks */
+		s = "";
 	size_t n = strlen(s);
 	int used;
 	bool cut = text_width_n(s, n) > width;

@@ -61,7 +61,8 @@ enum text_align { TEXT_LEFT, TEXT_RIGHT, TEXT_CENTER };
 /* Appends to out the cleaned s in exactly `width` columns (nothing when width <= 0): padded
  * with spaces when shorter; when wider, cut at a character boundary so that the kept part plus
  * a final "…" fit, never through a double-width character (the column it would straddle is
- * padded instead). TEXT_CENTER puts the odd column of padding on the right. */
+ * padded instead). TEXT_CENTER puts the odd column of padding on the right. A NULL s is
+ * taken as "" (the label of a code a damaged file holds). */
 void text_fit_align(const char *s, int width, enum text_align align, struct strbuf *out);
 
 /* text_fit_align with TEXT_LEFT. */

@@ -25,6 +25,11 @@ ALLOWED_FORMATS=(
 	'sb_addf(&sql, " ORDER BY list_key %s, id %s LIMIT :limit", back ? "DESC" : "ASC",'
 	# a bulk import drops the indexes and triggers the schema itself names (sqlite_schema)
 	'sb_addf(&drop, "DROP %s \"%s\";", (const char *)sqlite3_column_text(q, 0),'
+	# bringing an older file up to date: the schema's own names (store_schema.c)
+	'sb_addf(&sql, "DROP TRIGGER \"%s\";", triggers[i]);'
+	'sb_addf(&sql, "DROP INDEX \"%s\";", indexes[i]);'
+	'sb_addf(&sql, "INSERT INTO \"%s\" (%s) SELECT %s FROM \"%s\"", table, sb_str(&both),'
+	'sb_addf(&sql, "DROP TABLE \"" OLD_PREFIX "%s\";", tables[i]);'
 )
 
 # rule 1 over files given; prints offending lines

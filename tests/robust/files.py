@@ -93,7 +93,10 @@ def not_ours(base):
             con = sqlite3.connect(path(name))
             con.executescript(sql)
             con.close()
-    for name, version in (("newer.db", 2), ("unknown.db", 0)):
+    con = sqlite3.connect(base)
+    ours = con.execute("PRAGMA user_version").fetchone()[0]
+    con.close()
+    for name, version in (("newer.db", ours + 1), ("unknown.db", 0)):
         db = copy_of(base, name)
         con = sqlite3.connect(db)
         con.execute(f"PRAGMA user_version = {version}")

@@ -44,6 +44,13 @@ static const char *const values[F_COUNT] = {
 	[F_REVIEW_DECIDED] = "2023-06-01", [F_SUIT_FILED] = "2023-07-01",
 	[F_SUIT_KIND] = "未经复议直接起诉", [F_SUIT_RESULT] = "其他", [F_SUIT_DECIDED] = "2023-09-01",
 	[F_NOTE] = "  前后空格保留  ",
+	[F_ARRIVED] = "2023-02-27", [F_CORRECTION_ITEMS] = "请写明文件名称\n及年份",
+	[F_CONSULT_NAME] = "郑州市某局", [F_CONSULT_DELIVERED] = "2023-03-08",
+	[F_EXTENSION_REASON] = "需要调取档案", [F_EXTENSION_TOLD] = "2023-03-21",
+	[F_FEE_DELIVERED] = "2023-03-22", [F_FEE_BASIS] = "按量", [F_FEE_UNITS] = "150",
+	[F_REASONS_SENT] = "2023-03-03", [F_REASONS_LIMIT] = "2023-03-17",
+	[F_ANSWER_VARIANT] = "", [F_ANSWER_REASONS] = "档案中没有现成信息。\n需汇总加工。",
+	[F_RELATED_CASE] = "2022-0007",
 };
 
 static void test_every_field_round_trips(void **state)

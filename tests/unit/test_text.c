@@ -199,6 +199,10 @@ static void test_fit(void **state)
 	text_fit("张三", 5, &sb);
 	sb_adds(&sb, "|");
 	assert_string_equal(sb_str(&sb), "|张三 |");
+	/* no text (the label of a code a damaged file holds): blanks, never a crash */
+	text_fit(NULL, 3, &sb);
+	sb_adds(&sb, "|");
+	assert_string_equal(sb_str(&sb), "|张三 |   |");
 	sb_release(&sb);
 }
 

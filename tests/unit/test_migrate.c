@@ -1,0 +1,228 @@
+/*
+ * test_migrate.c — a file of an older version is brought up to date: every row kept, the new
+ * columns empty, the tables recounted equal, the settings, table 二, the locks and the history
+ * still there; a file that cannot be written is read through a copy brought up to date in
+ * memory, and is left as it was.
+ *
+ * The old file is made with the version-1 schema kept in tests/unit/fixtures/schema-v1.sql
+ * (GK_SOURCE_ROOT names the source tree).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "tally.h"
+#include "testutil.h"
+
+static char *read_all(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot read %s", path);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = malloc((size_t)n + 1);
+	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
+		fail_msg("short read of %s", path);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void exec(sqlite3 *db, const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", sql, err ? err : "?");
+}
+
+/* A version-1 file as the program of that version left it. */
+static void make_v1(const char *path)
+{
+	const char *root = getenv("GK_SOURCE_ROOT");
+	char fixture[4096];
+	snprintf(fixture, sizeof fixture, "%s/tests/unit/fixtures/schema-v1.sql", root ? root : ".");
+	char *schema = read_all(fixture);
+	sqlite3 *db;
+	unlink(path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	exec(db, "PRAGMA journal_mode = WAL");
+	exec(db, "BEGIN");
+	exec(db, schema);
+	exec(db, "INSERT INTO meta VALUES ('office', '郑州市郑东新区社会事业局');"
+		 "INSERT INTO holiday VALUES ('2023-01-02', 'off', '元旦'), "
+		 "('2023-01-28', 'work', '春节');"
+		 "INSERT INTO application (id, case_no, received, applicant, applicant_type, channel, "
+		 "request, answered, outcome, state, created_at, created_by, updated_at) VALUES "
+		 "(1, 'ZD2023-01', '2023-02-13', '王某', 'person', 'in_person', '第一行\n第二行', "
+		 "'2023-02-20', 'granted', 'answered', '2023-02-13 09:00:00', 'clerk', "
+		 "'2023-02-20 10:00:00'),"
+		 "(2, 'ZD2023-02', '2023-12-20', '某律师事务所', 'legal', 'post', NULL, NULL, NULL, "
+		 "'open', '2023-12-20 09:00:00', 'clerk', '2023-12-20 09:00:00'),"
+		 "(3, 'ZD2022-09', '2022-12-01', '李某', 'person', 'online', '旧的', '2023-01-10', "
+		 "'withheld.secret', 'answered', '2022-12-01 09:00:00', 'clerk', "
+		 "'2023-01-10 09:00:00');"
+		 "UPDATE application SET due = '2024-01-18', left_days = 17 WHERE id = 2;"
+		 "UPDATE application SET extended_on = '2023-02-15', extension_days = 5, "
+		 "extension_by = '王主任', fee_notice = '2023-02-16', fee_fen = 10000, "
+		 "fee_paid_on = '2023-02-17' WHERE id = 1;"
+		 "INSERT INTO review (app_id, kind, filed, result, decided) VALUES "
+		 "(3, 'review', '2023-02-01', 'upheld', '2023-04-01');"
+		 "INSERT INTO history (app_id, at, user, field, old, new, reason) VALUES "
+		 "(1, '2023-02-13 09:00:00', 'clerk', '新建', NULL, 'ZD2023-01', NULL),"
+		 "(1, '2023-02-20 10:00:00', 'clerk', '答复日期', NULL, '2023-02-20', NULL);"
+		 "INSERT INTO table2 (year, rules_made, fee_yuan) VALUES (2023, 3, 592372449);"
+		 "INSERT INTO year_lock VALUES (2022, '2023-01-20 09:00:00', 'clerk', '{}');");
+	exec(db, "COMMIT");
+	sqlite3_close(db);
+	chmod(path, 0600);
+	free(schema);
+}
+
+static long long user_version(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	long long v = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	return v;
+}
+
+/* What every test below checks of a file brought up to date. */
+static void check_contents(struct store *s)
+{
+	struct app a;
+	app_init(&a);
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_app_get_by_case(s, "ZD2023-01", &a, &d), ST_OK);
+	long long id = a.id;
+	assert_string_equal(a.applicant, "王某");
+	assert_string_equal(a.request, "第一行\n第二行");
+	assert_int_equal(a.outcome, R_GRANTED);
+	assert_int_equal(a.d.extension_days, 5);
+	assert_string_equal(a.extension_by, "王主任");
+	assert_int_equal(a.fee_fen, 10000);
+	assert_int_equal(a.d.fee_paid_on, D("2023-02-17"));
+	/* the new columns start empty */
+	assert_int_equal(a.arrived, DATE_NONE);
+	assert_null(a.answer_reasons);
+	assert_int_equal(a.fee_basis, -1);
+	assert_null(a.voided_at);
+	struct history_entry *h;
+	size_t n;
+	assert_int_equal(store_history(s, id, &h, &n, &d), ST_OK);
+	assert_int_equal(n, 2);
+	history_free(&h, n);
+	app_release(&a);
+
+	char *office = NULL;
+	assert_int_equal(store_office_get(s, &office, &d), ST_OK);
+	assert_string_equal(office, "郑州市郑东新区社会事业局");
+	free(office);
+	struct table2 t2;
+	assert_int_equal(store_table2_get(s, 2023, &t2, &d), ST_OK);
+	assert_true(t2.entered);
+	assert_int_equal(t2.v[T2_RULES_MADE], 3);
+	assert_int_equal(t2.v[T2_FEES], 592372449);
+
+	/* the counts the triggers keep were made again, and agree with a recount */
+	for (int y = 2022; y <= 2024; y++) {
+		struct table3 kept, recount;
+		assert_int_equal(store_table3(s, y, &kept, &d), ST_OK);
+		assert_int_equal(store_table3_recount(s, y, &recount, &d), ST_OK);
+		assert_true(tally_table3_equal(&kept, &recount));
+	}
+	struct table3 t;
+	assert_int_equal(store_table3(s, 2023, &t, &d), ST_OK);
+	assert_int_equal(t.v[R_NEW][T3_TOTAL], 2);
+	assert_int_equal(t.v[R_CARRIED_IN][T3_TOTAL], 1);
+	assert_int_equal(t.v[R_GRANTED][T3_TOTAL], 1);
+	assert_int_equal(t.v[R_WITHHELD_SECRET][T3_TOTAL], 1);
+	assert_int_equal(t.v[R_CARRIED_OUT][T3_TOTAL], 1);
+	struct table4 t4;
+	assert_int_equal(store_table4(s, 2023, &t4, &d), ST_OK);
+	assert_int_equal(t4.v[T4_REVIEW][T4_UPHELD], 1);
+	diag_release(&d);
+}
+
+static void test_old_file_brought_up_to_date(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/gk-migrate-XXXXXX.db";
+	int fd = mkstemps(path, 3);
+	close(fd);
+	make_v1(path);
+	assert_int_equal(user_version(path), 1);
+	struct store *s = NULL;
+	struct diag d = DIAG_INIT;
+	enum status st = store_open(path, 0, &s, &d);
+	if (st != ST_OK)
+		fail_msg("open: %s", diag_last(&d) ? diag_last(&d) : "?");
+	check_contents(s);
+	/* and the new columns can be written */
+	struct app a;
+	app_init(&a);
+	assert_int_equal(store_app_get_by_case(s, "ZD2023-02", &a, &d), ST_OK);
+	a.arrived = D("2023-12-18");
+	app_set_text(&a.answer_reasons, "理由");
+	assert_int_equal(store_app_update(s, &a, NULL, &d), ST_OK);
+	app_release(&a);
+	store_close(&s);
+	assert_int_equal(user_version(path), 2);
+	struct stat sb;
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	/* opened again: nothing more to do, everything still there */
+	assert_int_equal(store_open(path, 0, &s, &d), ST_OK);
+	check_contents(s);
+	store_close(&s);
+	diag_release(&d);
+	unlink(path);
+}
+
+static void test_read_only_old_file_read_in_memory(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/gk-migrate-ro-XXXXXX.db";
+	int fd = mkstemps(path, 3);
+	close(fd);
+	make_v1(path);
+	struct stat before, after;
+	assert_int_equal(stat(path, &before), 0);
+	struct store *s = NULL;
+	struct diag d = DIAG_INIT;
+	enum status st = store_open(path, STORE_READONLY, &s, &d);
+	if (st != ST_OK)
+		fail_msg("open: %s", diag_last(&d) ? diag_last(&d) : "?");
+	assert_true(store_readonly(s));
+	check_contents(s);
+	store_close(&s);
+	/* the file on disk is as it was */
+	assert_int_equal(user_version(path), 1);
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_equal(before.st_size, after.st_size);
+	assert_int_equal(before.st_mtime, after.st_mtime);
+	diag_release(&d);
+	unlink(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_old_file_brought_up_to_date),
+		cmocka_unit_test(test_read_only_old_file_read_in_memory),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
