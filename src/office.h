@@ -66,7 +66,7 @@ void office_names(struct strbuf *out);
  */
 bool office_value(enum office_setting k, const char *text, char **out, struct strbuf *why);
 
-/* Whether the office is in a vertical system (垂直管理 = 是). */
+/* Whether the office is under vertical management: 垂直管理 = 是. */
 bool office_vertical(const struct office *o);
 
 #endif

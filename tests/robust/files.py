@@ -163,27 +163,31 @@ def damaged(base):
 # ---- read-only ----
 
 def as_other_user(gk):
-    """A command prefix that runs as a user who is not root, so that file modes bind (root
-    ignores them); None when that cannot be done here."""
+    """(prefix, why): a command prefix that runs as a user who is not root, so that file modes
+    bind (root ignores them), or None and the reason when that cannot be done here."""
     if os.geteuid() != 0:
-        return []
+        return [], None
     prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
     try:
         p = subprocess.run(prefix + [gk, "--version"], capture_output=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return prefix if p.returncode == 0 else None
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return None, f"{' '.join(prefix)} {gk}: {e}"
+    if p.returncode != 0:
+        return None, (f"{' '.join(prefix)} {gk} --version: status {p.returncode}: "
+                      f"{p.stderr.decode(errors='replace').strip()[:200]}")
+    return prefix, None
 
 
 def read_only(base):
-    # as root, the unprivileged user works in a folder of its own under /tmp with its own copy
-    # of the program: the build folder may be where it cannot go (a clone under /root)
+    # as root, the unprivileged user works in a folder of its own under /tmp (0755) with its own
+    # copy of the program itself (GONGKAI_EXE; GK may be a script that runs it from the build
+    # folder): the build folder may be where that user cannot go (a clone in a private folder)
     top, gk = WORK, GK
     if os.geteuid() == 0:
         top = tempfile.mkdtemp(prefix="gongkai-ro-", dir="/tmp")
         os.chmod(top, 0o755)
         gk = os.path.join(top, "gongkai")
-        shutil.copy2(GK, gk)
+        shutil.copy2(os.environ.get("GONGKAI_EXE") or GK, gk)
         os.chmod(gk, 0o755)
     try:
         return read_only_in(base, top, gk)
@@ -194,9 +198,11 @@ def read_only(base):
 
 
 def read_only_in(base, top, gk):
-    prefix = as_other_user(gk)
+    prefix, why = as_other_user(gk)
     if prefix is None:
-        print("files: SKIP read-only cases (cannot run gongkai as a user other than root)")
+        if os.environ.get("GK_NO_SKIP"):
+            rl.fail(f"read-only cases cannot run here (GK_NO_SKIP is set): {why}")
+        print(f"files: SKIP read-only cases (cannot run gongkai as a user other than root: {why})")
         return 0
     cases = 0
     ledger = os.path.join(top, "base.csv")

@@ -4,7 +4,7 @@
 # machine under the sanitizers would blow), and the late count is right.
 . "$(dirname "$0")/lib.sh"
 
-command -v sqlite3 >/dev/null || { echo "needs sqlite3: skipped"; exit 77; }
+command -v sqlite3 >/dev/null || skip "needs sqlite3"
 gk office 测试局 >/dev/null || fail "create"
 sqlite3 "$DB" "
 WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM s WHERE x < 100000)

@@ -5,7 +5,7 @@
 # with it: `check` recounts the year's table from the applications and finds it equal).
 . "$(dirname "$0")/lib.sh"
 
-command -v sqlite3 >/dev/null || { echo "needs sqlite3: skipped"; exit 77; }
+command -v sqlite3 >/dev/null || skip "needs sqlite3"
 gk_pid() {
 	local shell
 	shell=$(tmux -L "$SOCK" display -p -t "$PANE" '#{pane_pid}')

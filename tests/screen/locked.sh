@@ -3,7 +3,7 @@
 # the store's message, and nothing is written.
 . "$(dirname "$0")/lib.sh"
 
-command -v sqlite3 >/dev/null || { echo "needs sqlite3: skipped"; exit 77; }
+command -v sqlite3 >/dev/null || skip "needs sqlite3"
 printf '编号,收到日期,申请人,申请人类型,渠道,申请内容\nY-01,2023-12-01,定稿甲,自然人,当面,定稿测试\n' >"$TMP/seed.csv"
 gk import "$TMP/seed.csv" >/dev/null || fail "import"
 sqlite3 "$DB" "INSERT INTO year_lock (year, locked_at, locked_by, report) VALUES (2023, '2024-01-05 09:00:00', 'test', '{}');" || fail "lock"

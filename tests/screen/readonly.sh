@@ -3,13 +3,16 @@
 # is refused with a clear message instead of failing half way.
 . "$(dirname "$0")/lib.sh"
 
-command -v setpriv >/dev/null && command -v sqlite3 >/dev/null || { echo "needs setpriv and sqlite3: skipped"; exit 77; }
+command -v sqlite3 >/dev/null || skip "needs sqlite3"
+as_other_user                  # the clerk is another user, the database in $OTHER
+DB=$OTHER/gongkai.db
 gk import "$(dirname "$0")/seed.csv" >/dev/null || fail "import"
-# a file of another user, in rollback-journal mode (a WAL file needs its -shm to be writable)
+# a file the clerk cannot write, in a folder where nothing can be created, in rollback-journal
+# mode (a WAL file needs its -shm to be writable)
 sqlite3 "$DB" 'PRAGMA journal_mode=DELETE;' >/dev/null || fail "journal mode"
-chmod 755 "$TMP"
-chmod 644 "$DB"
-start 80x24 main setpriv --reuid=65534 --regid=65534 --clear-groups
+chmod 444 "$DB"
+chmod 555 "$OTHER"
+start 80x24 main "${AS_OTHER[@]}"
 wait_for "数据库是只读的（$DB）：只能查看，不能修改"
 wait_line "^>T-01 +2023-11-01 +逾期甲"
 key C-l

@@ -2,13 +2,6 @@
  * test_app.c — one application's fields: every field's text form read and written back,
  * the checks a form or ledger row must pass (each naming its field), masking of personal data.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <cmocka.h>
-
 #include "testutil.h"
 
 static struct calendar *cal;
@@ -16,8 +9,6 @@ static struct calendar *cal;
 static int setup(void **state)
 {
 	(void)state;
-	extern const unsigned char holidays_csv[];
-	extern const unsigned long holidays_csv_len;
 	cal = calendar_new();
 	return calendar_load_csv(cal, (const char *)holidays_csv, holidays_csv_len, NULL);
 }
@@ -215,5 +206,5 @@ int main(void)
 		cmocka_unit_test(test_values_forms),
 		cmocka_unit_test(test_checks_name_the_field),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return gk_run_tests(tests, setup, teardown);
 }

@@ -2,19 +2,7 @@
  * test_app_dates.c — app_check on dates that lie ahead: an event cannot be dated after today, but
  * the time limit given to the applicant for 补正 (第三十条) naturally is.
  */
-#include <locale.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include "app.h"
-#include "calendar.h"
-#include "codes.h"
-#include "date.h"
+#include "testutil.h"
 
 static bool has_problem(const struct app_problems *p, enum app_field f)
 {
@@ -51,9 +39,8 @@ static void test_future_dates(void **state)
 
 int main(void)
 {
-	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_future_dates),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

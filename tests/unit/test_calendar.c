@@ -2,18 +2,9 @@
  * test_calendar.c — working days by the shipped State Council calendar (2019–2026), against a
  * naive reference (refcal.h) on every day and against dates checked by hand.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
-#include "calendar.h"
-#include "date.h"
 #include "refcal.h"
-#include "xmem.h"
 
 static struct calendar *shipped;
 
@@ -494,5 +485,5 @@ int main(void)
 		cmocka_unit_test(test_load_refuses),
 		cmocka_unit_test(test_load_huge),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return gk_run_tests(tests, setup, teardown);
 }

@@ -6,17 +6,9 @@
  * 10-08 worked; 清明 04-05; 劳动节 04-29..05-03 off, 04-23 and 05-06 worked) and the rules are
  * also checked against the naive reference calendar of refcal.h over whole years.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
-#include "calendar.h"
 #include "clock.h"
-#include "date.h"
 #include "refcal.h"
 
 static struct calendar *shipped;
@@ -551,5 +543,5 @@ int main(void)
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_check_fields),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return gk_run_tests(tests, setup, teardown);
 }

@@ -1,16 +1,8 @@
 /*
  * test_codes.c — every code and label of the format, and the forms a ledger writes outcomes in.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
-#include "codes.h"
-#include "strbuf.h"
 #include "text.h"
 
 static void test_rows_are_the_official_table(void **state)
@@ -140,5 +132,5 @@ int main(void)
 		cmocka_unit_test(test_code_labels),
 		cmocka_unit_test(test_code_sets),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

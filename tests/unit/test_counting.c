@@ -13,16 +13,10 @@
  * open ones), some changed afterwards; then the same applications through a ledger export and a
  * bulk import into a second file.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
-#include <stdlib.h>
+#include "testutil.h"
 
 #include "ledger.h"
 #include "tally.h"
-#include "testutil.h"
 
 #define N 600
 
@@ -130,5 +124,5 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_four_places_agree),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -2,17 +2,9 @@
  * test_csv.c — the CSV reader (records, rows, every problem, streaming in bounded memory) and
  * the writer with its formula guard (a property test of the round trip).
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "csv.h"
-#include "strbuf.h"
 
 /* One line per result: "row:f0|f1" for a record, "row!field reason:f0|f1" for a bad one,
  * "FAIL" for a read error; CR and LF inside fields as \r and \n; "BOM " first when skipped. */
@@ -561,5 +553,5 @@ int main(void)
 		cmocka_unit_test(test_unguard_cases),
 		cmocka_unit_test(test_guard_round_trip_property),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

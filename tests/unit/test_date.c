@@ -1,15 +1,7 @@
 /*
  * test_date.c — day numbers, weekdays and every date form a ledger may hold.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include "date.h"
+#include "testutil.h"
 
 static int parse(const char *s)
 {
@@ -162,5 +154,5 @@ int main(void)
 		cmocka_unit_test(test_format_none),
 		cmocka_unit_test(test_today_can_be_fixed),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -4,20 +4,13 @@
  * GB/T 9704-2012, the fonts, the paragraphs, the merged cells of a table and the page-number
  * footers. Also the XML writer's escaping, the determinism of a render, and the plain text.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <cmocka.h>
+#include "testutil.h"
+
 #include <expat.h>
+#include <time.h>
 #include <zip.h>
 
 #include "docx.h"
-#include "xmem.h"
 #include "xmlw.h"
 
 /* ---- a tiny DOM over expat ---- */
@@ -746,5 +739,5 @@ int main(void)
 		cmocka_unit_test(test_footers),
 		cmocka_unit_test(test_plain_text),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -4,13 +4,7 @@
  * GB18030 bytes are written as escapes: 张三 = D5C5 C8FD, 李四 = C0EE CBC4, € = A2E3,
  * 𠀀 (U+20000) = 9532 8236 and 😀 (U+1F600) = 9439 FC36 (four-byte sequences).
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "csv.h"
 #include "encoding.h"
@@ -233,5 +227,5 @@ int main(void)
 		cmocka_unit_test(test_gb18030_long_field),
 		cmocka_unit_test(test_gb18030_ledger),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

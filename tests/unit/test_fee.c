@@ -1,13 +1,7 @@
 /*
  * test_fee.c — 信息处理费 (国办函〔2020〕109号) at the edges of every band.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "fee.h"
 
@@ -87,5 +81,5 @@ int main(void)
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_pages),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -2,12 +2,7 @@
  * test_grid.c — tables with merged cells drawn as text: borders meet in the right junctions,
  * merged cells draw no inner lines, wide text wraps inside its cell, every line equally wide.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "grid.h"
 
@@ -73,5 +68,5 @@ int main(void)
 		cmocka_unit_test(test_wrapping_grows_the_row),
 		cmocka_unit_test(test_uncovered_positions_are_empty_cells),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

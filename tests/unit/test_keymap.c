@@ -2,14 +2,7 @@
  * test_keymap.c — key → action lookup screen-first, and the hint bar and help text generated
  * from the same tables, measured in display columns with their Chinese labels.
  */
-#include <locale.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "keymap.h"
 #include "text.h"
@@ -191,7 +184,6 @@ static void test_help(void **state)
 
 int main(void)
 {
-	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lookup_screen_first),
 		cmocka_unit_test(test_key_names),
@@ -200,5 +192,5 @@ int main(void)
 		cmocka_unit_test(test_hints),
 		cmocka_unit_test(test_help),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

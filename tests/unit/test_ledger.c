@@ -2,16 +2,10 @@
  * test_ledger.c — the ledger CSV: every column imported and exported, exact round trips,
  * encodings, and every kind of bad input refused with its row and column and nothing written.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "ledger.h"
 #include "report.h"
-#include "testutil.h"
 
 #define TODAY "2026-11-26"
 
@@ -531,5 +525,5 @@ int main(void)
 		cmocka_unit_test(test_case_numbers_in_batches),
 		cmocka_unit_test(test_header_only_imports_nothing),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

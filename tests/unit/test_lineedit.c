@@ -3,15 +3,7 @@
  * characters, the cursor's display column, and the sideways view of a narrow field that never
  * shows half of a double-width character.
  */
-#include <locale.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "lineedit.h"
 #include "text.h"
@@ -237,7 +229,6 @@ static void test_view_property(void **state)
 
 int main(void)
 {
-	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_insert_and_move),
 		cmocka_unit_test(test_refused),
@@ -247,5 +238,5 @@ int main(void)
 		cmocka_unit_test(test_view_after_shrinking),
 		cmocka_unit_test(test_view_property),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -2,14 +2,7 @@
  * test_listcols.c — the list's columns at 80, 120 and narrower widths: what shows, how wide,
  * which header, and that 申请人 takes the rest.
  */
-#include <locale.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "listcols.h"
 #include "text.h"
@@ -111,11 +104,10 @@ static void test_narrow_drops(void **state)
 
 int main(void)
 {
-	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_80),
 		cmocka_unit_test(test_120),
 		cmocka_unit_test(test_narrow_drops),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -4,13 +4,7 @@
  * row or a page lands on the right row of a 100,000-row list, and a jump finds a row (or the
  * one after it when it went away) with the rows above it on the screen.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "listview.h"
 
@@ -320,5 +314,5 @@ int main(void)
 		cmocka_unit_test(test_held_whole),
 		cmocka_unit_test(test_fetch_error),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -2,13 +2,7 @@
  * test_mask.c — ID and telephone numbers masked for the screen, with Chinese text and invalid
  * bytes counted as characters.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "mask.h"
 
@@ -49,5 +43,5 @@ int main(void)
 		cmocka_unit_test(test_id_number),
 		cmocka_unit_test(test_contact),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -7,19 +7,12 @@
  * The old file is made with the version-1 schema kept in tests/unit/fixtures/schema-v1.sql
  * (GK_SOURCE_ROOT names the source tree).
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <cmocka.h>
+#include "testutil.h"
+
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "report.h"
 #include "tally.h"
-#include "testutil.h"
 
 static char *read_all(const char *path)
 {
@@ -224,5 +217,5 @@ int main(void)
 		cmocka_unit_test(test_old_file_brought_up_to_date),
 		cmocka_unit_test(test_read_only_old_file_read_in_memory),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -3,14 +3,6 @@
  * no full scan of the applications (or the reviews) but for the few walks over all of them,
  * and no temporary sort where the list pages by an index (keyset paging needs the index order).
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
-
 #include "testutil.h"
 
 /* Statements that walk every application on purpose (and only these). */
@@ -83,5 +75,5 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_statement_uses_an_index),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -2,17 +2,10 @@
  * test_report.c — a year's report: built from the database, its JSON written and read back
  * exactly, malformed JSON refused with a line naming what, the sentences, CSV and text.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "report.h"
 #include "text.h"
-#include "testutil.h"
 
 static struct store *sample(void)
 {
@@ -331,5 +324,5 @@ int main(void)
 		cmocka_unit_test(test_rollup_csv_as_text),
 		cmocka_unit_test(test_text_labels_keep_punctuation),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

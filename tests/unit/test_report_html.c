@@ -4,17 +4,9 @@
  * (The tables' layout is checked from outside by report_check.py with a real HTML parser and
  * a real xlsx reader.)
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "report.h"
-#include "xmem.h"
 
 static void test_html_escape(void **state)
 {
@@ -151,5 +143,5 @@ int main(void)
 		cmocka_unit_test(test_html_page),
 		cmocka_unit_test(test_html_rollup_lists_its_bodies),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

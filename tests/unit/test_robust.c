@@ -5,20 +5,12 @@
  * writes to a file opened read-only. Each case is a defect found by the robustness suite
  * (tests/robust) or the guard against one, kept here where it runs in milliseconds.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include <cmocka.h>
+#include "testutil.h"
+
 #include <sqlite3.h>
 
 #include "ledger.h"
 #include "store_priv.h"
-#include "testutil.h"
-#include "xmem.h"
 
 static long long count_apps(struct store *s)
 {
@@ -255,5 +247,5 @@ int main(void)
 		cmocka_unit_test(test_readonly_refuses_writes),
 		cmocka_unit_test(test_damage_found_when_preparing),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

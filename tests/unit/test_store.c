@@ -3,18 +3,11 @@
  * numbers, versions and history, the year lock, the tallies by SQL against an independent
  * count in C, table 四 across years, fees, and the list's keyset pages.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <cmocka.h>
+#include "testutil.h"
+
 #include <sqlite3.h>
 
 #include "tally.h"
-#include "testutil.h"
 
 static void test_new_database_has_calendar(void **state)
 {
@@ -596,5 +589,5 @@ int main(void)
 		cmocka_unit_test(test_list_pages_and_filters),
 		cmocka_unit_test(test_monthly_and_applicant_counts),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -3,19 +3,7 @@
  * line of one application, which must locate it in the keyset list exactly as
  * store_list_page does (the interface moves its cursor there after a save).
  */
-#include <locale.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include "app.h"
-#include "codes.h"
-#include "date.h"
-#include "store.h"
+#include "testutil.h"
 
 static long long add(struct store *s, const char *name, int received, int answered)
 {
@@ -83,9 +71,8 @@ static void test_list_get(void **state)
 
 int main(void)
 {
-	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_list_get),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

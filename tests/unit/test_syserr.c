@@ -2,14 +2,7 @@
  * test_syserr.c — the Chinese reason of every errno a clerk is likely to meet, and the
  * fallback for the others.
  */
-#include <errno.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "syserr.h"
 
@@ -76,5 +69,5 @@ int main(void)
 		cmocka_unit_test(test_other_reasons),
 		cmocka_unit_test(test_in_a_message),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -4,32 +4,24 @@
  * when missing, lines with an empty optional field dropped, values of several paragraphs),
  * literal braces, and the check that a template keeps the fields it must.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "docx.h"
 #include "template.h"
-#include "xmem.h"
 
-enum { F_APPLICANT, F_RECEIVED, F_REQUEST, F_BASIS, F_REMEDY, F_OFFICE, F_DATE, F_CONTACT,
-       F_PHONE, NFIELDS };
+enum { TF_APPLICANT, TF_RECEIVED, TF_REQUEST, TF_BASIS, TF_REMEDY, TF_OFFICE, TF_DATE, TF_CONTACT,
+       TF_PHONE, NFIELDS };
 
 static const struct tpl_field fields[NFIELDS] = {
-	[F_APPLICANT] = { "申请人", true, "申请人姓名或名称" },
-	[F_RECEIVED] = { "收到日期", true, "本机关收到申请的日期" },
-	[F_REQUEST] = { "申请内容", true, "申请人所申请的内容" },
-	[F_BASIS] = { "依据", true, "答复所依据的条款" },
-	[F_REMEDY] = { "救济途径", true, "行政复议和行政诉讼" },
-	[F_OFFICE] = { "机关名称", true, "本机关的名称" },
-	[F_DATE] = { "日期", true, "成文日期" },
-	[F_CONTACT] = { "联系人", false, "联系人姓名" },
-	[F_PHONE] = { "电话", false, NULL },
+	[TF_APPLICANT] = { "申请人", true, "申请人姓名或名称" },
+	[TF_RECEIVED] = { "收到日期", true, "本机关收到申请的日期" },
+	[TF_REQUEST] = { "申请内容", true, "申请人所申请的内容" },
+	[TF_BASIS] = { "依据", true, "答复所依据的条款" },
+	[TF_REMEDY] = { "救济途径", true, "行政复议和行政诉讼" },
+	[TF_OFFICE] = { "机关名称", true, "本机关的名称" },
+	[TF_DATE] = { "日期", true, "成文日期" },
+	[TF_CONTACT] = { "联系人", false, "联系人姓名" },
+	[TF_PHONE] = { "电话", false, NULL },
 };
 
 /* The values, by field number; NULL for none. */
@@ -50,15 +42,15 @@ static const char *lookup(void *ctx, size_t field, const char *name)
 static struct values full_values(void)
 {
 	struct values v = { { NULL }, 0 };
-	v.v[F_APPLICANT] = "张三";
-	v.v[F_RECEIVED] = "2025年9月1日";
-	v.v[F_REQUEST] = "2024年度养老机构运营补贴发放明细";
-	v.v[F_BASIS] = "《中华人民共和国政府信息公开条例》第三十六条第（二）项";
-	v.v[F_REMEDY] = "如不服本答复，可以在收到本答复之日起60日内申请行政复议。";
-	v.v[F_OFFICE] = "郑州市郑东新区社会事业局";
-	v.v[F_DATE] = "2025年9月26日";
-	v.v[F_CONTACT] = "李四";
-	v.v[F_PHONE] = "0371-12345678";
+	v.v[TF_APPLICANT] = "张三";
+	v.v[TF_RECEIVED] = "2025年9月1日";
+	v.v[TF_REQUEST] = "2024年度养老机构运营补贴发放明细";
+	v.v[TF_BASIS] = "《中华人民共和国政府信息公开条例》第三十六条第（二）项";
+	v.v[TF_REMEDY] = "如不服本答复，可以在收到本答复之日起60日内申请行政复议。";
+	v.v[TF_OFFICE] = "郑州市郑东新区社会事业局";
+	v.v[TF_DATE] = "2025年9月26日";
+	v.v[TF_CONTACT] = "李四";
+	v.v[TF_PHONE] = "0371-12345678";
 	return v;
 }
 
@@ -145,7 +137,7 @@ static void test_optional_empty_drops_the_line(void **state)
 	struct values v = full_values();
 	static const char *const empty[] = { NULL, "", " \u3000\n" };
 	for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++) {
-		v.v[F_CONTACT] = empty[i];               /* the phone alone is not enough */
+		v.v[TF_CONTACT] = empty[i];               /* the phone alone is not enough */
 		struct docx *doc = docx_new();
 		assert_int_equal(template_render(t, lookup, &v, doc, NULL), ST_OK);
 		assert_int_equal(docx_count(doc), 2);
@@ -161,8 +153,8 @@ static void test_required_missing_refuses(void **state)
 	(void)state;
 	struct template *t = parse_ok(answer);
 	struct values v = full_values();
-	v.v[F_APPLICANT] = "  ";
-	v.v[F_REMEDY] = NULL;
+	v.v[TF_APPLICANT] = "  ";
+	v.v[TF_REMEDY] = NULL;
 	struct docx *doc = docx_new();
 	docx_para(doc, DOCX_BODY, "已有的一段");
 	struct diag d = DIAG_INIT;
@@ -182,8 +174,8 @@ static void test_multi_paragraph_values(void **state)
 	(void)state;
 	struct template *t = parse_ok("【正文】{申请内容}\n申请内容：{申请内容}\n【落款】{机关名称}\n");
 	struct values v = full_values();
-	v.v[F_REQUEST] = "\n1. 补贴名单；\r\n\r\n　　2. 发放金额。 \n";
-	v.v[F_OFFICE] = "某局\n办公室";
+	v.v[TF_REQUEST] = "\n1. 补贴名单；\r\n\r\n　　2. 发放金额。 \n";
+	v.v[TF_OFFICE] = "某局\n办公室";
 	struct docx *doc = docx_new();
 	assert_int_equal(template_render(t, lookup, &v, doc, NULL), ST_OK);
 	assert_int_equal(docx_count(doc), 5);
@@ -295,7 +287,7 @@ static void test_field_help(void **state)
 {
 	(void)state;
 	struct strbuf out = STRBUF_INIT;
-	template_field_help(fields + F_OFFICE, 4, &out);
+	template_field_help(fields + TF_OFFICE, 4, &out);
 	assert_string_equal(sb_str(&out),
 			    "# {机关名称}　本机关的名称（必填）\n"
 			    "# {日期}　成文日期（必填）\n"
@@ -319,5 +311,5 @@ int main(void)
 		cmocka_unit_test(test_require),
 		cmocka_unit_test(test_field_help),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -6,14 +6,7 @@
  * and the ellipsis … are 1 column (East-Asian "ambiguous", narrow in glibc), the full-width
  * brackets （） 2, emoji 2, combining marks 0.
  */
-#include <locale.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
 
 #include "text.h"
 
@@ -390,7 +383,6 @@ static void test_blank_and_pad(void **state)
 
 int main(void)
 {
-	setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_blank_and_pad),
 		cmocka_unit_test(test_utf8_valid),
@@ -406,5 +398,5 @@ int main(void)
 		cmocka_unit_test(test_wrap_report_label_punctuation),
 		cmocka_unit_test(test_wrap_report_label),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -3,19 +3,11 @@
  * built here byte for byte: shared strings with rich-text and phonetic runs, a date style,
  * cells left out, a row without a value, a damaged archive.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "testutil.h"
+
 #include <zip.h>
 
-#include "date.h"
 #include "xlsx.h"
-#include "xmem.h"
 
 static void test_cell_refs(void **state)
 {
@@ -386,5 +378,5 @@ int main(void)
 		cmocka_unit_test(test_broken_sheet),
 		cmocka_unit_test(test_formulas_without_results),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return gk_run_tests(tests, NULL, NULL);
 }

@@ -1,17 +1,48 @@
 /*
- * testutil.h — small helpers the unit tests share: dates from text, applications in one line,
- * a fresh in-memory database.
+ * testutil.h — what every unit test includes first, and only this before its own module's
+ * headers: the C library headers the tests use, cmocka with the headers it needs before it
+ * (setjmp.h, stdarg.h, stddef.h, stdint.h), the core's types (applications, codes, dates, the
+ * store and the calendar), the shipped holiday calendar as compiled into the program, and small
+ * helpers: dates from text, applications in one line, a fresh in-memory database, and
+ * gk_run_tests, which every test's main ends with.
  */
 #ifndef GK_TESTUTIL_H
 #define GK_TESTUTIL_H
 
+#include <errno.h>
+#include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+/* cmocka.h needs these before it */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
 
 #include "app.h"
+#include "calendar.h"
 #include "codes.h"
 #include "date.h"
 #include "store.h"
+#include "strbuf.h"
+#include "xmem.h"
+
+/* The State Council holiday calendar (data/holidays-cn.csv) as compiled into the program. */
+extern const unsigned char holidays_csv[];
+extern const unsigned long holidays_csv_len;
+
+/* gk_run_tests(TESTS, SETUP, TEARDOWN): the end of every test's main. Sets the locale from the
+ * environment as the program does (the suite runs with LC_ALL=C.UTF-8, so that display widths
+ * of Chinese text are counted), then runs the group TESTS (an array of CMUnitTest) and returns
+ * the number of tests that failed. */
+#define gk_run_tests(tests, setup, teardown) \
+	(setlocale(LC_ALL, ""), cmocka_run_group_tests(tests, setup, teardown))
 
 /* A date from "YYYY-MM-DD", or DATE_NONE for NULL. */
 static inline int D(const char *s)

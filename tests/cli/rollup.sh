@@ -1,29 +1,11 @@
 #!/usr/bin/env bash
-# test_rollup.sh — 全市汇总: a ledger split between several bodies adds up to the table of the
-# whole; roll-ups of roll-ups; every refusal with its status and message, what --force passes
+# rollup.sh — cli-rollup: 全市汇总: a ledger split between several bodies adds up to the table
+# of the whole; roll-ups of roll-ups; every refusal with its status and message, what --force passes
 # over and what it cannot, and identical tables of different bodies only noted.
 #
-#   test_rollup.sh GONGKAI SOURCE_DIR
-set -u
-GK=$1
-SRC=$2
-export GONGKAI_TODAY=2026-11-26 LC_ALL=C.UTF-8
-unset GONGKAI_DB
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-n=0
-ok() { n=$((n + 1)); }
-bad() { n=$((n + 1)); fails=$((fails + 1)); echo "FAIL: $*" >&2; }
-expect() {
-	local want=$1 what=$2
-	shift 3
-	"$@" >"$T/out" 2>"$T/err"
-	local got=$?
-	if [ "$got" = "$want" ]; then ok; else bad "$what: status $got, want $want; stderr: $(head -3 "$T/err")"; fi
-}
-has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no \"$2\" in $(basename "$1"): $(head -3 "$1")"; fi; }
-lacks() { if grep -qF -- "$2" "$1"; then bad "$3: \"$2\" in $(basename "$1"): $(grep -F -- "$2" "$1" | head -3)"; else ok; fi; }
+#   rollup.sh GONGKAI SOURCE_DIR
+. "$(dirname "$0")/lib.sh"
+
 # the tables of a report JSON, without office, parts and checks: what must add up
 tables() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(json.dumps([r["table3"], r["table4"], r["table2"], r["fees_yuan"]], sort_keys=True))' "$1"; }
 
@@ -156,5 +138,4 @@ sha=$(sha256sum "$T/a.db" | cut -d' ' -f1)
 "$GK" rollup --year 2026 "$T/a.db" "$T/b.db" >/dev/null 2>&1
 [ "$(sha256sum "$T/a.db" | cut -d' ' -f1)" = "$sha" ] && ok || bad "a source database was changed"
 
-echo "rollup: $n checks, $fails failed"
-[ "$fails" = 0 ]
+finish
