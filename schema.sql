@@ -16,9 +16,13 @@
 PRAGMA application_id = 1196114249;
 PRAGMA user_version = 2;
 
--- Settings of the body that keeps this file (the office's name for the reports).
+-- Settings of the office that keeps this file (office.h): its name for the reports and the
+-- letterhead, its document code (文号代字), whom to contact, and where an applicant may seek a
+-- remedy. A setting not set has no row.
 CREATE TABLE meta (
-	key   TEXT PRIMARY KEY CHECK (key = 'office'),
+	key   TEXT PRIMARY KEY CHECK (key = 'office' OR key = 'code' OR key = 'contact' OR
+		key = 'phone' OR key = 'address' OR key = 'review_body' OR key = 'court' OR
+		key = 'vertical'),
 	value TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 200)
 ) STRICT;
 

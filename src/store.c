@@ -21,6 +21,7 @@
 #include "codes.h"
 #include "date.h"
 #include "mask.h"
+#include "office.h"
 #include "strbuf.h"
 #include "syserr.h"
 #include "text.h"
@@ -541,25 +542,88 @@ enum status store_office_get(struct store *s, char **name, struct diag *d)
 
 enum status store_office_set(struct store *s, const char *name, struct diag *d)
 {
-	if (text_blank(name)) {
-		diag_add(d, "机关名称: 不能为空");
+	return store_office_put(s, OS_NAME, name, d);
+}
+
+enum status store_office_read(struct store *s, struct office *o, struct diag *d)
+{
+	office_release(o);
+	sqlite3_stmt *q = store_stmt(s, Q_META_ALL, d);
+	if (!q)
+		return s->stmt_status;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(q, 0);
+		for (int k = 0; key && k < OS_COUNT; k++)
+			if (strcmp(key, office_key(k)) == 0) {
+				free(o->v[k]);
+				o->v[k] = store_column_text(q, 1);
+			}
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "读取机关设置", d);
+}
+
+/* A change of a setting in the history: no application, no year. */
+static enum status setting_history(struct store *s, int k, const char *old, const char *new,
+				   struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_HISTORY_ADD, d);
+	if (!q)
+		return s->stmt_status;
+	char now[20], field[64];
+	store_now(now);
+	snprintf(field, sizeof field, "设置·%s", office_name(k));
+	sqlite3_bind_null(q, 1);
+	sqlite3_bind_null(q, 2);
+	sqlite3_bind_text(q, 3, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 4, store_user(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, field, -1, SQLITE_TRANSIENT);
+	store_bind_text(q, 6, old);
+	store_bind_text(q, 7, new);
+	sqlite3_bind_null(q, 8);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "写入修改记录", d);
+}
+
+enum status store_office_put(struct store *s, int k, const char *value, struct diag *d)
+{
+	if (k < 0 || k >= OS_COUNT)
+		return ST_USAGE;
+	char *v = NULL;
+	struct strbuf why = STRBUF_INIT;
+	if (!office_value(k, value, &v, &why)) {
+		diag_add(d, "%s: %s", k == OS_NAME ? "机关名称" : office_name(k), sb_str(&why));
+		sb_release(&why);
 		return ST_DATA;
 	}
+	sb_release(&why);
 	bool own;
+	struct office o;
+	office_init(&o);
 	enum status st = store_txn_begin_own(s, &own, d);
-	if (st != ST_OK)
-		return st;
-	sqlite3_stmt *q = store_stmt(s, Q_META_SET, d);
-	if (!q) {
+	if (st == ST_OK)
+		st = store_office_read(s, &o, d);
+	const char *old = st == ST_OK ? o.v[k] : NULL;
+	bool same = st == ST_OK && (old ? strcmp(old, v) == 0 : !*v);
+	sqlite3_stmt *q = st == ST_OK && !same ? store_stmt(s, *v ? Q_META_SET : Q_META_DELETE, d)
+					       : NULL;
+	if (st == ST_OK && !same && !q)
 		st = s->stmt_status;
-	} else {
-		sqlite3_bind_text(q, 1, "office", -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, name, -1, SQLITE_TRANSIENT);
+	if (q) {
+		sqlite3_bind_text(q, 1, office_key(k), -1, SQLITE_STATIC);
+		if (*v)
+			sqlite3_bind_text(q, 2, v, -1, SQLITE_STATIC);
 		int rc = sqlite3_step(q);
 		sqlite3_reset(q);
 		if (rc != SQLITE_DONE)
-			st = store_fail(s, rc, "保存机关名称", d);
+			st = store_fail(s, rc, "保存机关设置", d);
+		if (st == ST_OK)
+			st = setting_history(s, k, old, *v ? v : NULL, d);
 	}
+	office_release(&o);
+	free(v);
 	return store_txn_end_own(s, own, st, d);
 }
 

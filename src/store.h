@@ -286,7 +286,16 @@ enum status store_integrity(struct store *s, struct diag *d);
 
 /* The body's name (NULL until set); the caller frees it. */
 enum status store_office_get(struct store *s, char **name, struct diag *d);
+/* Sets the body's name (store_office_put of OS_NAME). */
 enum status store_office_set(struct store *s, const char *name, struct diag *d);
+struct office;
+/* Every setting of the office (office.h) into *o (office_init'ed; the caller releases it). */
+enum status store_office_read(struct store *s, struct office *o, struct diag *d);
+/* Sets one setting to value as office_value gives it ("" clears it; 名称 cannot be cleared),
+ * in its own transaction unless one is open, the change kept in the history (设置·名称 old →
+ * new). Nothing is written when the value is unchanged. ST_DATA with a line naming the setting
+ * when the value is not one it takes. */
+enum status store_office_put(struct store *s, int setting, const char *value, struct diag *d);
 
 /* ---- calendar ---- */
 

@@ -92,6 +92,8 @@
 		"UNION ALL SELECT id, at, user, field, old, new, reason FROM history " \
 		"WHERE app_id = ?1) ORDER BY k") \
 	X(Q_META_GET, "SELECT value FROM meta WHERE key = ?1") \
+	X(Q_META_ALL, "SELECT key, value FROM meta") \
+	X(Q_META_DELETE, "DELETE FROM meta WHERE key = ?1") \
 	X(Q_META_SET, "INSERT INTO meta (key, value) VALUES (?1, ?2) " \
 		"ON CONFLICT (key) DO UPDATE SET value = excluded.value") \
 	X(Q_HOLIDAY_ALL, "SELECT day, kind, name FROM holiday ORDER BY day") \

@@ -1,12 +1,13 @@
 /*
  * cmd_report.c — the year-end tables: `report` (in the forms of report_format.h), `check`,
- * `office`.
+ * and `office`, the settings the reports and documents print.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "office.h"
 #include "cmds.h"
 #include "report.h"
 #include "report_format.h"
@@ -97,34 +98,88 @@ enum status cmd_check(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* Prints every setting, one a line: `名称: 郑州市…` or `复议机关: （未设置）`. */
+static void print_office(const struct office *o)
+{
+	for (int k = 0; k < OS_COUNT; k++)
+		printf("%s: %s\n", office_name(k), o->v[k] ? o->v[k] : "（未设置）");
+}
+
+/* The setting `FIELD=VALUE` names, or -1. */
+static int setting_of(const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	char *name = eq ? xstrndup(arg, (size_t)(eq - arg)) : NULL;
+	int k = name ? office_parse(name) : -1;
+	free(name);
+	return k;
+}
+
+/* The --set FIELD=VALUE arguments, in one transaction: all of them or none. */
+static enum status set_office(struct store *s, const struct cli_many *sets)
+{
+	for (int i = 0; i < sets->n; i++) {
+		if (setting_of(sets->v[i]) >= 0)
+			continue;
+		struct strbuf names = STRBUF_INIT;
+		office_names(&names);
+		enum status st = cli_usage_error("office", "--set %s: 应为 设置=值，设置为 %s"
+						 "（或其英文别名）", sets->v[i], sb_str(&names));
+		sb_release(&names);
+		return st;
+	}
+	struct diag d = DIAG_INIT;
+	enum status st = store_begin(s, &d), one = ST_OK;
+	for (int i = 0; st == ST_OK && i < sets->n; i++) {
+		/* every value is checked, so that every problem is said at once */
+		enum status got = store_office_put(s, setting_of(sets->v[i]),
+						   strchr(sets->v[i], '=') + 1, &d);
+		if (got == ST_DATA)
+			one = ST_DATA;
+		else
+			st = got;
+	}
+	if (st == ST_OK && one == ST_OK)
+		st = store_commit(s, &d);
+	else
+		store_rollback(s);
+	st = cli_fail(st == ST_OK ? one : st, &d);
+	diag_release(&d);
+	return st;
+}
+
 enum status cmd_office(struct cli *c, int argc, char **argv)
 {
-	if (argc > 2)
-		return cli_usage_error("office", "机关名称只能有一个参数（含空格时请加引号）");
-	enum status rc = ST_OK;
-	struct store *s = cli_store(c, argc == 1 ? STORE_NOCREATE : 0, &rc);
-	if (!s)
-		return rc;
-	struct diag d = DIAG_INIT;
-	enum status st;
-	if (argc == 1) {
-		char *name = NULL;
-		st = store_office_get(s, &name, &d);
-		if (st == ST_OK)
-			printf("%s\n", name ? name : "（未设置机关名称：gongkai office 名称）");
-		free(name);
-	} else {
-		size_t n = strlen(argv[1]);
-		if (text_blank(argv[1]) || n > 600) {
-			diag_add(&d, "机关名称: 不能为空，且不超过 200 字");
-			st = ST_DATA;
-		} else {
-			st = store_office_set(s, argv[1], &d);
-			if (st == ST_OK)
-				printf("机关名称已设为: %s\n", argv[1]);
-		}
+	struct cli_many sets = { NULL, 0 };
+	const struct cli_opt opts[] = {
+		{ "set", 0, OPT_MANY, &sets, NULL, NULL, 0, 0, NULL },
+		CLI_OPT_END,
+	};
+	int first;
+	enum status rc = cli_parse("office", argc, argv, opts, &first);
+	if (rc == ST_OK && argc - first > 1)
+		rc = cli_usage_error("office", "机关名称只能有一个参数（含空格时请加引号）");
+	if (rc == ST_OK && argc - first == 1 && sets.n)
+		rc = cli_usage_error("office", "名称与 --set 只用一种：gongkai office --set 名称=…");
+	bool writes = sets.n || argc - first == 1;
+	struct store *s = rc == ST_OK ? cli_store(c, writes ? 0 : STORE_NOCREATE, &rc) : NULL;
+	if (s && argc - first == 1) {
+		struct diag d = DIAG_INIT;
+		rc = cli_fail(store_office_set(s, argv[first], &d), &d);
+		diag_release(&d);
+		if (rc == ST_OK)
+			printf("机关名称已设为: %s\n", argv[first]);
+	} else if (s) {
+		if (sets.n)
+			rc = set_office(s, &sets);
+		struct office o;
+		office_init(&o);
+		struct diag d = DIAG_INIT;
+		if (rc == ST_OK && (rc = cli_fail(store_office_read(s, &o, &d), &d)) == ST_OK)
+			print_office(&o);
+		office_release(&o);
+		diag_release(&d);
 	}
-	rc = cli_fail(st, &d);
-	diag_release(&d);
+	free(sets.v);
 	return rc;
 }

@@ -97,7 +97,13 @@ const struct cli_command cli_commands[] = {
 	  "xlsx 第一张工作表为汇总，其后每个来源一张；汇总 JSON 列出所含机关，可作为上一级\n"
 	  "汇总的来源。\n"
 	  "  --office 名称   汇总表上印的名称（默认本数据库设置的机关名称）" },
-	{ "office", cmd_office, "office [NAME]",
-	  "设置本机关名称（打印在报表和报表 JSON 中）；不带参数时显示当前名称。" },
+	{ "office", cmd_office, "office [NAME] | office --set 设置=值 …",
+	  "本机关的设置：名称（报表、文书抬头和年报标题）、文号代字、联系人、电话、地址、\n"
+	  "复议机关、法院（文书的救济途径）、垂直管理（是 或 否）。不带参数时列出全部设置。\n"
+	  "  NAME                 设置本机关名称（同 --set 名称=NAME）\n"
+	  "  --set 设置=值        设置一项，可重复，全部检查通过才一并保存；值留空即清除。\n"
+	  "                       设置也可用英文别名：name、code、contact、phone、address、\n"
+	  "                       review_body、court、vertical\n"
+	  "例: gongkai office --set 文号代字=郑东社公开 --set 复议机关=郑州市郑东新区管理委员会" },
 	{ NULL, NULL, NULL, NULL },
 };
