@@ -35,4 +35,24 @@ has "$T/err" "无法创建输出文件" "message for an output file that cannot 
 expect 65 "a blank office name" -- "$GK" --db "$T/blank.db" office "  　"
 has "$T/err" "机关名称: 不能为空" "blank office name refused"
 
+# ---- the office's settings ----
+o="$T/office.db"
+expect 0 "office --set" -- "$GK" --db "$o" office --set 名称=某局 --set code=郑东社公开 \
+	--set 复议机关=郑州市郑东新区管理委员会 --set 垂直管理=no
+has "$T/out" "文号代字: 郑东社公开" "office --set lists the settings after"
+has "$T/out" "垂直管理: 否" "vertical given as no is kept as 否"
+has "$T/out" "法院: （未设置）" "a setting not set says so"
+expect 65 "office --set with two bad values" -- "$GK" --db "$o" office --set 电话=0371 \
+	--set vertical=maybe --set 联系人="$(printf '王%.0s' $(seq 1 120))"
+has "$T/err" "垂直管理: 「maybe」应为 是 或 否" "a bad value named with its setting"
+has "$T/err" "联系人: 长度 120 字，超过上限 100 字" "every bad value said at once"
+expect 0 "office after a refused --set" -- "$GK" --db "$o" office
+has "$T/out" "电话: （未设置）" "a refused --set writes none of its values"
+expect 64 "office --set an unknown setting" -- "$GK" --db "$o" office --set 传真=1
+has "$T/err" "设置为 名称、文号代字、联系人、电话、地址、复议机关、法院、垂直管理" "the settings there are"
+expect 0 "office --set clears with an empty value" -- "$GK" --db "$o" office --set 复议机关=
+has "$T/out" "复议机关: （未设置）" "an empty value clears the setting"
+expect 65 "the name cannot be cleared" -- "$GK" --db "$o" office --set name=
+has "$T/err" "机关名称: 不能为空" "the name cannot be cleared"
+
 finish
