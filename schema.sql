@@ -321,6 +321,63 @@ CREATE TABLE table2 (
 	fee_yuan         INTEGER CHECK (fee_yuan >= 0)
 ) STRICT;
 
+-- The office's own text of the annual report (docs/annual-report.md), per year and section:
+-- 一 总体情况 (overview), 五 存在的主要问题及改进情况 (problems), 六 after the fee sentence
+-- (other). `version` counts the saves, so a save overtaken by another clerk's is refused.
+CREATE TABLE report_text (
+	year       INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2999),
+	section    TEXT NOT NULL CHECK (section = 'overview' OR section = 'problems' OR
+		section = 'other'),
+	body       TEXT NOT NULL CHECK (length(body) <= 100000),
+	version    INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+	updated_at TEXT NOT NULL,
+	updated_by TEXT NOT NULL,
+	PRIMARY KEY (year, section)
+) STRICT;
+
+-- The office's wording of a document (docs/documents.md), each load a new version: the
+-- program's own wording is version 0 and is not stored. A document keeps what it said.
+CREATE TABLE template (
+	kind       TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 64),
+	version    INTEGER NOT NULL CHECK (version >= 1),
+	body       TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 100000),
+	created_at TEXT NOT NULL,
+	created_by TEXT NOT NULL,
+	PRIMARY KEY (kind, version)
+) STRICT;
+
+-- Every document issued: its number in the office's sequence of the year (文号, never reused,
+-- also when it is voided), and what it said, so that it prints again as it was sent.
+CREATE TABLE document (
+	id          INTEGER PRIMARY KEY,
+	app_id      INTEGER NOT NULL REFERENCES application (id),
+	kind        TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 64),
+	year        INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2999),
+	serial      INTEGER NOT NULL CHECK (serial >= 1),
+	number      TEXT NOT NULL CHECK (length(number) BETWEEN 1 AND 100),
+	issued_on   TEXT NOT NULL CHECK (issued_on = date(issued_on, '+0 days')),
+	template_version INTEGER NOT NULL CHECK (template_version >= 0),
+	body        TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 1000000),
+	issued_at   TEXT NOT NULL,
+	issued_by   TEXT NOT NULL,
+	voided_at   TEXT,
+	voided_by   TEXT,
+	void_reason TEXT CHECK (length(void_reason) <= 500),
+	UNIQUE (year, serial),
+	CHECK ((voided_at IS NULL) = (void_reason IS NULL))
+) STRICT;
+CREATE INDEX document_app ON document (app_id, id);
+
+CREATE TRIGGER document_no_delete BEFORE DELETE ON document
+BEGIN
+	SELECT RAISE(ABORT, 'gongkai: a document issued is kept');
+END;
+CREATE TRIGGER document_keeps_words BEFORE UPDATE OF app_id, kind, year, serial, number,
+	issued_on, template_version, body ON document
+BEGIN
+	SELECT RAISE(ABORT, 'gongkai: a document issued is kept as it was');
+END;
+
 -- A year whose report is final (定稿): its tables as published, as the report JSON.
 CREATE TABLE year_lock (
 	year      INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 2999),
