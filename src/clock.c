@@ -229,12 +229,36 @@ static void on_correction_received(struct run *r, int day)
 		date_format(r->due, b));
 }
 
-/* The end of a fee notice's step: the applicant pays within 20 working days
- * (国办函〔2020〕109号). */
-static void fee_limit_note(struct run *r, int day)
+int clock_fee_limit(const struct calendar *cal, const struct clock_dates *in, bool *provisional)
+{
+	*provisional = false;
+	if (in->fee_notice == DATE_NONE)
+		return DATE_NONE;
+	*provisional = in->fee_delivered == DATE_NONE;
+	int from = *provisional ? in->fee_notice : in->fee_delivered;
+	return calendar_add_workdays(cal, from, CLOCK_FEE_PAY_DAYS);
+}
+
+int clock_consult_limit(const struct calendar *cal, const struct clock_dates *in,
+			bool *provisional)
+{
+	*provisional = false;
+	if (in->consult_start == DATE_NONE)
+		return DATE_NONE;
+	*provisional = in->consult_delivered == DATE_NONE;
+	int from = *provisional ? in->consult_start : in->consult_delivered;
+	return calendar_add_workdays(cal, from, CLOCK_CONSULT_REPLY_DAYS);
+}
+
+/* The end of a fee notice's step: the applicant pays within 20 working days from the day after
+ * the notice reached them (国办函〔2020〕109号). */
+static void fee_limit_note(struct run *r)
 {
 	char b[DATE_BUF];
-	sb_addf(r->steps, "，缴费期限 %s", date_format(w(r, day, CLOCK_FEE_PAY_DAYS), b));
+	bool provisional;
+	int limit = clock_fee_limit(r->cal, r->in, &provisional);
+	sb_addf(r->steps, "，缴费期限 %s%s", date_format(limit, b),
+		provisional ? "（送达日期未登记，暂按通知日期计算）" : "（自送达次日起 20 个工作日）");
 }
 
 static void on_pause_start(struct run *r, int day, int p, enum clock_field field)
@@ -259,7 +283,7 @@ static void on_pause_start(struct run *r, int day, int p, enum clock_field field
 	}
 	r->stopping += r->stops[p];
 	if (p == PAUSE_FEE)
-		fee_limit_note(r, day);
+		fee_limit_note(r);
 	sb_addc(r->steps, '\n');
 }
 
@@ -381,8 +405,18 @@ static void finish(struct run *r, struct clock *out)
 	else
 		out->state = CLOCK_OPEN;
 	out->fee_limit = DATE_NONE;
-	if (r->in->fee_notice != DATE_NONE && r->in->fee_paid_on == DATE_NONE)
-		out->fee_limit = w(r, r->in->fee_notice, CLOCK_FEE_PAY_DAYS);
+	out->fee_limit_provisional = false;
+	if (r->in->fee_notice != DATE_NONE && r->in->fee_paid_on == DATE_NONE) {
+		out->fee_limit = clock_fee_limit(r->cal, r->in, &out->fee_limit_provisional);
+		note_missing(r, r->in->fee_notice, out->fee_limit);
+	}
+	out->consult_limit = DATE_NONE;
+	out->consult_limit_provisional = false;
+	if (r->in->consult_start != DATE_NONE && r->in->consult_end == DATE_NONE)
+		out->consult_limit = clock_consult_limit(r->cal, r->in,
+							 &out->consult_limit_provisional);
+	if (out->consult_limit != DATE_NONE)
+		note_missing(r, r->in->consult_start, out->consult_limit);
 	out->missing_year = r->missing_year;
 	if (r->missing_year)
 		sb_addf(r->steps, "%d年节假日安排未录入，按周末推算\n", r->missing_year);
@@ -538,7 +572,8 @@ static void check_limits(const struct calendar *cal, const struct clock_dates *i
 			    date_format(in->correction_limit, b));
 	if (in->fee_notice == DATE_NONE || in->fee_paid_on == DATE_NONE)
 		return;
-	int limit = calendar_add_workdays(cal, in->fee_notice, CLOCK_FEE_PAY_DAYS);
+	bool provisional;
+	int limit = clock_fee_limit(cal, in, &provisional);
 	if (in->fee_paid_on > limit)
 		add_problem(p, CLOCK_F_FEE_PAID, false,
 			    "%s 晚于缴费期限 %s（逾期未缴费视为放弃申请）",

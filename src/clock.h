@@ -22,8 +22,12 @@
 #define CLOCK_EXTENSION_MAX 20
 /* A 补正 notice goes out within 7 working days of receipt (第三十条). */
 #define CLOCK_CORRECTION_NOTICE_DAYS 7
-/* The applicant pays within 20 working days of the fee notice (国办函〔2020〕109号). */
+/* The applicant pays within 20 working days, counted from the day after the fee notice reached
+ * them (国办函〔2020〕109号). */
 #define CLOCK_FEE_PAY_DAYS 20
+/* A third party or another body replies within 15 working days of receiving the letter
+ * (第三十二条, 第三十四条). */
+#define CLOCK_CONSULT_REPLY_DAYS 15
 
 /* The dated facts of one application, each at most once: DATE_NONE when absent.
  * extension_days is 0 when there is no extension. */
@@ -61,11 +65,28 @@ struct clock {
 	bool extended;     /* an extension is counted in due (or left) */
 	bool late;         /* answered after due */
 	int missing_year;  /* first year the computation ran into without its notice, or 0 */
-	int fee_limit;     /* W(fee_notice, 20) while the fee is unpaid, else DATE_NONE */
+	/* the payment limit while the fee is unpaid (clock_fee_limit), else DATE_NONE; provisional
+	 * while the day the notice reached the applicant is not recorded */
+	int fee_limit;
+	bool fee_limit_provisional;
+	/* the reply limit of a consultation not yet ended (clock_consult_limit), else DATE_NONE */
+	int consult_limit;
+	bool consult_limit_provisional;
 	struct strbuf steps;  /* the explanation: one Chinese line per step, each ending "\n" */
 };
 
-#define CLOCK_INIT { CLOCK_OPEN, 0, 0, false, false, 0, 0, STRBUF_INIT }
+#define CLOCK_INIT { CLOCK_OPEN, 0, 0, false, false, 0, 0, false, 0, false, STRBUF_INIT }
+
+/* The day by which the applicant must pay: 20 working days after the day the notice reached
+ * them (fee_delivered), or, until that is recorded, after the notice's own date — then
+ * *provisional is set. DATE_NONE without a fee notice. */
+int clock_fee_limit(const struct calendar *cal, const struct clock_dates *in, bool *provisional);
+/* The day by which the party consulted must reply: 15 working days after it received the
+ * letter (consult_delivered), or, until that is recorded, after the consultation began (then
+ * *provisional is set). DATE_NONE without a consultation. For another body, silence by then
+ * counts as agreeing (第三十四条); for a third party the office then decides (第三十二条). */
+int clock_consult_limit(const struct calendar *cal, const struct clock_dates *in,
+			bool *provisional);
 
 /* Computes the clock of one application into *out. out must be initialised (CLOCK_INIT, all
  * zero, or a clock from an earlier clock_compute, whose steps buffer is reused); the caller

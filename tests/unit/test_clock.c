@@ -140,7 +140,8 @@ static const struct clock_case cases[] = {
 	{ "fee notice open",
 	  { .received = "2023-09-01", .fee_notice = "2023-09-26" },
 	  CLOCK_FEE, NULL, 3, false, false,
-	  "收费通知 2023-09-26 起暂停：剩余 3 个工作日，缴费期限 2023-10-30\n" },
+	  "收费通知 2023-09-26 起暂停：剩余 3 个工作日，缴费期限 2023-10-30（送达日期未登记，"
+	  "暂按通知日期计算）\n" },
 	{ "fee paid on a make-up Sunday",
 	  { .received = "2023-09-01", .fee_notice = "2023-09-26", .fee_paid = "2023-10-08" },
 	  CLOCK_OPEN, "2023-10-11", 0, false, false,
@@ -158,7 +159,8 @@ static const struct clock_case cases[] = {
 	  { .received = "2023-03-01", .consult_start = "2023-03-06", .consult_end = "2023-03-24",
 	    .fee_notice = "2023-03-13", .fee_paid = "2023-03-20" },
 	  CLOCK_OPEN, "2023-04-19", 0, false, false,
-	  "收费通知 2023-03-13 起暂停：已在暂停中，继续暂停，缴费期限 2023-04-11\n" },
+	  "收费通知 2023-03-13 起暂停：已在暂停中，继续暂停，缴费期限 2023-04-11（送达日期未登记，"
+	  "暂按通知日期计算）\n" },
 	{ "overlapping pauses, both open",
 	  { .received = "2023-03-01", .consult_start = "2023-03-06", .fee_notice = "2023-03-13" },
 	  CLOCK_CONSULT, NULL, 17, false, false, NULL },
@@ -269,7 +271,8 @@ static void test_steps_text(void **state)
 		"征求意见 2023-03-15 起暂停：剩余 17 个工作日\n"
 		"征求意见 2023-03-30 结束：顺延 17 个工作日，到期日 2023-04-24\n"
 		"延期 2023-04-10 批准 20 个工作日：到期日 2023-05-24\n"
-		"收费通知 2023-04-20 起暂停：剩余 23 个工作日，缴费期限 2023-05-19\n"
+		"收费通知 2023-04-20 起暂停：剩余 23 个工作日，缴费期限 2023-05-19（送达日期未登记，"
+		"暂按通知日期计算）\n"
 		"缴费 2023-04-24，暂停结束：顺延 23 个工作日，到期日 2023-05-29\n");
 	assert_int_equal(c.state, CLOCK_OPEN);
 	assert_int_equal(c.due, iso("2023-05-29"));
@@ -289,6 +292,15 @@ static void test_fee_limit_and_missing_year(void **state)
 	struct clock c = CLOCK_INIT;
 	clock_compute(shipped, &in, &c);
 	assert_int_equal(c.fee_limit, iso("2023-10-30"));
+	assert_true(c.fee_limit_provisional);
+	/* 国办函〔2020〕109号: 20 working days from the day after the notice reached the applicant;
+	 * delivered on Friday 2023-09-29, before the National Day holiday (10-01 … 10-06 off, the
+	 * Saturday 10-07 and Sunday 10-08 make-up working days) */
+	in.fee_delivered = iso("2023-09-29");
+	clock_compute(shipped, &in, &c);
+	assert_int_equal(c.fee_limit, iso("2023-11-01"));
+	assert_false(c.fee_limit_provisional);
+	assert_non_null(strstr(sb_str(&c.steps), "缴费期限 2023-11-01（自送达次日起 20 个工作日）"));
 	in.fee_paid_on = iso("2023-10-08");
 	clock_compute(shipped, &in, &c);
 	assert_int_equal(c.fee_limit, DATE_NONE);
@@ -304,6 +316,35 @@ static void test_fee_limit_and_missing_year(void **state)
 	clock_compute(shipped, &in, &c);
 	assert_int_equal(c.missing_year, 0);
 	assert_null(strstr(sb_str(&c.steps), "未录入"));
+	clock_release(&c);
+}
+
+/* 第三十二条, 第三十四条: 15 working days from the letter's receipt; provisional until then. */
+static void test_consult_limit(void **state)
+{
+	(void)state;
+	struct clock_dates in;
+	clock_dates_init(&in);
+	in.received = iso("2024-01-02");
+	struct clock c = CLOCK_INIT;
+	clock_compute(shipped, &in, &c);
+	assert_int_equal(c.consult_limit, DATE_NONE);
+	/* sent Friday 2024-01-26; received Wednesday 2024-01-31; the Spring Festival holiday
+	 * (2024-02-10 … 02-17 off, Sunday 02-04 and Sunday 02-18 make-up working days) */
+	in.consult_start = iso("2024-01-26");
+	clock_compute(shipped, &in, &c);
+	assert_true(c.consult_limit_provisional);
+	assert_int_equal(c.consult_limit, iso("2024-02-21"));
+	in.consult_delivered = iso("2024-01-31");
+	clock_compute(shipped, &in, &c);
+	assert_false(c.consult_limit_provisional);
+	assert_int_equal(c.consult_limit, iso("2024-02-26"));
+	bool provisional;
+	assert_int_equal(clock_consult_limit(shipped, &in, &provisional), iso("2024-02-26"));
+	/* ended: no limit is running */
+	in.consult_end = iso("2024-02-05");
+	clock_compute(shipped, &in, &c);
+	assert_int_equal(c.consult_limit, DATE_NONE);
 	clock_release(&c);
 }
 
@@ -538,6 +579,7 @@ int main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_steps_text),
 		cmocka_unit_test(test_fee_limit_and_missing_year),
+		cmocka_unit_test(test_consult_limit),
 		cmocka_unit_test(test_workdays_left),
 		cmocka_unit_test(test_rules_against_reference),
 		cmocka_unit_test(test_check),

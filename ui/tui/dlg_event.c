@@ -334,10 +334,11 @@ static void fee_notice_info(struct tui *t, struct form *fm, const struct app *a)
 	char b1[DATE_BUF], b2[DATE_BUF], line[200];
 	struct strbuf amount = STRBUF_INIT;
 	app_field_get(a, F_FEE, &amount);
-	snprintf(line, sizeof line, "%s 发出，金额 %s 元；应在 %s 前缴费（逾期视为放弃申请）",
-		 day(a->d.fee_notice, b1), sb_str(&amount),
-		 day(calendar_add_workdays(store_calendar(t->s), a->d.fee_notice,
-					   CLOCK_FEE_PAY_DAYS), b2));
+	bool provisional;
+	int limit = clock_fee_limit(store_calendar(t->s), &a->d, &provisional);
+	snprintf(line, sizeof line, "%s 发出，金额 %s 元；应在 %s 前缴费%s（逾期视为放弃申请）",
+		 day(a->d.fee_notice, b1), sb_str(&amount), day(limit, b2),
+		 provisional ? "（送达日期未登记，暂按通知日期计算）" : "");
 	form_info(fm, "收费通知", line);
 	sb_release(&amount);
 }
