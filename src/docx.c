@@ -225,6 +225,7 @@ static void val(struct xmlw *w, const char *name, const char *v)
 struct pprops {
 	const char *style;
 	bool page_break;
+	bool keep_next;                   /* kept on the page of the paragraph after it */
 	int before_lines, after_lines;    /* in lines of the grid */
 	int right;                        /* right indent in twips; < 0 for the style's */
 	const char *jc;                   /* NULL for the style's */
@@ -249,6 +250,8 @@ static void paragraph(struct xmlw *w, const struct pprops *p, const char *text)
 	xmlw_start(w, "w:p");
 	xmlw_start(w, "w:pPr");
 	val(w, "w:pStyle", p->style);
+	if (p->keep_next)
+		xmlw_empty(w, "w:keepNext", NULL, NULL, NULL, NULL);
 	if (p->page_break)
 		xmlw_empty(w, "w:pageBreakBefore", NULL, NULL, NULL, NULL);
 	if (p->before_lines || p->after_lines)
@@ -343,7 +346,7 @@ static void table_cell(struct xmlw *w, int width, int span, const char *vmerge, 
 		xmlw_empty(w, "w:vMerge", NULL, NULL, NULL, NULL);
 	val(w, "w:vAlign", "center");
 	xmlw_end(w);
-	paragraph(w, &(struct pprops){ STYLE_TABLE, false, 0, 0, -1, jc_of(align) }, text);
+	paragraph(w, &(struct pprops){ STYLE_TABLE, false, false, 0, 0, -1, jc_of(align) }, text);
 	xmlw_end(w);
 }
 
@@ -418,7 +421,10 @@ static void part_document(const struct docx *d, struct strbuf *out)
 			table(&w, it->table);
 			ends_with_table = true;
 		} else {
-			struct pprops p = { style_of(it->kind), pending_break, 0, 0, -1, NULL };
+			struct pprops p = { style_of(it->kind), pending_break, false, 0, 0, -1, NULL };
+			/* the signature and date never stand alone on a page (GB/T 9704 7.3.5): the
+			 * text before them goes with them */
+			p.keep_next = i + 1 < d->n && docx_signature_start(d, i + 1);
 			if (docx_block_end(d, i))
 				p.after_lines = 1;
 			if (docx_signature_start(d, i))
@@ -433,7 +439,7 @@ static void part_document(const struct docx *d, struct strbuf *out)
 		page_break_paragraph(&w);
 	/* Word wants a paragraph between a table and the end of the body */
 	if (ends_with_table)
-		paragraph(&w, &(struct pprops){ STYLE_PLAIN, false, 0, 0, -1, NULL }, "");
+		paragraph(&w, &(struct pprops){ STYLE_PLAIN, false, false, 0, 0, -1, NULL }, "");
 	docx_section(&w);
 	while (xmlw_depth(&w) > 0)
 		xmlw_end(&w);

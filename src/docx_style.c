@@ -11,19 +11,17 @@
 
 
 /*
- * The document grid of GB/T 9704 (22 lines of 28 characters in the 156 × 225 mm block):
- *   line pitch: 12756 twips of text height / 22 = 579.8; 580 would need 12760 and leave only
- *   21 lines on the page, so 579 (22 × 579 = 12738 ≤ 12756).
- *   character pitch: 8845 twips / 28 = 315.89 twips = 15.7946 pt. charSpace is the difference
- *   from the Normal style's font size (16 pt) in 4096ths of a point (ECMA-376 17.6.5):
- *   (15.7946 − 16) × 4096 = −841.2. Word fits floor(line / pitch) characters, so the pitch is
- *   rounded down, to −842 (15.79443 pt, 28.0007 to the line) rather than up (−841 leaves only
- *   0.0002 of a character to spare).
- * A negative charSpace is what Word itself writes for such a grid. LibreOffice 7.4 (the one
- * tried) mishandles it and spreads the characters out, about 15 to a line; with charSpace 0
- * it sets the same file at 27 to a line.
+ * The page of GB/T 9704: 22 lines of 28 characters in the 156 × 225 mm block.
+ *   Lines: a document grid of lines only, pitch 12756 twips of text height / 22 = 579.8; 580
+ *   would need 12760 and leave only 21 lines on the page, so 579 (22 × 579 = 12738 ≤ 12756).
+ *   Characters: 8845 twips / 28 = 315.89 twips = 15.79 pt a character, 0.21 pt less than the
+ *   16 pt of the body's characters. A grid of characters (linesAndChars, charSpace −842) would
+ *   say so, but LibreOffice mishandles a negative charSpace and spreads the characters out,
+ *   about 15 to a line. So the grid holds lines only, and the body's characters are set 0.25
+ *   pt closer (character spacing −5 twentieths of a point): 28 × 15.75 = 441 pt, under the
+ *   line's 442.25 pt, and 29 would need 456.75 — 28 to the line in Word, WPS and LibreOffice.
  */
-#define GRID_CHAR_SPACE (-842)
+#define CHAR_SPACING (-5)
 
 /* The page number's line: 4号 (14 pt) 宋体, one character (14 pt) in from the edge. The
  * dash is to lie 7 mm under the text block (GB/T 9704 7.5); it sits at about mid-height of a
@@ -167,6 +165,8 @@ static void run_props(struct xmlw *w, const char *font, int half_pt, bool char_g
 	}
 	if (!char_grid)
 		val(w, "w:snapToGrid", "0");
+	else
+		val_int(w, "w:spacing", CHAR_SPACING);
 	if (half_pt) {
 		val_int(w, "w:sz", half_pt);
 		val_int(w, "w:szCs", half_pt);
@@ -441,9 +441,8 @@ void docx_section(struct xmlw *w)
 	xmlw_attr(w, "w:gutter", "0");
 	xmlw_end(w);
 	xmlw_start(w, "w:docGrid");
-	xmlw_attr(w, "w:type", "linesAndChars");
+	xmlw_attr(w, "w:type", "lines");
 	xmlw_attr_int(w, "w:linePitch", GRID_LINE_PITCH);
-	xmlw_attr_int(w, "w:charSpace", GRID_CHAR_SPACE);
 	xmlw_end(w);
 	xmlw_end(w);
 }

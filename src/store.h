@@ -297,6 +297,36 @@ enum status store_office_read(struct store *s, struct office *o, struct diag *d)
  * when the value is not one it takes. */
 enum status store_office_put(struct store *s, int setting, const char *value, struct diag *d);
 
+/* ---- templates and documents (store_doc.c) ---- */
+
+struct doc_issued;
+/* The office's latest version of template key: *text (the caller frees it) and *version; NULL
+ * and 0 when the office never loaded one (the program's own wording is used). */
+enum status store_template_latest(struct store *s, const char *key, char **text, int *version,
+				  struct diag *d);
+/* Keeps text as the next version of template key (checked by the caller: doc_template_check),
+ * with a line in the history; *version is its number. */
+enum status store_template_add(struct store *s, const char *key, const char *text,
+			       int *version, struct diag *d);
+/* The latest version of every template the office loaded: calls fn(key, version, ctx). */
+enum status store_template_versions(struct store *s, void (*fn)(const char *key, int version,
+				    void *ctx), void *ctx, struct diag *d);
+/* The next serial number of the documents of year (inside the caller's write transaction,
+ * so that no other clerk takes it meanwhile). */
+enum status store_doc_next_serial(struct store *s, int year, long long *serial, struct diag *d);
+/* Keeps a document issued (x: app_id, kind, year, serial, number, issued_on,
+ * template_version, body); sets x->id, issued_at and issued_by, and notes it in the case's
+ * history. Inside the caller's transaction. */
+enum status store_doc_add(struct store *s, struct doc_issued *x, struct diag *d);
+/* The documents of an application, in the order issued (doc_issued_free). */
+enum status store_doc_list(struct store *s, long long app_id, struct doc_issued **out,
+			   size_t *n, struct diag *d);
+/* One document; ST_NOTFOUND when there is none. */
+enum status store_doc_get(struct store *s, long long id, struct doc_issued *out, struct diag *d);
+/* Voids a document (作废): it keeps its number and its words; the reason is kept and noted in
+ * the case's history. ST_DATA when it is voided already. */
+enum status store_doc_void(struct store *s, long long id, const char *reason, struct diag *d);
+
 /* ---- calendar ---- */
 
 /* Adds or replaces calendar rows (a year's notice) and recomputes open applications' clocks. */

@@ -44,6 +44,10 @@
 #define LIST_COLUMNS "id, case_no, applicant, received, applicant_type, due, left_days, " \
 	"answered, outcome, state, extended_on IS NOT NULL, list_key"
 
+/* The columns of a document issued, as store_doc.c reads them. */
+#define DOC_COLUMNS "id, app_id, kind, year, serial, number, issued_on, template_version, " \
+	"body, issued_at, issued_by, voided_at, void_reason"
+
 /* A review row whose application is not voided. */
 #define VOIDED_NOT "NOT EXISTS (SELECT 1 FROM application AS v WHERE v.id = review.app_id " \
 	"AND v.voided_at IS NOT NULL)"
@@ -170,7 +174,22 @@
 		"AND voided_at IS NULL") \
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
-	X(Q_LIST_ROW, "SELECT " LIST_COLUMNS " FROM application WHERE id = ?1")
+	X(Q_LIST_ROW, "SELECT " LIST_COLUMNS " FROM application WHERE id = ?1") \
+	/* the office's templates and the documents issued (store_doc.c) */ \
+	X(Q_TEMPLATE_LATEST, "SELECT version, body FROM template WHERE kind = ?1 " \
+		"ORDER BY version DESC LIMIT 1") \
+	X(Q_TEMPLATE_ADD, "INSERT INTO template (kind, version, body, created_at, created_by) " \
+		"VALUES (?1, (SELECT coalesce(max(version), 0) + 1 FROM template WHERE kind = ?1), " \
+		"?2, ?3, ?4) RETURNING version") \
+	X(Q_TEMPLATE_VERSIONS, "SELECT kind, max(version) FROM template GROUP BY kind") \
+	X(Q_DOC_NEXT, "SELECT coalesce(max(serial), 0) + 1 FROM document WHERE year = ?1") \
+	X(Q_DOC_ADD, "INSERT INTO document (app_id, kind, year, serial, number, issued_on, " \
+		"template_version, body, issued_at, issued_by) " \
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") \
+	X(Q_DOC_OF_APP, "SELECT " DOC_COLUMNS " FROM document WHERE app_id = ?1 ORDER BY id") \
+	X(Q_DOC_GET, "SELECT " DOC_COLUMNS " FROM document WHERE id = ?1") \
+	X(Q_DOC_VOID, "UPDATE document SET voided_at = ?2, voided_by = ?3, void_reason = ?4 " \
+		"WHERE id = ?1 AND voided_at IS NULL")
 
 enum stmt_id {
 #define STMT_ENUM(id, sql) id,

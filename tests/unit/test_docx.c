@@ -317,11 +317,17 @@ static void test_page_setup(void **state)
 	assert_true(labs(width - DOCX_MM(156)) <= 1);
 	assert_true(labs(height - DOCX_MM(225)) <= 1);
 	struct node *grid = find(sect, "w:docGrid", NULL, NULL);
-	assert_string_equal(attr(grid, "w:type"), "linesAndChars");
+	assert_string_equal(attr(grid, "w:type"), "lines");
 	long pitch = attr_long(grid, "w:linePitch");
 	assert_int_equal(height / pitch, 22);                   /* 22 lines, and no more */
-	double char_pt = 16.0 + attr_long(grid, "w:charSpace") / 4096.0;
-	assert_int_equal((int)(width / 20.0 / char_pt), 28);    /* 28 characters, no more */
+	/* 28 characters to the line, no more: the body's characters set closer (styles.xml) */
+	struct node *styles = part(&f, "word/styles.xml");
+	struct node *body_style = find(styles, "w:style", "w:styleId", "Normal");
+	struct node *spacing = find(body_style, "w:spacing", NULL, NULL);
+	assert_non_null(spacing);
+	double char_pt = 16.0 + attr_long(spacing, "w:val") / 20.0;
+	assert_int_equal((int)(width / 20.0 / char_pt), 28);
+	node_free(styles);
 	assert_non_null(find(sect, "w:footerReference", "w:type", "default"));
 	assert_non_null(find(sect, "w:footerReference", "w:type", "even"));
 	node_free(doc);

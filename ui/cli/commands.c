@@ -97,6 +97,30 @@ const struct cli_command cli_commands[] = {
 	  "xlsx 第一张工作表为汇总，其后每个来源一张；汇总 JSON 列出所含机关，可作为上一级\n"
 	  "汇总的来源。\n"
 	  "  --office 名称   汇总表上印的名称（默认本数据库设置的机关名称）" },
+	{ "doc", cmd_doc,
+	  "doc 编号 --list | doc 编号 种类 [--format text|docx] [-o FILE] [--new] [--date 日期] | "
+	  "doc 编号 种类 --void --reason 理由",
+	  "申请的文书：出具、重印或作废。--list 列出已出具的文书（文号、日期、种类）和按当前\n"
+	  "办理情况待出具的文书。给出种类时，尚未出具的即出具：按本年度文号顺序编号，记入修改\n"
+	  "记录，文号打印在标准错误上；已出具的则原样重印。种类可写中文名称或英文代码：\n"
+	  "登记回执（receipt）、补正告知书（correction）、延期答复告知书（extension）、\n"
+	  "征求意见书（consult_third_party）、征求意见告知书（consult_notice）、征求意见函\n"
+	  "（consult_body）、公开决定告知书（disclosure_over_objection）、收费通知书（fee）、\n"
+	  "说明理由告知书（reasons）、答复书（answer，按办理结果选用相应的措辞）。\n"
+	  "文书缺少必要的事实时（如补正事项、复议机关）不出具，逐项说明缺少什么（状态 65）。\n"
+	  "  --format 格式     text（默认，纯文本）或 docx（Word 文件，须用 -o）；-o 文件名以\n"
+	  "                    .docx 结尾时默认 docx\n"
+	  "  -o FILE           写入文件（先写临时文件再改名）\n"
+	  "  --new             已出具过同种文书时再出具一份新的（新的文号）\n"
+	  "  --date 日期       成文日期（默认为对应事项的日期，如补正通知日期、答复日期）\n"
+	  "  --void --reason 理由   作废最近一份该种文书：文号保留不再使用，理由记入修改记录" },
+	{ "template", cmd_template, "template list | template show 模板 | template load 模板 FILE",
+	  "文书的措辞（模板）。list 列出全部模板及所用的版本；show 显示模板（本机关载入的\n"
+	  "最新版本，否则为程序默认的措辞），开头的注释说明可用的字段；load 检查并载入本机关的\n"
+	  "措辞，保存为新的版本，供所有办理人员使用：此后出具的文书使用新的措辞，已出具的文书\n"
+	  "重印时不变。模板使用未知字段、或答复书删去 {依据} 或 {救济途径} 的，拒绝载入并指明\n"
+	  "所在的行。模板可写 template list 所列的名称（如 answer.withheld.secret），\n"
+	  "程序性文书也可写中文名称（如 补正告知书）。" },
 	{ "office", cmd_office, "office [NAME] | office --set 设置=值 …",
 	  "本机关的设置：名称（报表、文书抬头和年报标题）、文号代字、联系人、电话、地址、\n"
 	  "复议机关、法院（文书的救济途径）、垂直管理（是 或 否）。不带参数时列出全部设置。\n"
