@@ -62,6 +62,14 @@ bool app_field_is_multiline(enum app_field f)
 	       f == F_EXTENSION_REASON || f == F_ANSWER_REASONS;
 }
 
+static int *date_slot(struct app *a, enum app_field f);
+
+bool app_field_is_date(enum app_field f)
+{
+	struct app a;
+	return date_slot(&a, f) != NULL;   /* the slot's address only, never read */
+}
+
 static void review_init(struct review_case *r)
 {
 	r->kind = -1;

@@ -78,6 +78,8 @@ void app_field_names(struct strbuf *out);
 int app_field_parse(const char *header);
 /* Personal data (证件号码, 联系方式): masked on screen, left out of exports unless asked. */
 bool app_field_is_personal(enum app_field f);
+/* Whether the field holds a date. */
+bool app_field_is_date(enum app_field f);
 /* Free text that may hold line breaks (申请内容, 备注, 补正事项, 延期理由, 答复理由). */
 bool app_field_is_multiline(enum app_field f);
 

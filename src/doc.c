@@ -523,7 +523,7 @@ static const char *received_how(int channel)
 }
 
 /* The articles an answer rests on, by the row of table 三 it ends in (docs/documents.md). */
-static const char *basis_of(int row, int variant)
+const char *doc_answer_basis(int row, int variant)
 {
 #define TIAOLI "《中华人民共和国政府信息公开条例》"
 	switch (row) {
@@ -655,7 +655,7 @@ static void values_make(const char *key, const struct doc_facts *f, struct value
 	v->v[DF_FEE_LIMIT] = cn_date(clock_fee_limit(f->cal, &a->d, &provisional));
 	v->v[DF_REASONS_LIMIT] = cn_date(a->reasons_limit);
 	if (kind == DK_ANSWER)
-		v->v[DF_BASIS] = dup_or_null(basis_of(row, variant));
+		v->v[DF_BASIS] = dup_or_null(doc_answer_basis(row, variant));
 	v->v[DF_REASONS] = dup_or_null(a->answer_reasons);
 	if (kind == DK_ANSWER || kind == DK_OVER_OBJECTION)
 		v->v[DF_REMEDY] = remedy(o, kind, row, &v->remedy_needs);
@@ -941,6 +941,48 @@ static enum status issue(struct store *s, struct app *a, enum doc_kind k, int da
 	sb_release(&key);
 	sb_release(&number);
 	sb_release(&body);
+	office_release(&o);
+	return st;
+}
+
+enum status doc_missing_fields(struct store *s, const struct app *a, enum doc_kind k,
+			       int *out, size_t max, size_t *n, struct diag *d)
+{
+	*n = 0;
+	struct office o;
+	office_init(&o);
+	struct strbuf key = STRBUF_INIT;
+	char *text = NULL;
+	int version;
+	doc_template_key_of(a, k, &key);
+	enum status st = store_office_read(s, &o, d);
+	if (st == ST_OK)
+		st = template_of(s, sb_str(&key), &text, &version, d);
+	struct tpl_field cat[DF_COUNT];
+	enum doc_field map[DF_COUNT];
+	size_t nf = catalogue(sb_str(&key), cat, map);
+	struct template *t = NULL;
+	if (st == ST_OK)
+		st = template_parse(text, strlen(text), cat, nf, &t, d);
+	if (st == ST_OK) {
+		struct doc_facts f = { a, &o, store_calendar(s), doc_event_date(a, k), "-", NULL,
+				       DATE_NONE };
+		struct values v;
+		values_make(sb_str(&key), &f, &v);
+		for (size_t i = 0; i < nf; i++) {
+			enum doc_field df = map[i];
+			bool seen = false;
+			for (size_t j = 0; j < *n; j++)
+				seen |= out[j] == fields[df].from;
+			if (cat[i].required && template_uses(t, cat[i].name) && !v.v[df] &&
+			    fields[df].source == SRC_CASE && !seen && *n < max)
+				out[(*n)++] = fields[df].from;
+		}
+		values_release(&v);
+	}
+	template_free(&t);
+	free(text);
+	sb_release(&key);
 	office_release(&o);
 	return st;
 }

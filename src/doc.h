@@ -96,6 +96,11 @@ int doc_event_date(const struct app *a, enum doc_kind k);
  * can. */
 const char *doc_not_yet(const struct app *a, enum doc_kind k);
 
+/* The articles the answer of a row of table 三 rests on (answered the way variant says, or -1
+ * for the usual way): `《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项`; NULL for
+ * 其他. A static string. */
+const char *doc_answer_basis(int row, int variant);
+
 /* The 文号: `<code>〔<year>〕<serial>号` — no leading zeros, no 第. Appends to out. */
 void doc_number(const char *code, int year, long long serial, struct strbuf *out);
 
@@ -149,6 +154,14 @@ void doc_issued_free(struct doc_issued **v, size_t n);
  */
 enum status doc_issue(struct store *s, long long id, enum doc_kind k, int date,
 		      struct doc_issued *out, struct diag *d);
+
+/*
+ * The fields of application a (enum app_field) that a document of kind k needs and a lacks,
+ * by the template the office uses now: up to max into fields, *n how many. For a form that
+ * asks for them before issuing. (Facts of the office's settings are not among them.)
+ */
+enum status doc_missing_fields(struct store *s, const struct app *a, enum doc_kind k,
+			       int *fields, size_t max, size_t *n, struct diag *d);
 
 /* Writes a document kept in the store as .docx bytes or as text (width columns). */
 enum status doc_to_docx(const struct doc_issued *x, struct strbuf *out, struct diag *d);

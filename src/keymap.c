@@ -46,7 +46,7 @@ static const char *const scope_titles[KS_COUNT] = {
 #define APP_KEYS \
 	B('a', A_ANSWER, true), B('e', A_EDIT, true), B('b', A_CORRECTION, true), \
 	B('c', A_CONSULT, true), B('x', A_EXTEND, true), B('f', A_FEE, true), \
-	B('r', A_REVIEW, true), B('u', A_REOPEN, true)
+	B('r', A_REVIEW, true), B('u', A_REOPEN, true), B('d', A_DOCS, true)
 
 #define YEAR_KEYS \
 	B('[', A_YEAR_PREV, true), B(']', A_YEAR_NEXT, true), B(KM_LEFT, A_YEAR_PREV, false), \
@@ -65,7 +65,7 @@ static const struct km_binding list_keys[] = {
 	B('/', A_SEARCH, true), B('s', A_FILTER, true), B('e', A_EDIT, true),
 	B('b', A_CORRECTION, true), B('c', A_CONSULT, true), B('x', A_EXTEND, true),
 	B('f', A_FEE, true), B('r', A_REVIEW, true), B('u', A_REOPEN, true),
-	B(KM_TAB, A_FILTER_NEXT, false), B(KM_BTAB, A_FILTER_PREV, false), YEAR_KEYS,
+	B('d', A_DOCS, true), B(KM_TAB, A_FILTER_NEXT, false), B(KM_BTAB, A_FILTER_PREV, false), YEAR_KEYS,
 };
 
 static const struct km_binding search_keys[] = {
@@ -88,6 +88,15 @@ static const struct km_binding calendar_keys[] = {
 
 static const struct km_binding detail_keys[] = {
 	B(KM_ESC, A_BACK, true), B('p', A_PERSONAL, true), APP_KEYS,
+};
+
+static const struct km_binding docs_keys[] = {
+	B(KM_ESC, A_BACK, true), B(KM_ENTER, A_DOC_PREVIEW, true), B('i', A_DOC_ISSUE, true),
+	B('w', A_DOC_WRITE, true), B('v', A_DOC_VOID, true),
+};
+
+static const struct km_binding doc_view_keys[] = {
+	B(KM_ESC, A_BACK, true), B('w', A_DOC_WRITE, true),
 };
 
 static const struct km_binding help_keys[] = {
@@ -134,6 +143,8 @@ static const struct {
 	[KS_CALENDAR] = { calendar_keys, sizeof calendar_keys / sizeof calendar_keys[0],
 			  KS_GLOBAL },
 	[KS_DETAIL] = { detail_keys, sizeof detail_keys / sizeof detail_keys[0], KS_GLOBAL },
+	[KS_DOCS] = { docs_keys, sizeof docs_keys / sizeof docs_keys[0], KS_GLOBAL },
+	[KS_DOC_VIEW] = { doc_view_keys, sizeof doc_view_keys / sizeof doc_view_keys[0], KS_GLOBAL },
 	[KS_HELP] = { help_keys, sizeof help_keys / sizeof help_keys[0], -1 },
 	[KS_FORM] = { form_keys, sizeof form_keys / sizeof form_keys[0], -1 },
 	[KS_PICK] = { pick_keys, sizeof pick_keys / sizeof pick_keys[0], -1 },

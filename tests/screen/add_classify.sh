@@ -146,9 +146,13 @@ wait_for "（三）不予公开：按 Enter 或 Right 展开"
 key Right
 wait_for "1.属于国家秘密"
 expect "第十四条"
-key Down Enter
+key Down
+wait_for "将出具答复书，依据《中华人民共和国政府信息公开条例》"   # the answer the leaf gives
+key Enter
 wait_for "不予公开/1.属于国家秘密"
 key F2
+wait_for "现在出具答复书吗"
+key n                          # the document: later (d)
 wait_for "已答复 2023-0001：不予公开/1.属于国家秘密"
 wait_line "2023-0001 .*已办结 +不予公开1"
 # 答复 again: the message, longer than the line, is shown whole

@@ -21,6 +21,8 @@ wait_for "应在收到申请之日起 7 个工作日内一次性告知"
 key Tab
 type "2023-12-29"
 key F2
+wait_for "现在出具补正告知书吗"
+key n                          # the document: later (d)
 wait_for "已登记补正通知，等待申请人补正"
 wait_line "^>E-01 .*待补正"
 key b
@@ -41,6 +43,8 @@ wait_for "其他机关"
 key Enter                      # 第三方
 wait_for " 第三方"
 key F2
+wait_for "现在出具征求意见书吗"
+key n                          # the document: later (d)
 wait_for "已开始征求意见，期间不计入答复期限"
 wait_line "^>E-01 .*征求意见 +暂停计时"
 key c
@@ -57,6 +61,8 @@ key F2
 wait_for "请填写同意延期的负责人"
 type "王局长"
 key F2
+wait_for "现在出具延期答复告知书吗"
+key n                          # the document: later (d)
 wait_for "已延期，请告知申请人，到期日 $extended"
 wait_line "^>E-01 .*已延期 +$extended"
 key Enter                      # the detail says so too
@@ -79,6 +85,8 @@ type "120"
 wait_for "1100.00"
 wait_for "120 页：30 页以内免费"
 key F2
+wait_for "现在出具收费通知书吗"
+key n                          # the document: later (d)
 wait_for "已登记收费通知，缴费前暂停计时"
 wait_line "^>E-01 .*待缴费 +暂停计时"
 key f
@@ -111,6 +119,8 @@ wait_for "选择办理结果（表三）"
 key Enter                      # （一）予以公开
 wait_for " 予以公开"
 key F2
+wait_for "现在出具答复书吗"
+key n                          # the document: later (d)
 wait_for "已答复 E-01：予以公开"
 key b
 wait_for "已于 2023-12-20 答复，不能再补正"

@@ -18,6 +18,7 @@
 #include "codes.h"
 #include "date.h"
 #include "form.h"
+#include "scr_docs.h"
 #include "store.h"
 #include "strbuf.h"
 #include "text.h"
@@ -264,6 +265,8 @@ static long long answer_form(struct tui *t, long long id)
 	j.date = form_date(&fm, app_field_name(F_ANSWERED), F_ANSWERED, t->today);
 	form_run(t, &fm);
 	form_release(&fm);
+	if (j.saved)
+		scr_docs_offer(t, j.saved, DK_ANSWER);
 out:
 	app_release(&j.a);
 	return j.saved;

@@ -20,6 +20,8 @@
 #include "appform.h"
 #include "codes.h"
 #include "date.h"
+#include "doc.h"
+#include "scr_docs.h"
 #include "fee.h"
 #include "form.h"
 #include "store.h"
@@ -70,6 +72,7 @@ struct ev_job {
 	int f[8];           /* the form's fields: those of the step's table, or the build's own */
 	long long nth;      /* 信息处理费: the applicant's nth application of the month */
 	long long saved;
+	int offer;          /* the document the step saved calls for (enum doc_kind), or -1 */
 };
 
 static const char *day(int d, char buf[DATE_BUF])
@@ -131,6 +134,21 @@ static bool fill_fields(struct form *fm, struct ev_job *j, struct app *a)
 
 /* ---- saving ---- */
 
+/* The document a step of an event sends (docs/documents.md), or -1. */
+static int document_of(enum action event, int step, const struct app *a)
+{
+	if (step != 0)
+		return -1;
+	switch (event) {
+	case A_CORRECTION: return DK_CORRECTION;
+	case A_EXTEND: return DK_EXTENSION;
+	case A_FEE: return DK_FEE;
+	case A_CONSULT:
+		return a->consult_party == CP_BODY ? DK_CONSULT_BODY : DK_CONSULT_THIRD_PARTY;
+	default: return -1;
+	}
+}
+
 static bool save(struct tui *t, struct form *fm, void *ctx)
 {
 	struct ev_job *j = ctx;
@@ -144,6 +162,7 @@ static bool save(struct tui *t, struct form *fm, void *ctx)
 		char buf[DATE_BUF];
 		const char *done = e->steps[j->step].done;
 		j->saved = a.id;
+		j->offer = document_of(e->action, j->step, &a);
 		if (a.due != DATE_NONE && a.state != STATE_ANSWERED)
 			tui_message(t, false, "%s：%s，到期日 %s", a.case_no, done, day(a.due, buf));
 		else
@@ -504,9 +523,12 @@ bool dlg_event_run(struct tui *t, enum action a, const struct app *app, long lon
 		build_fields(t, &fm, &j);
 	if (step->hint)
 		form_info(&fm, "", step->hint);
+	j.offer = -1;
 	form_run(t, &fm);
 	form_release(&fm);
 	*saved = j.saved;
+	if (j.saved && j.offer >= 0)
+		scr_docs_offer(t, j.saved, (enum doc_kind)j.offer);
 out:
 	app_release(&j.a);
 	return true;

@@ -38,8 +38,14 @@ static char *full_path(const char *path)
 char *dlg_export_ask_path(struct tui *t, const char *stem, const char *ext, int year)
 {
 	char *initial = xasprintf("%s-%d.%s", stem, year, ext);
-	char *path = prompt_line(t, "导出到文件", "文件名（可含路径；~/ 表示主目录）：", initial, 0);
+	char *path = dlg_export_ask_file(t, initial);
 	free(initial);
+	return path;
+}
+
+char *dlg_export_ask_file(struct tui *t, const char *initial)
+{
+	char *path = prompt_line(t, "导出到文件", "文件名（可含路径；~/ 表示主目录）：", initial, 0);
 	if (!path || !*path) {
 		free(path);
 		return NULL;

@@ -26,6 +26,9 @@ const struct report_format *dlg_export_pick(struct tui *t, const char *title);
  * a file that exists. NULL when the clerk backed out; the caller frees the path. */
 char *dlg_export_ask_path(struct tui *t, const char *stem, const char *ext, int year);
 
+/* The same from a whole file name to start from. */
+char *dlg_export_ask_file(struct tui *t, const char *initial);
+
 /* Writes reps[0..n) in form f to a file the clerk names (default stem-year.ext); true when it
  * was written (the clerk is told where), false when the clerk backed out or it failed (the
  * failure shown). */

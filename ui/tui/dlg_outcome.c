@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "codes.h"
+#include "doc.h"
 #include "draw.h"
 #include "input.h"
 #include "listview.h"
@@ -122,9 +123,11 @@ static void draw_explain(const struct tree *tr, int y, int h, int w)
 	if (nd->group)
 		sb_addf(&sb, "%s：按 Enter 或 Right 展开，选择其中一项", t3_row_group(nd->row));
 	else
-		sb_addf(&sb, "%s%s%s\n依据：%s", t3_row_group(nd->row) ? t3_row_group(nd->row) : "",
-			t3_row_group(nd->row) ? " › " : "", t3_row_label(nd->row),
-			t3_row_article(nd->row));
+		sb_addf(&sb, "%s%s%s\n依据：%s\n将出具答复书，依据%s", t3_row_group(nd->row) ?
+			t3_row_group(nd->row) : "", t3_row_group(nd->row) ? " › " : "",
+			t3_row_label(nd->row), t3_row_article(nd->row),
+			doc_answer_basis(nd->row, -1) ? doc_answer_basis(nd->row, -1)
+						      : "本机关所写的理由");
 	struct text_lines lines = { 0 };
 	text_wrap(sb_str(&sb), w, &lines);
 	for (int k = 0; k < h && (size_t)k < lines.n; k++)
@@ -140,7 +143,7 @@ static void draw_tree(struct tui *t, void *ctx)
 	int top, height;
 	tui_area(&top, &height);
 	draw_popup(top, 0, height, COLS, "选择办理结果（表三）");
-	int w = COLS - 4, explain = 3, h = height - 3 - explain;
+	int w = COLS - 4, explain = 4, h = height - 3 - explain;
 	lv_set_height(&tr->lv, h);
 	tr->y0 = top + 1;
 	for (int r = 0; r < h && tr->lv.top + (size_t)r < tr->n; r++)

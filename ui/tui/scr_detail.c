@@ -7,6 +7,7 @@
  * as on the list; after a save the screen reads the application again.
  */
 #include "scr_detail.h"
+#include "scr_docs.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -290,6 +291,10 @@ static bool handle(struct tui *t, struct view *v, enum action a, int key)
 	if (a == A_PERSONAL) {
 		D->personal = !D->personal;
 		build(t, D);
+		return true;
+	}
+	if (a == A_DOCS && D->loaded) {
+		scr_docs_open(t, D->id);
 		return true;
 	}
 	if (!D->loaded || !dlg_app_run(t, a, D->id, &saved))

@@ -22,6 +22,7 @@
 #include "listcols.h"
 #include "prompt.h"
 #include "scr_detail.h"
+#include "scr_docs.h"
 #include "store.h"
 #include "text.h"
 #include "xmem.h"
@@ -442,6 +443,12 @@ static bool handle(struct tui *t, struct view *v, enum action a, int key)
 	case A_OPEN:
 		if (r)
 			scr_detail_open(t, r->id);
+		return true;
+	case A_DOCS:
+		if (r)
+			scr_docs_open(t, r->id);
+		else
+			tui_message(t, true, "列表是空的：先按 n 新建一件申请");
 		return true;
 	case A_SEARCH: search(t, L); return true;
 	case A_SEARCH_NEXT: find(t, L, false, false); return true;
