@@ -77,23 +77,40 @@ static void more_fields(struct form *fm, struct app_job *j)
 	form_heading(fm, "补正");
 	add_date(fm, j, F_CORRECTION_SENT, a->d.correction_sent);
 	add_date(fm, j, F_CORRECTION_LIMIT, a->d.correction_limit);
+	add_text(fm, j, F_CORRECTION_ITEMS, LIMIT_TEXT);
+	form_set_multiline(fm, j->f[F_CORRECTION_ITEMS]);
 	add_date(fm, j, F_CORRECTION_RECEIVED, a->d.correction_received);
 	form_heading(fm, "征求意见");
 	add_date(fm, j, F_CONSULT_START, a->d.consult_start);
 	add_date(fm, j, F_CONSULT_END, a->d.consult_end);
 	add_code(fm, j, F_CONSULT_PARTY, &codes_consult_party, "（未填写）", a->consult_party);
+	add_text(fm, j, F_CONSULT_NAME, LIMIT_NAME);
+	add_date(fm, j, F_CONSULT_DELIVERED, a->d.consult_delivered);
 	form_heading(fm, "延期");
 	add_date(fm, j, F_EXTENDED_ON, a->d.extended_on);
 	j->f[F_EXTENSION_DAYS] = appform_number(fm, a, F_EXTENSION_DAYS);
 	add_text(fm, j, F_EXTENSION_BY, LIMIT_PERSON);
+	add_text(fm, j, F_EXTENSION_REASON, LIMIT_TEXT);
+	form_set_multiline(fm, j->f[F_EXTENSION_REASON]);
+	add_date(fm, j, F_EXTENSION_TOLD, a->extension_told);
 	form_heading(fm, "信息处理费");
 	add_date(fm, j, F_FEE_NOTICE, a->d.fee_notice);
+	add_date(fm, j, F_FEE_DELIVERED, a->d.fee_delivered);
+	add_code(fm, j, F_FEE_BASIS, &codes_fee_basis, "（未填写）", a->fee_basis);
+	j->f[F_FEE_UNITS] = appform_number(fm, a, F_FEE_UNITS);
 	add_text(fm, j, F_FEE, 16);
 	form_note(fm, j->f[F_FEE], "元，如 100.00");
 	add_date(fm, j, F_FEE_PAID, a->d.fee_paid_on);
+	form_heading(fm, "说明理由（第三十五条）");
+	add_date(fm, j, F_REASONS_SENT, a->reasons_sent);
+	add_date(fm, j, F_REASONS_LIMIT, a->reasons_limit);
 	form_heading(fm, "答复");
 	add_date(fm, j, F_ANSWERED, a->d.answered);
 	j->f[F_OUTCOME] = form_outcome(fm, app_field_name(F_OUTCOME), F_OUTCOME, a->outcome);
+	add_code(fm, j, F_ANSWER_VARIANT, &codes_answer_variant, "（一般）", a->answer_variant);
+	add_text(fm, j, F_ANSWER_REASONS, LIMIT_REASONS);
+	form_set_multiline(fm, j->f[F_ANSWER_REASONS]);
+	add_text(fm, j, F_RELATED_CASE, LIMIT_CASE_NO);
 }
 
 static void review_fields(struct form *fm, struct app_job *j)
@@ -210,7 +227,7 @@ static long long app_form(struct tui *t, long long id)
 
 struct answer_job {
 	struct app a;
-	int outcome, date;
+	int outcome, date, variant, reasons, related;
 	long long saved;
 };
 
@@ -222,6 +239,10 @@ static bool save_answer(struct tui *t, struct form *fm, void *ctx)
 	app_copy(&a, &j->a);
 	bool ok = form_get_date(fm, j->date, &a.d.answered);
 	a.outcome = form_get_outcome(fm, j->outcome);
+	/* what the answer states beside the outcome: its way, its reasons, the earlier case */
+	ok &= appform_read(fm, j->variant, &a, F_ANSWER_VARIANT);
+	ok &= appform_read(fm, j->reasons, &a, F_ANSWER_REASONS);
+	ok &= appform_read(fm, j->related, &a, F_RELATED_CASE);
 	if (ok && a.d.answered == DATE_NONE) {
 		form_problem(fm, j->date, false, "请填写答复日期");
 		ok = false;
@@ -263,6 +284,14 @@ static long long answer_form(struct tui *t, long long id)
 	}
 	j.outcome = form_outcome(&fm, app_field_name(F_OUTCOME), F_OUTCOME, -1);
 	j.date = form_date(&fm, app_field_name(F_ANSWERED), F_ANSWERED, t->today);
+	j.variant = appform_code(&fm, F_ANSWER_VARIANT, NULL, &codes_answer_variant, "（一般）",
+				 j.a.answer_variant);
+	form_note(&fm, j.variant, "予以公开且已主动公开的，或不掌握而由其他机关负责公开的");
+	j.reasons = appform_text(&fm, &j.a, F_ANSWER_REASONS, LIMIT_REASONS);
+	form_set_multiline(&fm, j.reasons);
+	form_note(&fm, j.reasons, "答复书载明的理由、检索情况或获取途径（Ctrl-J 换行）");
+	j.related = appform_text(&fm, &j.a, F_RELATED_CASE, LIMIT_CASE_NO);
+	form_note(&fm, j.related, "重复申请：前次申请的编号");
 	form_run(t, &fm);
 	form_release(&fm);
 	if (j.saved)

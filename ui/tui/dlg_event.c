@@ -34,7 +34,7 @@
 /* One field of a step: the application's field it records. */
 struct ev_field {
 	enum app_field f;
-	enum { EF_END, EF_DATE, EF_TODAY, EF_TEXT, EF_NUMBER, EF_CHOICE } kind;
+	enum { EF_END, EF_DATE, EF_TODAY, EF_TEXT, EF_LONG, EF_NUMBER, EF_CHOICE } kind;
 	const char *initial;   /* EF_NUMBER, EF_TEXT: the text it starts with */
 	const char *need;      /* required: what to ask for when it is left empty */
 	const char *note;      /* shown after the field */
@@ -95,6 +95,10 @@ static void build_fields(struct tui *t, struct form *fm, struct ev_job *j)
 			break;
 		case EF_TEXT:
 			j->f[i] = form_text(fm, app_field_name(f), f, ef[i].initial, LIMIT_PERSON);
+			break;
+		case EF_LONG:   /* several lines: what a document states in the office's words */
+			j->f[i] = form_text(fm, app_field_name(f), f, ef[i].initial, LIMIT_TEXT);
+			form_set_multiline(fm, j->f[i]);
 			break;
 		case EF_CHOICE:
 			j->f[i] = appform_code(fm, f, NULL, f == F_CONSULT_PARTY ? &codes_consult_party
@@ -441,6 +445,8 @@ static const struct ev_desc events[] = {
 			{ F_CORRECTION_SENT, EF_TODAY, NULL, "请填写补正通知日期",
 			  "应在收到申请之日起 7 个工作日内一次性告知" },
 			{ F_CORRECTION_LIMIT, EF_DATE, NULL, NULL, "申请人补正的合理期限，可不填" },
+			{ F_CORRECTION_ITEMS, EF_LONG, NULL, NULL,
+			  "需要补正的事项，一次性写全（补正告知书载明）" },
 		  }, NULL },
 		{ "已登记收到补正，答复期限从收到之日重新计算", correction_sent_info, {
 			{ F_CORRECTION_RECEIVED, EF_TODAY, NULL, "请填写收到补正的日期", NULL },
@@ -464,6 +470,7 @@ static const struct ev_desc events[] = {
 			{ F_EXTENSION_BY, EF_TEXT, NULL,
 			  "请填写同意延期的负责人（第三十三条：经政府信息公开工作机构负责人同意）",
 			  "同意延期的负责人" },
+			{ F_EXTENSION_REASON, EF_LONG, NULL, NULL, "延期答复告知书载明的理由" },
 		  }, NULL },
 	  }, NULL, NULL },
 	{ A_FEE, "信息处理费", "（第四十二条）", "收费", fee_next, {
