@@ -279,21 +279,27 @@ static enum status case_max(struct store *s, int year, int width, long long *max
 	return ST_OK;
 }
 
-/* The next-number entry of a year, asking the database the first time in a transaction;
- * NULL after a failure (reported). */
-static struct case_next *case_next_of(struct store *s, int year, struct diag *d)
+/* The next-number entry of a year in *out, asking the database the first time in a
+ * transaction; on failure the database's status (reported in d). */
+static enum status case_next_of(struct store *s, int year, struct case_next **out,
+				struct diag *d)
 {
 	for (int i = 0; i < s->ncase_next; i++)
-		if (s->case_next[i].year == year)
-			return &s->case_next[i];
+		if (s->case_next[i].year == year) {
+			*out = &s->case_next[i];
+			return ST_OK;
+		}
 	long long max = 0;
-	for (int width = 6; width >= 4 && !max; width--)
-		if (case_max(s, year, width, &max, d) != ST_OK)
-			return NULL;
+	for (int width = 6; width >= 4 && !max; width--) {
+		enum status st = case_max(s, year, width, &max, d);
+		if (st != ST_OK)
+			return st;
+	}
 	if (s->ncase_next == (int)(sizeof s->case_next / sizeof s->case_next[0]))
 		s->ncase_next = 0;   /* more years than that in one transaction: start over */
 	s->case_next[s->ncase_next] = (struct case_next){ year, max + 1 };
-	return &s->case_next[s->ncase_next++];
+	*out = &s->case_next[s->ncase_next++];
+	return ST_OK;
 }
 
 /* The number N of a case number `YYYY-N…N` of that year, or 0 when it is of another form. */
@@ -324,9 +330,10 @@ static enum status assign_case_no(struct store *s, struct app *a, struct diag *d
 	long long n = given ? case_number_of(a->case_no, year) : 0;
 	if (given && !n)
 		return ST_OK;
-	struct case_next *c = case_next_of(s, year, d);
-	if (!c)
-		return ST_IO;
+	struct case_next *c;
+	enum status st = case_next_of(s, year, &c, d);
+	if (st != ST_OK)
+		return st;
 	if (given) {
 		if (n >= c->next)
 			c->next = n + 1;

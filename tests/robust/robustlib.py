@@ -2,9 +2,10 @@
 from it, an independent count of table 三, and a fingerprint of a database's whole contents.
 
 The checks here never trust gongkai to say what it wrote: they read the SQLite file with
-Python's own sqlite3 module (opened read-only) and count the tables from plain rows.
+Python's own sqlite3 module (opened read-only; the integrity check on a copy) and count the
+tables from plain rows.
 """
-import csv, datetime as dt, hashlib, io, os, sqlite3, subprocess, sys
+import csv, datetime as dt, hashlib, io, os, shutil, sqlite3, subprocess, sys, tempfile
 
 TODAY = dt.date(2026, 11, 26)
 ENV = dict(os.environ, GONGKAI_TODAY=TODAY.isoformat(), LC_ALL="C.UTF-8")
@@ -40,14 +41,21 @@ def connect_ro(db):
 
 
 def integrity(db):
-    """PRAGMA integrity_check of the file, as one string ("ok" when it holds)."""
-    con = connect_ro(db)
-    try:
-        return "; ".join(r[0] for r in con.execute("PRAGMA integrity_check"))
-    except sqlite3.DatabaseError as e:
-        return f"SQLite: {e}"
-    finally:
-        con.close()
+    """PRAGMA integrity_check of the file, as one string ("ok" when it holds). It runs on a
+    copy opened for writing: on a read-only connection SQLite skips the CHECK constraints, so a
+    value damaged into one that breaks a CHECK would pass."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = os.path.join(tmp, "check.db")
+        shutil.copyfile(db, copy)
+        if os.path.exists(db + "-wal"):
+            shutil.copyfile(db + "-wal", copy + "-wal")
+        con = sqlite3.connect(copy)
+        try:
+            return "; ".join(r[0] for r in con.execute("PRAGMA integrity_check"))
+        except sqlite3.DatabaseError as e:
+            return f"SQLite: {e}"
+        finally:
+            con.close()
 
 
 def fingerprint(db):
