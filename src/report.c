@@ -123,16 +123,17 @@ char *report_t2_cell_text(const struct report *r, int cell, char buf[32])
 	return buf;
 }
 
-void report_title(const struct report *r, struct strbuf *out)
+void report_title(const struct report *r, enum report_part part, bool draft, struct strbuf *out)
 {
-	sb_addf(out, "%s%d年度政府信息公开工作年度报告（统计部分）%s", r->office ? r->office : "",
-		r->year, r->nparts ? "（汇总）" : "");
-}
-
-void report_heading(const struct report *r, struct strbuf *out)
-{
-	sb_addf(out, "%s%s%d 年度政府信息公开工作年度报告（统计部分）%s", r->office ? r->office : "",
-		r->office ? " " : "", r->year, r->nparts ? "（汇总）" : "");
+	if (r->office && *r->office)
+		sb_addf(out, "%s ", r->office);
+	sb_addf(out, "%d年政府信息公开工作年度报告", r->year);
+	if (part == REPORT_TABLES)
+		sb_adds(out, "（统计部分）");
+	if (r->nparts)
+		sb_adds(out, "（汇总）");
+	if (draft)
+		sb_adds(out, "（草稿）");
 }
 
 void report_parts_sentence(const struct report *r, struct strbuf *out)

@@ -16,6 +16,7 @@
 #include "status.h"
 #include "strbuf.h"
 #include "tally.h"
+#include "text.h"
 
 struct store;
 
@@ -65,7 +66,7 @@ void report_json(const struct report *r, struct strbuf *out);
  */
 enum status report_from_json(const char *text, size_t len, struct report *r, struct diag *d);
 
-/* The report as CSV (UTF-8 with BOM): the heading of report_heading, one grid of labels and
+/* The report as CSV (UTF-8 with BOM): the title (report_title), one grid of labels and
  * numbers per table, section 六 (its heading, then the fee sentence), the overview sentence
  * and, for a roll-up, the sentence listing its bodies — as the text form has them. */
 void report_csv(const struct report *r, struct strbuf *out);
@@ -76,6 +77,29 @@ void report_text(const struct report *r, int width, struct strbuf *out);
 void report_text_table2(const struct report *r, struct strbuf *out);
 void report_text_table3(const struct report *r, int width, struct strbuf *out);
 void report_text_table4(const struct report *r, struct strbuf *out);
+
+/*
+ * The official layout of tables 二, 三 and 四 as cells, given to a sink: each cell at (row,
+ * col) spanning rs rows and cs columns, with its text and alignment, in the grid of
+ * REPORT_Tn_GRID_ROWS × REPORT_Tn_GRID_COLS. Table 三's columns are its vertical 三、本年度办理结果,
+ * the group labels (group_width display columns: a narrower one breaks a label after its
+ * number), the row labels and the seven numbers. The text form draws them with grid.c, the
+ * Word form as Word tables.
+ */
+struct report_cells {
+	void (*cell)(void *ctx, int row, int col, int rs, int cs, const char *text,
+		     enum text_align align);
+	void *ctx;
+};
+#define REPORT_T2_GRID_ROWS 14
+#define REPORT_T2_GRID_COLS 4
+#define REPORT_T3_GRID_ROWS (3 + T3_ROWS)
+#define REPORT_T3_GRID_COLS (3 + T3_COLS)
+#define REPORT_T4_GRID_ROWS 4
+#define REPORT_T4_GRID_COLS (T4_GROUPS * T4_COLS)
+void report_layout_table2(const struct report *r, const struct report_cells *k);
+void report_layout_table3(const struct report *r, int group_width, const struct report_cells *k);
+void report_layout_table4(const struct report *r, const struct report_cells *k);
 
 /*
  * A standalone HTML5 page of the tables (report_html.c): the official layout with rowspan and
@@ -119,11 +143,12 @@ extern const struct report_t2_block report_t2_blocks[REPORT_T2_BLOCKS];
  * with four decimals, a count as it is. buf holds 32 bytes; returns buf. */
 char *report_t2_cell_text(const struct report *r, int cell, char buf[32]);
 
-/* The title: `<office>2023年度政府信息公开工作年度报告（统计部分）`, `（汇总）` for a roll-up. */
-void report_title(const struct report *r, struct strbuf *out);
-/* The heading of the text and CSV forms: `<office> 2023 年度政府信息公开工作年度报告（统计部分）`,
- * `（汇总）` after it for a roll-up. */
-void report_heading(const struct report *r, struct strbuf *out);
+/* Which part of the annual report a form holds: the tables alone, or the whole report. */
+enum report_part { REPORT_TABLES, REPORT_WHOLE };
+/* The title, the same in every form: `郑州市… 2023年政府信息公开工作年度报告` (a space after
+ * the office's name, as published), then `（统计部分）` for the tables alone, `（汇总）` for a
+ * roll-up and `（草稿）` for a draft. */
+void report_title(const struct report *r, enum report_part part, bool draft, struct strbuf *out);
 /* For a roll-up: `本表为 3 个机关的汇总：甲、乙、丙` (nothing when r is not one). */
 void report_parts_sentence(const struct report *r, struct strbuf *out);
 

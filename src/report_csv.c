@@ -118,10 +118,15 @@ static void csv_sentence(struct strbuf *out, void (*fn)(const struct report *, s
 	sb_release(&s);
 }
 
+static void tables_title(const struct report *r, struct strbuf *out)
+{
+	report_title(r, REPORT_TABLES, false, out);
+}
+
 void report_csv(const struct report *r, struct strbuf *out)
 {
 	sb_adds(out, "\xEF\xBB\xBF");
-	csv_sentence(out, report_heading, r);
+	csv_sentence(out, tables_title, r);
 	csv_table2(r, out);
 	sb_adds(out, "\r\n");
 	csv_table3(r, out);

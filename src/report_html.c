@@ -230,7 +230,7 @@ static void parts(const struct report *r, struct strbuf *out)
 void report_html(const struct report *r, struct strbuf *out)
 {
 	struct strbuf title = STRBUF_INIT;
-	report_title(r, &title);
+	report_title(r, REPORT_TABLES, false, &title);
 	sb_adds(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
 	sb_addf(out, "<meta name=\"generator\" content=\"gongkai %s\">\n<title>", GK_VERSION);

@@ -16,6 +16,13 @@
 
 #define T3_HEAD_ROWS 3
 
+/* A report_cells sink that puts the cells into a grid. */
+static void grid_put(void *ctx, int row, int col, int rs, int cs, const char *text,
+		     enum text_align align)
+{
+	grid_cell(ctx, row, col, rs, cs, text, align);
+}
+
 static int digits(long long v)
 {
 	int n = 1;
@@ -38,29 +45,29 @@ static int number_width(const struct report *r)
 	return w < 6 ? 6 : w;
 }
 
-static void t3_header(struct grid *g)
+static void t3_header(const struct report_cells *k)
 {
-	grid_cell(g, 0, 0, T3_HEAD_ROWS, 3, T3_CORNER_NOTE, TEXT_LEFT);
-	grid_cell(g, 0, 3, 1, T3_COLS, T3_HEADER, TEXT_CENTER);
-	grid_cell(g, 1, 3, 2, 1, code_label(&codes_applicant, AT_PERSON), TEXT_CENTER);
-	grid_cell(g, 1, 4, 1, AT_COUNT - 1, T3_ORG_HEADER, TEXT_CENTER);
-	grid_cell(g, 1, 3 + T3_TOTAL, 2, 1, T3_TOTAL_LABEL, TEXT_CENTER);
+	k->cell(k->ctx, 0, 0, T3_HEAD_ROWS, 3, T3_CORNER_NOTE, TEXT_LEFT);
+	k->cell(k->ctx, 0, 3, 1, T3_COLS, T3_HEADER, TEXT_CENTER);
+	k->cell(k->ctx, 1, 3, 2, 1, code_label(&codes_applicant, AT_PERSON), TEXT_CENTER);
+	k->cell(k->ctx, 1, 4, 1, AT_COUNT - 1, T3_ORG_HEADER, TEXT_CENTER);
+	k->cell(k->ctx, 1, 3 + T3_TOTAL, 2, 1, T3_TOTAL_LABEL, TEXT_CENTER);
 	for (int c = AT_BUSINESS; c < AT_COUNT; c++)
-		grid_cell(g, 2, 3 + c, 1, 1, code_label(&codes_applicant, c), TEXT_CENTER);
+		k->cell(k->ctx, 2, 3 + c, 1, 1, code_label(&codes_applicant, c), TEXT_CENTER);
 }
 
-static void t3_labels(struct grid *g, int group_width)
+static void t3_labels(const struct report_cells *k, int group_width)
 {
 	int top = T3_HEAD_ROWS;
-	grid_cell(g, top + OUTCOME_FIRST, 0, R_PROCESSED_TOTAL - OUTCOME_FIRST + 1, 1,
+	k->cell(k->ctx, top + OUTCOME_FIRST, 0, R_PROCESSED_TOTAL - OUTCOME_FIRST + 1, 1,
 		  T3_RESULTS_LABEL, TEXT_CENTER);
 	for (int row = 0; row < T3_ROWS; row++) {
 		const char *group = t3_row_group(row);
 		bool result = row >= OUTCOME_FIRST && row <= R_PROCESSED_TOTAL;
 		if (!result) {
-			grid_cell(g, top + row, 0, 1, 3, t3_row_label(row), TEXT_LEFT);
+			k->cell(k->ctx, top + row, 0, 1, 3, t3_row_label(row), TEXT_LEFT);
 		} else if (!group) {
-			grid_cell(g, top + row, 1, 1, 2, t3_row_label(row), TEXT_LEFT);
+			k->cell(k->ctx, top + row, 1, 1, 2, t3_row_label(row), TEXT_LEFT);
 		} else {
 			if (row == OUTCOME_FIRST || t3_row_group(row - 1) != group) {
 				int span = 1;
@@ -71,9 +78,9 @@ static void t3_labels(struct grid *g, int group_width)
 				size_t num = strlen("（三）");
 				snprintf(text, sizeof text, "%.*s%s%s", (int)num, group,
 					 group_width < text_width(group) ? "\n" : "", group + num);
-				grid_cell(g, top + row, 1, span, 1, text, TEXT_CENTER);
+				k->cell(k->ctx, top + row, 1, span, 1, text, TEXT_CENTER);
 			}
-			grid_cell(g, top + row, 2, 1, 1, t3_row_label(row), TEXT_LEFT);
+			k->cell(k->ctx, top + row, 2, 1, 1, t3_row_label(row), TEXT_LEFT);
 		}
 	}
 }
@@ -93,54 +100,56 @@ void report_text_table3(const struct report *r, int width, struct strbuf *out)
 	int widths[3 + T3_COLS] = { 2, group, label };
 	for (int c = 0; c < T3_COLS; c++)
 		widths[3 + c] = nw;
-	struct grid *g = grid_new(T3_HEAD_ROWS + T3_ROWS, 3 + T3_COLS, widths);
-	t3_header(g);
-	t3_labels(g, group);
-	for (int row = 0; row < T3_ROWS; row++)
-		for (int c = 0; c < T3_COLS; c++) {
-			char num[24];
-			snprintf(num, sizeof num, "%lld", r->t3.v[row][c]);
-			grid_cell(g, T3_HEAD_ROWS + row, 3 + c, 1, 1, num, TEXT_RIGHT);
-		}
+	struct grid *g = grid_new(REPORT_T3_GRID_ROWS, REPORT_T3_GRID_COLS, widths);
+	report_layout_table3(r, group, &(struct report_cells){ grid_put, g });
 	grid_render(g, out);
 	grid_free(&g);
 }
 
-static void t2_block(struct grid *g, int *row, const char *heading, int first, int rows,
-		     int cols, const struct report *r)
+void report_layout_table3(const struct report *r, int group_width, const struct report_cells *k)
 {
-	grid_cell(g, (*row)++, 0, 1, 4, heading, TEXT_CENTER);
-	grid_cell(g, *row, 0, 1, 1, "信息内容", TEXT_CENTER);
-	int span = cols == 1 ? 3 : 1;
-	for (int c = 0; c < cols; c++)
-		grid_cell(g, *row, 1 + c, 1, span, table2_col_label(first + c), TEXT_CENTER);
+	t3_header(k);
+	t3_labels(k, group_width);
+	for (int row = 0; row < T3_ROWS; row++)
+		for (int c = 0; c < T3_COLS; c++) {
+			char num[24];
+			snprintf(num, sizeof num, "%lld", r->t3.v[row][c]);
+			k->cell(k->ctx, T3_HEAD_ROWS + row, 3 + c, 1, 1, num, TEXT_RIGHT);
+		}
+}
+
+static void t2_block(const struct report_cells *k, int *row, const struct report_t2_block *b,
+		     const struct report *r)
+{
+	k->cell(k->ctx, (*row)++, 0, 1, 4, b->heading, TEXT_CENTER);
+	k->cell(k->ctx, *row, 0, 1, 1, REPORT_T2_CONTENT_LABEL, TEXT_CENTER);
+	int span = b->cols == 1 ? 3 : 1;
+	for (int c = 0; c < b->cols; c++)
+		k->cell(k->ctx, *row, 1 + c, 1, span, table2_col_label(b->first + c), TEXT_CENTER);
 	(*row)++;
-	for (int i = 0; i < rows; i++, (*row)++) {
-		int cell = first + i * cols;
-		grid_cell(g, *row, 0, 1, 1, table2_row_label(cell), TEXT_LEFT);
-		for (int c = 0; c < cols; c++) {
+	for (int i = 0; i < b->rows; i++, (*row)++) {
+		int cell = b->first + i * b->cols;
+		k->cell(k->ctx, *row, 0, 1, 1, table2_row_label(cell), TEXT_LEFT);
+		for (int c = 0; c < b->cols; c++) {
 			char num[32];
-			long long v = r->t2.entered ? r->t2.v[cell + c] : T2_NA;
-			if (v == T2_NA)
-				snprintf(num, sizeof num, "/");
-			else if (cell + c == T2_FEES)
-				table2_format_wan(v, num);
-			else
-				snprintf(num, sizeof num, "%lld", v);
-			grid_cell(g, *row, 1 + c, 1, span, num, TEXT_RIGHT);
+			k->cell(k->ctx, *row, 1 + c, 1, span, report_t2_cell_text(r, cell + c, num),
+				TEXT_RIGHT);
 		}
 	}
 }
 
+void report_layout_table2(const struct report *r, const struct report_cells *k)
+{
+	int row = 0;
+	for (int b = 0; b < REPORT_T2_BLOCKS; b++)
+		t2_block(k, &row, &report_t2_blocks[b], r);
+}
+
 void report_text_table2(const struct report *r, struct strbuf *out)
 {
-	static const int widths[4] = { 16, 14, 14, 14 };
-	struct grid *g = grid_new(14, 4, widths);
-	int row = 0;
-	t2_block(g, &row, "第二十条第（一）项", T2_RULES_MADE, 2, 3, r);
-	t2_block(g, &row, "第二十条第（五）项", T2_LICENSING, 1, 1, r);
-	t2_block(g, &row, "第二十条第（六）项", T2_PENALTY, 2, 1, r);
-	t2_block(g, &row, "第二十条第（八）项", T2_FEES, 1, 1, r);
+	static const int widths[REPORT_T2_GRID_COLS] = { 16, 14, 14, 14 };
+	struct grid *g = grid_new(REPORT_T2_GRID_ROWS, REPORT_T2_GRID_COLS, widths);
+	report_layout_table2(r, &(struct report_cells){ grid_put, g });
 	grid_render(g, out);
 	grid_free(&g);
 }
@@ -155,29 +164,36 @@ void report_text_table4(const struct report *r, struct strbuf *out)
 				max = r->t4.v[g][c];
 	for (int i = 0; i < T4_GROUPS * T4_COLS; i++)
 		widths[i] = digits(max) > 4 ? digits(max) : 4;
-	struct grid *g = grid_new(4, T4_GROUPS * T4_COLS, widths);
-	grid_cell(g, 0, 0, 1, T4_COLS, code_label(&codes_t4_group, T4_REVIEW), TEXT_CENTER);
-	grid_cell(g, 0, T4_COLS, 1, 2 * T4_COLS, "行政诉讼", TEXT_CENTER);
-	for (int c = 0; c < T4_COLS; c++)
-		grid_cell(g, 1, c, 2, 1, code_label(&codes_t4_col, c), TEXT_CENTER);
-	for (int k = T4_SUIT_DIRECT; k < T4_GROUPS; k++) {
-		grid_cell(g, 1, k * T4_COLS, 1, T4_COLS, code_label(&codes_t4_group, k), TEXT_CENTER);
-		for (int c = 0; c < T4_COLS; c++)
-			grid_cell(g, 2, k * T4_COLS + c, 1, 1, code_label(&codes_t4_col, c), TEXT_CENTER);
-	}
-	for (int k = 0; k < T4_GROUPS; k++)
-		for (int c = 0; c < T4_COLS; c++) {
-			char num[24];
-			snprintf(num, sizeof num, "%lld", r->t4.v[k][c]);
-			grid_cell(g, 3, k * T4_COLS + c, 1, 1, num, TEXT_RIGHT);
-		}
+	struct grid *g = grid_new(REPORT_T4_GRID_ROWS, REPORT_T4_GRID_COLS, widths);
+	report_layout_table4(r, &(struct report_cells){ grid_put, g });
 	grid_render(g, out);
 	grid_free(&g);
 }
 
+void report_layout_table4(const struct report *r, const struct report_cells *k)
+{
+	k->cell(k->ctx, 0, 0, 1, T4_COLS, code_label(&codes_t4_group, T4_REVIEW), TEXT_CENTER);
+	k->cell(k->ctx, 0, T4_COLS, 1, 2 * T4_COLS, REPORT_T4_SUIT_LABEL, TEXT_CENTER);
+	for (int c = 0; c < T4_COLS; c++)
+		k->cell(k->ctx, 1, c, 2, 1, code_label(&codes_t4_col, c), TEXT_CENTER);
+	for (int g = T4_SUIT_DIRECT; g < T4_GROUPS; g++) {
+		k->cell(k->ctx, 1, g * T4_COLS, 1, T4_COLS, code_label(&codes_t4_group, g),
+			TEXT_CENTER);
+		for (int c = 0; c < T4_COLS; c++)
+			k->cell(k->ctx, 2, g * T4_COLS + c, 1, 1, code_label(&codes_t4_col, c),
+				TEXT_CENTER);
+	}
+	for (int g = 0; g < T4_GROUPS; g++)
+		for (int c = 0; c < T4_COLS; c++) {
+			char num[24];
+			snprintf(num, sizeof num, "%lld", r->t4.v[g][c]);
+			k->cell(k->ctx, 3, g * T4_COLS + c, 1, 1, num, TEXT_RIGHT);
+		}
+}
+
 void report_text(const struct report *r, int width, struct strbuf *out)
 {
-	report_heading(r, out);
+	report_title(r, REPORT_TABLES, false, out);
 	sb_adds(out, "\n\n" REPORT_T2_TITLE "\n");
 	if (!r->t2.entered)
 		sb_adds(out, "（表二尚未录入，以 / 表示）\n");

@@ -324,7 +324,7 @@ static void page_setup(struct sheet *sh)
 static void write_sheet(struct sheet *sh, const struct report *r)
 {
 	struct strbuf title = STRBUF_INIT;
-	report_title(r, &title);
+	report_title(r, REPORT_TABLES, false, &title);
 	put(sh, 0, 0, 0, NCOLS - 1, sb_str(&title), sh->f->title);
 	need_lines(sh, 0, (int)ceil(text_width(sb_str(&title)) * HAN_UNITS * 16 / 11 / 2 /
 				     (NCOLS * COL_WIDTH - 2)));
@@ -378,7 +378,7 @@ static char *sheet_name(const struct report *r, char **used, size_t nused)
 static void set_properties(lxw_workbook *wb, const struct report *r)
 {
 	struct strbuf title = STRBUF_INIT;
-	report_title(r, &title);
+	report_title(r, REPORT_TABLES, false, &title);
 	char *comments = xasprintf("由 gongkai %s 生成（国办公开办函〔2021〕30号格式）", GK_VERSION);
 	lxw_doc_properties props = {
 		.title = title.buf,

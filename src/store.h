@@ -255,6 +255,24 @@ enum status store_table2_get(struct store *s, int year, struct table2 *t, struct
 enum status store_table2_set(struct store *s, int year, const struct table2 *t,
 			     struct diag *d);
 
+/* ---- the office's text of the annual report (annual.h) ---- */
+
+/* The text of one section (its key: overview, problems, other) of a year: *body (the caller
+ * frees it; NULL when never written) and its version (0 when none), which store_section_put
+ * is given back. */
+enum status store_section_get(struct store *s, int year, const char *section, char **body,
+			      long long *version, struct diag *d);
+/*
+ * Saves the text of a section ("" removes it), in its own transaction unless one is open, the
+ * change named in the year's history (报告·label). version_read is the version the text was
+ * read at: when another clerk saved in between, ST_CONFLICT and nothing written (a negative
+ * version_read saves whatever is there). ST_LOCKED when the year is locked. Nothing is written
+ * when the text is unchanged.
+ */
+enum status store_section_put(struct store *s, int year, const char *section,
+			      const char *label, const char *body, long long version_read,
+			      struct diag *d);
+
 /* ---- the year lock (定稿) ---- */
 
 /* Whether the year is locked, and (when report is not NULL) the report JSON stored when it

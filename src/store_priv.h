@@ -147,6 +147,12 @@
 	X(Q_T2_SET, "INSERT OR REPLACE INTO table2 (year, rules_made, rules_repealed, rules_valid, " \
 		"norms_made, norms_repealed, norms_valid, licensing, penalty, coercion, fee_yuan) " \
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)") \
+	X(Q_SECTION_GET, "SELECT body, version FROM report_text WHERE year = ?1 AND section = ?2") \
+	X(Q_SECTION_SET, "INSERT INTO report_text (year, section, body, version, updated_at, " \
+		"updated_by) VALUES (?1, ?2, ?3, 1, ?4, ?5) ON CONFLICT (year, section) DO UPDATE " \
+		"SET body = excluded.body, version = version + 1, updated_at = excluded.updated_at, " \
+		"updated_by = excluded.updated_by") \
+	X(Q_SECTION_DELETE, "DELETE FROM report_text WHERE year = ?1 AND section = ?2") \
 	X(Q_LOCK_GET, "SELECT report FROM year_lock WHERE year = ?1") \
 	X(Q_LOCK_ADD, "INSERT INTO year_lock (year, locked_at, locked_by, report) " \
 		"VALUES (?1, ?2, ?3, ?4)") \

@@ -297,12 +297,13 @@ static enum status year_history(struct store *s, int year, const char *field, co
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "写入修改记录", d);
 }
 
-static enum status refuse_if_locked(struct store *s, int year, struct diag *d)
+static enum status refuse_if_locked(struct store *s, int year, const char *what,
+				   struct diag *d)
 {
 	bool locked;
 	enum status st = store_year_lock_get(s, year, &locked, NULL, d);
 	if (st == ST_OK && locked) {
-		diag_add(d, "%d 年度报表已定稿锁定，不能修改表二；如确需修改，请先解锁该年度", year);
+		diag_add(d, "%d 年度报表已定稿锁定，不能修改%s；如确需修改，请先解锁该年度", year, what);
 		return ST_LOCKED;
 	}
 	return st;
@@ -315,7 +316,7 @@ enum status store_table2_set(struct store *s, int year, const struct table2 *t,
 	enum status st = store_txn_begin_own(s, &own, d);
 	if (st != ST_OK)
 		return st;
-	st = refuse_if_locked(s, year, d);
+	st = refuse_if_locked(s, year, "表二", d);
 	sqlite3_stmt *q = st == ST_OK ? store_stmt(s, Q_T2_SET, d) : NULL;
 	if (st == ST_OK && !q)
 		st = s->stmt_status;
@@ -334,6 +335,76 @@ enum status store_table2_set(struct store *s, int year, const struct table2 *t,
 	}
 	if (st == ST_OK)
 		st = year_history(s, year, "表二", NULL, NULL, NULL, d);
+	return store_txn_end_own(s, own, st, d);
+}
+
+/* ---- the office's text of the report ---- */
+
+enum status store_section_get(struct store *s, int year, const char *section, char **body,
+			      long long *version, struct diag *d)
+{
+	*body = NULL;
+	*version = 0;
+	sqlite3_stmt *q = store_stmt(s, Q_SECTION_GET, d);
+	if (!q)
+		return s->stmt_status;
+	sqlite3_bind_int(q, 1, year);
+	sqlite3_bind_text(q, 2, section, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*body = store_column_text_nn(q, 0);
+		*version = sqlite3_column_int64(q, 1);
+	}
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "读取报告文字", d);
+}
+
+enum status store_section_put(struct store *s, int year, const char *section,
+			      const char *label, const char *body, long long version_read,
+			      struct diag *d)
+{
+	bool own;
+	char *old = NULL;
+	long long version;
+	enum status st = store_txn_begin_own(s, &own, d);
+	if (st != ST_OK)
+		return st;
+	st = refuse_if_locked(s, year, "报告文字", d);
+	if (st == ST_OK)
+		st = store_section_get(s, year, section, &old, &version, d);
+	if (st == ST_OK && version_read >= 0 && version != version_read) {
+		diag_add(d, "%d 年报告的「%s」已被其他人修改（%s），请重新打开后再改", year, label,
+			 version ? "已保存新的版本" : "已删除");
+		st = ST_CONFLICT;
+	}
+	bool same = st == ST_OK && strcmp(old ? old : "", body) == 0;
+	sqlite3_stmt *q = NULL;
+	if (st == ST_OK && !same) {
+		q = store_stmt(s, *body ? Q_SECTION_SET : Q_SECTION_DELETE, d);
+		if (!q)
+			st = s->stmt_status;
+	}
+	if (q) {
+		char now[20];
+		store_now(now);
+		sqlite3_bind_int(q, 1, year);
+		sqlite3_bind_text(q, 2, section, -1, SQLITE_STATIC);
+		if (*body) {
+			sqlite3_bind_text(q, 3, body, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 4, now, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(q, 5, store_user(), -1, SQLITE_STATIC);
+		}
+		int rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			st = store_fail(s, rc, "保存报告文字", d);
+	}
+	if (q && st == ST_OK) {
+		char field[64];
+		snprintf(field, sizeof field, "报告·%s", label);
+		st = year_history(s, year, field, NULL, NULL, NULL, d);
+	}
+	free(old);
 	return store_txn_end_own(s, own, st, d);
 }
 

@@ -223,7 +223,7 @@ def check_table2(ws, j, name):
 
 def check_sheet(ws, j, name):
     title = ws["A1"].value
-    check(title == (j["office"] or "") + "%d年度政府信息公开工作年度报告（统计部分）" % j["year"]
+    check(title == (j["office"] + " " if j["office"] else "") + "%d年政府信息公开工作年度报告（统计部分）" % j["year"]
           + ("（汇总）" if j.get("parts") else ""), name + ": title " + repr(title))
     for t in TITLES:
         check(find(ws, t) is not None, name + ": heading " + t)

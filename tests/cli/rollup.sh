@@ -44,7 +44,7 @@ has "$T/city.json" '"parts": ["甲区政府办公室", "乙区政府办公室", 
 expect 0 "text" -- "$GK" rollup --year 2026 "$T/a.db" "$T/b.db"
 has "$T/out" "本表为 2 个机关的汇总：甲区政府办公室、乙区政府办公室" "text names the bodies"
 head -1 "$T/out" >"$T/text-head"
-grep -qx "2026 年度政府信息公开工作年度报告（统计部分）（汇总）" "$T/text-head" && ok || bad "text heading of a roll-up: $(cat "$T/text-head")"
+grep -qx "2026年政府信息公开工作年度报告（统计部分）（汇总）" "$T/text-head" && ok || bad "text heading of a roll-up: $(cat "$T/text-head")"
 expect 0 "html" -- "$GK" rollup --year 2026 "$T/a.db" "$T/b.db" --format html
 has "$T/out" "乙区政府办公室" "html names the bodies"
 expect 0 "csv" -- "$GK" rollup --year 2026 "$T/a.db" "$T/b.db" --format csv
@@ -57,7 +57,7 @@ tr -d '\r' <"$T/out" | sed '1s/^\xEF\xBB\xBF//' >"$T/csv"
 has "$T/csv" "六、其他需要报告的事项" "csv section 六"
 has "$T/csv" "全年共受理依申请公开信息公开申请" "csv overview"
 expect 0 "csv with a name" -- "$GK" rollup --year 2026 "$T/a.db" "$T/b.db" --format csv --office 某县
-has "$T/out" "某县 2026 年度政府信息公开工作年度报告（统计部分）（汇总）" "csv heading names the roll-up"
+has "$T/out" "某县 2026年政府信息公开工作年度报告（统计部分）（汇总）" "csv heading names the roll-up"
 expect 0 "xlsx" -- "$GK" rollup --year 2026 "$T/a.db" "$T/b.db" "$T/c.json" --format xlsx -o "$T/sum.xlsx"
 sheets=$(/usr/bin/python3 -c 'import openpyxl,sys; print(len(openpyxl.load_workbook(sys.argv[1]).sheetnames))' "$T/sum.xlsx")
 [ "$sheets" = 4 ] && ok || bad "xlsx has $sheets sheets, want the sum and one per body (4)"

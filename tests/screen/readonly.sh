@@ -30,7 +30,7 @@ wait_for "只能查看，不能修改"
 key Escape
 wait_for "F1 帮助  q 退出  n 新建"
 key 3
-wait_for "年度政府信息公开工作年度报告"
+wait_for "年政府信息公开工作年度报告"
 key e
 wait_for "只能查看，不能修改"
 key 4

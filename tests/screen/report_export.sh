@@ -7,7 +7,7 @@
 gk import "$(dirname "$0")/../golden/zhengdong-2023.csv" >/dev/null || fail "import"
 start 120x40
 key 3
-wait_for "2023 年度政府信息公开工作年度报告（统计部分）"
+wait_for "2023年政府信息公开工作年度报告（统计部分）"
 wait_for "（表二尚未录入，以 / 表示）"
 
 # table 二
@@ -123,7 +123,7 @@ wait_for "无法创建输出文件 $TMP/no/such/folder/r.txt"
 
 # the year keys
 key [
-wait_for "2022 年度政府信息公开工作年度报告"
+wait_for "2022年政府信息公开工作年度报告"
 key Right
-wait_for "2023 年度政府信息公开工作年度报告"
+wait_for "2023年政府信息公开工作年度报告"
 quit

@@ -20,7 +20,7 @@ gk office 某市政府办公室 >/dev/null
 
 start 120x40
 key 3
-wait_for "2023 年度政府信息公开工作年度报告"
+wait_for "2023年政府信息公开工作年度报告"
 key h
 wait_for "第 1 个来源"
 type "$TMP/src/*.db"

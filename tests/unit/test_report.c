@@ -246,9 +246,9 @@ static void test_rollup_csv_as_text(void **state)
 		struct strbuf c = STRBUF_INIT, t = STRBUF_INIT, head = STRBUF_INIT;
 		report_csv(&r, &c);
 		report_text(&r, 120, &t);
-		report_heading(&r, &head);
-		assert_string_equal(sb_str(&head), named ? "某市 2023 年度政府信息公开工作年度报告（统计部分）（汇总）"
-					      : "2023 年度政府信息公开工作年度报告（统计部分）（汇总）");
+		report_title(&r, REPORT_TABLES, false, &head);
+		assert_string_equal(sb_str(&head), named ? "某市 2023年政府信息公开工作年度报告（统计部分）（汇总）"
+					      : "2023年政府信息公开工作年度报告（统计部分）（汇总）");
 		assert_memory_equal(c.buf + 3, head.buf, head.len);
 		assert_memory_equal(c.buf + 3 + head.len, "\r\n", 2);
 		assert_memory_equal(t.buf, head.buf, head.len);
