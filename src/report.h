@@ -107,6 +107,13 @@ void report_layout_table4(const struct report *r, const struct report_cells *k);
  * text is escaped; no script, no outside link; prints on A4. Appends to out.
  */
 void report_html(const struct report *r, struct strbuf *out);
+/* The parts of such a page, for the whole report (annual.c) to put its text between: the head
+ * and the <h1> title; table 二, 三 or 四 (table = 2, 3, 4) with its <h2> heading; for a roll-up
+ * the bodies added up; the closing line. */
+void report_html_open(const char *title, struct strbuf *out);
+void report_html_table(const struct report *r, int table, struct strbuf *out);
+void report_html_parts(const struct report *r, struct strbuf *out);
+void report_html_close(struct strbuf *out);
 /* Appends s with &, <, >, " and ' escaped for HTML text and attribute values. */
 void report_html_escape(const char *s, struct strbuf *out);
 

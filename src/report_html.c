@@ -31,6 +31,8 @@ static const char style[] =
 	"table.t4{table-layout:fixed}\n"
 	"td{text-align:center;font-variant-numeric:tabular-nums}\n"
 	"p.gen{font-size:.85em;color:#555;margin-top:2em}\n"
+	"h3{font-size:1em;margin:1em 0 .3em}\n"
+	"p.t{text-indent:2em;margin:.3em 0}\n"
 	"@page{size:A4;margin:15mm}\n"
 	"@media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt;line-height:1.35}"
 	"th,td{padding:.15em .3em}col.g{width:6em}col.n{width:3.2em}"
@@ -213,7 +215,7 @@ static void paragraph(struct strbuf *out, const char *cls,
 	sb_release(&s);
 }
 
-static void parts(const struct report *r, struct strbuf *out)
+void report_html_parts(const struct report *r, struct strbuf *out)
 {
 	if (!r->nparts)
 		return;
@@ -227,25 +229,44 @@ static void parts(const struct report *r, struct strbuf *out)
 	sb_adds(out, "</ol>\n");
 }
 
+void report_html_open(const char *title, struct strbuf *out)
+{
+	sb_adds(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+	sb_addf(out, "<meta name=\"generator\" content=\"gongkai %s\">\n<title>", GK_VERSION);
+	report_html_escape(title, out);
+	sb_addf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", style);
+	report_html_escape(title, out);
+	sb_adds(out, "</h1>\n");
+}
+
+void report_html_table(const struct report *r, int table, struct strbuf *out)
+{
+	if (table == 2)
+		table2(r, out);
+	else if (table == 3)
+		table3(r, out);
+	else
+		table4(r, out);
+}
+
+void report_html_close(struct strbuf *out)
+{
+	sb_addf(out, "<p class=\"gen\">本页由 gongkai %s 生成，表格格式依国办公开办函〔2021〕30号。"
+		"</p>\n</body>\n</html>\n", GK_VERSION);
+}
+
 void report_html(const struct report *r, struct strbuf *out)
 {
 	struct strbuf title = STRBUF_INIT;
 	report_title(r, REPORT_TABLES, false, &title);
-	sb_adds(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-	sb_addf(out, "<meta name=\"generator\" content=\"gongkai %s\">\n<title>", GK_VERSION);
-	report_html_escape(sb_str(&title), out);
-	sb_addf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", style);
-	report_html_escape(sb_str(&title), out);
-	sb_adds(out, "</h1>\n");
+	report_html_open(sb_str(&title), out);
 	sb_release(&title);
-	table2(r, out);
-	table3(r, out);
-	table4(r, out);
+	for (int t = 2; t <= 4; t++)
+		report_html_table(r, t, out);
 	sb_adds(out, "<h2>" REPORT_S6_TITLE "</h2>\n");
 	paragraph(out, "fee", report_fee_sentence, r);
 	paragraph(out, "overview", report_overview_sentence, r);
-	parts(r, out);
-	sb_addf(out, "<p class=\"gen\">本页由 gongkai %s 生成，表格格式依国办公开办函〔2021〕30号。"
-		"</p>\n</body>\n</html>\n", GK_VERSION);
+	report_html_parts(r, out);
+	report_html_close(out);
 }

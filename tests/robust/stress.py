@@ -248,7 +248,7 @@ def verify():
         got = json.loads(out)["table3"] if st == 0 else None
         if got != rl.table3(rows, year):
             rl.fail(f"report {year}: {st} {err[:200]} tables differ from the independent count")
-        if rl.run(GK, DB, "check", "--year", str(year))[0] != 0:
+        if rl.run(GK, DB, "check", "--year", str(year), "--tables")[0] != 0:
             rl.fail(f"check --year {year} failed")
     ic = rl.integrity(DB)
     if ic != "ok":

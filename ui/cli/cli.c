@@ -14,6 +14,7 @@
 #include "date.h"
 #include "report_format.h"
 #include "store.h"
+#include "syserr.h"
 #include "xmem.h"
 
 struct store *cli_store(struct cli *c, int flags, enum status *st)
@@ -242,4 +243,24 @@ void cli_progress_done(void)
 	if (progress_shown)
 		fprintf(stderr, "\r\033[K");
 	progress_shown = false;
+}
+
+enum status cli_read_text(const char *path, const char *what, size_t max, struct strbuf *out)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f)
+		return cli_refuse(ST_NOINPUT, "无法读取%s %s：%s", what, path,
+				  syserr_reason(errno).text);
+	char buf[8192];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0 && out->len <= max)
+		sb_add(out, buf, got);
+	bool bad = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (bad)
+		return cli_refuse(ST_NOINPUT, "读取%s %s 出错", what, path);
+	if (out->len > max)
+		return cli_refuse(ST_DATA, "%s %s 超过 %zu KB", what, path, max / 1000);
+	return ST_OK;
 }

@@ -50,6 +50,9 @@ enum status cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Prints "gongkai: <msg>" on stderr and returns st: a refusal the command words itself. */
 enum status cli_refuse(enum status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends the file at path (standard input for "-") to out: ST_NOINPUT when it cannot be
+ * read, ST_DATA when it is longer than max bytes, each said with `what` (模板文件) and the path. */
+enum status cli_read_text(const char *path, const char *what, size_t max, struct strbuf *out);
 /* Prints the usage and help of one command on stdout. */
 enum status cli_help(const char *cmd);
 

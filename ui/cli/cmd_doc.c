@@ -234,21 +234,11 @@ static enum status template_show(struct store *s, const char *key)
 
 static enum status template_load(struct store *s, const char *key, const char *path)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f)
-		return cli_refuse(ST_NOINPUT, "无法读取模板文件 %s：%s", path, syserr_reason(errno).text);
 	struct strbuf text = STRBUF_INIT;
-	char buf[8192];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0 && text.len <= 100000)
-		sb_add(&text, buf, got);
-	bool bad = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (bad || text.len > 100000) {
+	enum status rc = cli_read_text(path, "模板文件", 100000, &text);
+	if (rc != ST_OK) {
 		sb_release(&text);
-		return bad ? cli_refuse(ST_NOINPUT, "读取模板文件 %s 出错", path)
-			   : cli_refuse(ST_DATA, "模板文件 %s 超过 100 KB，不是文书模板", path);
+		return rc;
 	}
 	struct diag d = DIAG_INIT;
 	int version = 0;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "annual.h"
 #include "cli.h"
 #include "office.h"
 #include "cmds.h"
@@ -15,16 +16,52 @@
 #include "text.h"
 #include "xmem.h"
 
+/* The problems of the tables, then of the text, a line each. */
+static void print_problems(const struct annual *a, FILE *f)
+{
+	for (size_t i = 0; i < a->r.problems.n; i++)
+		fprintf(f, "%s\n", a->r.problems.lines[i]);
+	for (size_t i = 0; i < a->problems.n; i++)
+		fprintf(f, "%s\n", a->problems.lines[i]);
+}
+
+/* The whole report (report --whole): refused with the checks' lines, status 1, when a check
+ * fails, unless it is asked for as a draft. */
+static enum status whole_report(struct store *s, int year, const char *format, bool draft,
+				const char *out_path)
+{
+	struct annual a;
+	annual_init(&a);
+	struct diag d = DIAG_INIT;
+	enum status st = annual_build(s, year, &a, &d), rc;
+	if (st == ST_OK && !annual_passes(&a) && !draft) {
+		print_problems(&a, stderr);
+		fprintf(stderr, "gongkai: %d 年报告未通过检查，未写出；改正后再导出，或用 --draft 导出"
+			"标明（草稿）的稿件\n", year);
+		rc = ST_CHECK;
+	} else {
+		if (st == ST_OK)
+			st = annual_write(&a, format, draft, out_path, &d);
+		rc = cli_fail(st, &d);
+		if (st == ST_OK && draft && !annual_passes(&a))
+			print_problems(&a, stderr);
+	}
+	diag_release(&d);
+	annual_release(&a);
+	return rc;
+}
 
 enum status cmd_report(struct cli *c, int argc, char **argv)
 {
 	int year = 0;
-	const struct report_format *fmt = report_format_find("text");
-	const char *out_path = NULL;
+	const char *format = "text", *out_path = NULL;
+	bool whole = false, draft = false;
 	const struct cli_opt opts[] = {
 		CLI_OPT_YEAR(&year),
-		{ "format", 'f', OPT_REPORT, &fmt, NULL, NULL, 0, 0, NULL },
+		{ "format", 'f', OPT_TEXT, &format, NULL, NULL, 0, 0, NULL },
 		CLI_OPT_OUTPUT(&out_path),
+		{ "whole", 0, OPT_FLAG, &whole, NULL, NULL, 0, 0, NULL },
+		{ "draft", 0, OPT_FLAG, &draft, NULL, NULL, 0, 0, NULL },
 		CLI_OPT_END,
 	};
 	int first;
@@ -33,11 +70,27 @@ enum status cmd_report(struct cli *c, int argc, char **argv)
 		rc = cli_args("report", argc, argv, first, 0, false, NULL);
 	if (rc != ST_OK)
 		return rc;
-	if (report_format_needs_file(fmt) && (!out_path || strcmp(out_path, "-") == 0))
-		return cli_usage_error("report", "%s 格式须用 -o 指定输出文件", fmt->name);
+	const struct report_format *fmt = whole ? NULL : report_format_find(format);
+	if (draft && !whole)
+		return cli_usage_error("report", "--draft 只用于整份年报（--whole）");
+	if (whole && !annual_format_known(format))
+		return cli_usage_error("report", "整份年报（--whole）的格式只能是 text、html 或 docx，"
+				       "不能是 %s", format);
+	if (!whole && !fmt) {
+		struct strbuf names = STRBUF_INIT;
+		report_format_names(&names);
+		rc = cli_usage_error("report", "不认识的格式 %s（可用：%s）", format, sb_str(&names));
+		sb_release(&names);
+		return rc;
+	}
+	bool to_stdout = !out_path || strcmp(out_path, "-") == 0;
+	if (to_stdout && (whole ? strcmp(format, "docx") == 0 : report_format_needs_file(fmt)))
+		return cli_usage_error("report", "%s 格式须用 -o 指定输出文件", format);
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
+	if (whole)
+		return whole_report(s, year, format, draft, out_path);
 	struct report r;
 	report_init(&r);
 	struct diag d = DIAG_INIT;
@@ -61,8 +114,10 @@ enum status cmd_report(struct cli *c, int argc, char **argv)
 enum status cmd_check(struct cli *c, int argc, char **argv)
 {
 	int year = 0;
+	bool tables = false;
 	const struct cli_opt opts[] = {
 		CLI_OPT_YEAR(&year),
+		{ "tables", 0, OPT_FLAG, &tables, NULL, NULL, 0, 0, NULL },
 		CLI_OPT_END,
 	};
 	int first;
@@ -74,27 +129,28 @@ enum status cmd_check(struct cli *c, int argc, char **argv)
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
-	struct report r;
-	report_init(&r);
+	struct annual a;
+	annual_init(&a);
 	struct diag d = DIAG_INIT;
-	enum status st = report_build(s, year, &r, &d);
+	enum status st = annual_build(s, year, &a, &d);
 	if (st == ST_OK)
-		st = report_recount(s, &r, &d);
+		st = report_recount(s, &a.r, &d);
+	if (tables)
+		diag_clear(&a.problems);
 	if (st != ST_OK) {
 		rc = cli_fail(st, &d);
-	} else if (r.problems.n) {
-		for (size_t i = 0; i < r.problems.n; i++)
-			printf("%s\n", r.problems.lines[i]);
+	} else if (!annual_passes(&a)) {
+		print_problems(&a, stdout);
 		rc = ST_CHECK;
 	} else {
 		struct strbuf line = STRBUF_INIT;
-		report_overview_sentence(&r, &line);
-		printf("%d 年度检查通过: 各列勾稽关系成立，上年结转与上一年度一致。%s\n", year,
-		       sb_str(&line));
+		report_overview_sentence(&a.r, &line);
+		printf("%d 年度检查通过: 各列勾稽关系成立，上年结转与上一年度一致%s。%s\n", year,
+		       tables ? "" : "，报告文字与报表一致", sb_str(&line));
 		sb_release(&line);
 	}
 	diag_release(&d);
-	report_release(&r);
+	annual_release(&a);
 	return rc;
 }
 

@@ -20,19 +20,34 @@ const struct cli_command cli_commands[] = {
 	  "                         办理的，以及复议或诉讼计入 Y 年表四的\n"
 	  "  -o FILE                写入文件（先写临时文件再改名，不会留下半个文件）\n"
 	  "  --with-personal-data   包含证件号码和联系方式（默认不导出个人信息）" },
-	{ "report", cmd_report, "report --year Y [--format text|csv|json|html|xlsx] [-o FILE]",
+	{ "report", cmd_report,
+	  "report --year Y [--format text|csv|json|html|xlsx] [-o FILE] | "
+	  "report --year Y --whole [--draft] [--format text|html|docx] [-o FILE]",
 	  "年度报告的统计表：表二、表三、表四和第六部分收费情况。\n"
 	  "  --year Y        报告年度\n"
 	  "  --format 格式   text（默认，终端表格）、csv（UTF-8 带 BOM）、json、\n"
 	  "                  html（可直接发布到政府网站的独立网页）或 xlsx（Excel 工作簿，\n"
 	  "                  按官方格式合并单元格，A4 一页打印；须用 -o 指定文件）\n"
 	  "  -o FILE         写入文件（先写临时文件再改名，不会留下半个文件）\n"
+	  "  --whole         整份年度报告：标题、六个部分（本机关的文字和三张表），\n"
+	  "                  格式 text、html 或 docx（Word，须用 -o）；未通过检查时不写出\n"
+	  "  --draft         检查未通过也写出，标题标明（草稿）\n"
 	  "表三按《年报格式》（国办公开办函〔2021〕30号）的统计口径计算；表四统计 Y 年提起的，\n"
 	  "以及此前提起、1 月 1 日尚未审结的复议和诉讼，12 月 31 日仍未审结的计入“尚未审结”。" },
-	{ "check", cmd_check, "check --year Y",
-	  "检查 Y 年度报表：各列勾稽关系（第一项加第二项之和等于第三项加第四项之和）、\n"
-	  "总计、上年结转与上一年度结转下年度是否一致。全部成立时退出状态 0，否则每个问题一行，\n"
-	  "退出状态 1。" },
+	{ "check", cmd_check, "check --year Y [--tables]",
+	  "检查 Y 年度报告：各列勾稽关系（第一项加第二项之和等于第三项加第四项之和）、\n"
+	  "总计、上年结转与上一年度结转下年度是否一致；报告文字中的申请件数和收费金额与报表\n"
+	  "是否一致，第一、五部分是否填写，是否与上年文字相同，表二是否录入。全部成立时退出\n"
+	  "状态 0，否则每个问题一行，退出状态 1。\n"
+	  "  --tables   只检查报表，不检查报告文字" },
+	{ "section", cmd_section,
+	  "section --year Y 部分 [FILE|-] | section --year Y --from 年度",
+	  "年度报告中本机关自己撰写的文字。部分为 总体情况（overview，第一部分）、\n"
+	  "问题改进（problems，第五部分）或 其他事项（other，第六部分收费情况之后）。\n"
+	  "不给文件时打印该部分（尚未填写时打印其标题，可改写后保存）；给出文件（- 为\n"
+	  "标准输入）时保存为该部分的文字（UTF-8）。文字中可写字段，导出时换成报表中的数：\n"
+	  "{概述句} {收费句} {本年新收} {上年结转} {办结} {结转下年} {收费金额} {表二收费}。\n"
+	  "  --from 年度   把该年度报告的各部分复制到 Y 年尚未填写的部分" },
 	{ "list", cmd_list,
 	  "list [--open|--late|--due-within N] [--year Y] [--search TEXT] [--format text|csv|json]",
 	  "列出申请及其状态、到期日和剩余工作日（可用于每天早上的逾期提醒邮件）。\n"
