@@ -205,19 +205,24 @@ enum status annual_build(struct store *s, int year, struct annual *a, struct dia
 enum what { W_NONE, W_GOT, W_IN, W_DONE, W_OUT };
 
 /* Words that say what the number after them counts, longest first where one begins another. */
+/* `hold` words make the numbers of the rest of their clause (to the next ，) comparisons, not
+ * this year's counts: 较上年收到的 20 件. */
 static const struct {
 	const char *word;
 	enum what what;
+	bool hold;
 } words[] = {
-	{ "上年结转", W_IN }, { "结转下年", W_OUT }, { "结转至下年", W_OUT }, { "转入下年", W_OUT },
-	{ "继续办理", W_OUT }, { "结转", W_OUT },
-	{ "办结", W_DONE }, { "答复", W_DONE }, { "办理完毕", W_DONE }, { "处理完毕", W_DONE },
-	{ "受理", W_GOT }, { "收到", W_GOT }, { "新收", W_GOT }, { "接收", W_GOT },
-	{ "其中", W_NONE }, { "同比", W_NONE }, { "较上年", W_NONE }, { "比上年", W_NONE },
-	{ "上年", W_NONE }, { "去年", W_NONE }, { "增加", W_NONE }, { "减少", W_NONE },
-	{ "增长", W_NONE }, { "下降", W_NONE }, { "予以公开", W_NONE }, { "部分公开", W_NONE },
-	{ "不予公开", W_NONE }, { "无法提供", W_NONE }, { "不予处理", W_NONE },
-	{ "其他处理", W_NONE }, { "复议", W_NONE }, { "诉讼", W_NONE },
+	{ "上年结转", W_IN, false }, { "结转下年", W_OUT, false }, { "结转至下年", W_OUT, false },
+	{ "转入下年", W_OUT, false }, { "继续办理", W_OUT, false }, { "结转", W_OUT, false },
+	{ "办结", W_DONE, false }, { "答复", W_DONE, false }, { "办理完毕", W_DONE, false },
+	{ "处理完毕", W_DONE, false }, { "受理", W_GOT, false }, { "收到", W_GOT, false },
+	{ "新收", W_GOT, false }, { "接收", W_GOT, false }, { "其中", W_NONE, false },
+	{ "同比", W_NONE, true }, { "较上年", W_NONE, true }, { "比上年", W_NONE, true },
+	{ "上年", W_NONE, true }, { "去年", W_NONE, true }, { "增加", W_NONE, false },
+	{ "减少", W_NONE, false }, { "增长", W_NONE, false }, { "下降", W_NONE, false },
+	{ "予以公开", W_NONE, false }, { "部分公开", W_NONE, false }, { "不予公开", W_NONE, false },
+	{ "无法提供", W_NONE, false }, { "不予处理", W_NONE, false }, { "其他处理", W_NONE, false },
+	{ "复议", W_NONE, false }, { "诉讼", W_NONE, false },
 };
 
 /* The value of a Chinese numeral (零〇一二两三四五六七八九十百千万) at s, its length in *len;
@@ -228,6 +233,8 @@ static long long chinese_number(const char *s, size_t *len)
 					     "九" };
 	long long total = 0, section = 0, cur = -1;
 	const char *p = s;
+	if (strncmp(p, "百", 3) == 0 || strncmp(p, "千", 3) == 0 || strncmp(p, "万", 3) == 0)
+		return -1;   /* a unit alone (万元) is no number */
 	for (;;) {
 		int d = -1;
 		for (int i = 0; i < 10; i++)
@@ -262,8 +269,9 @@ static long long chinese_number(const char *s, size_t *len)
 }
 
 /* A number at s: ASCII or full-width digits, with thousands commas and a decimal part, in
- * hundredths (*cents), or a Chinese numeral; its length in *len. False when s starts none. */
-static bool number_at(const char *s, long long *cents, size_t *len)
+ * ten-thousandths (*v4: 万元 have four decimals), or a Chinese numeral; its length in *len.
+ * False when s starts none. */
+static bool number_at(const char *s, long long *v4, size_t *len)
 {
 	const char *p = s;
 	long long v = 0, frac = 0;
@@ -288,7 +296,7 @@ static bool number_at(const char *s, long long *cents, size_t *len)
 		if (dgt < 0)
 			break;
 		if (nfrac >= 0) {
-			if (nfrac < 2)
+			if (nfrac < 4)
 				frac = frac * 10 + dgt;
 			nfrac++;
 		} else if (v < 100000000000LL) {
@@ -296,16 +304,16 @@ static bool number_at(const char *s, long long *cents, size_t *len)
 		}
 	}
 	if (p > s) {
-		if (nfrac == 1)
+		for (int i = nfrac < 0 ? 0 : nfrac; i < 4; i++)
 			frac *= 10;
-		*cents = v * 100 + (nfrac > 0 ? frac : 0);
+		*v4 = v * 10000 + (nfrac > 0 ? frac : 0);
 		*len = (size_t)(p - s);
 		return true;
 	}
 	long long c = chinese_number(s, len);
 	if (c < 0)
 		return false;
-	*cents = c * 100;
+	*v4 = c * 10000;
 	return true;
 }
 
@@ -370,22 +378,26 @@ static void check_counts(struct reading *rd, const char *s, size_t n)
 {
 	const struct table3 *t = &rd->a->r.t3;
 	enum what what = W_NONE;
+	bool hold = false;
 	for (size_t i = 0; i < n;) {
 		size_t len = 0;
+		if (strncmp(s + i, "，", 3) == 0 || s[i] == ',')
+			hold = false;
 		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
 			size_t wl = strlen(words[w].word);
 			if (i + wl <= n && memcmp(s + i, words[w].word, wl) == 0) {
-				what = words[w].what;
+				hold = hold || words[w].hold;
+				what = hold ? W_NONE : words[w].what;
 				len = wl;
 				break;
 			}
 		}
-		long long cents;
-		if (!len && number_at(s + i, &cents, &len)) {
+		long long v4;
+		if (!len && number_at(s + i, &v4, &len)) {
 			const char *after = skip_spaces(s + i + len);
 			if (what != W_NONE && after < s + n && strncmp(after, "件", 3) == 0
-			    && cents % 100 == 0) {
-				long long v = cents / 100, got = t->v[R_NEW][T3_TOTAL];
+			    && v4 % 10000 == 0) {
+				long long v = v4 / 10000, got = t->v[R_NEW][T3_TOTAL];
 				long long in = t->v[R_CARRIED_IN][T3_TOTAL];
 				static const char *const name[] = { "", "本年新收申请", "上年结转申请",
 								    "办理结果总计", "结转下年度继续办理" };
@@ -421,15 +433,15 @@ static void check_fees(struct reading *rd, const char *s, size_t n)
 		return;
 	}
 	for (size_t i = 0; i < n;) {
-		long long cents;
+		long long v4;
 		size_t len;
-		if (number_at(s + i, &cents, &len)) {
+		if (number_at(s + i, &v4, &len)) {
 			const char *after = skip_spaces(s + i + len);
 			bool wan = strncmp(after, "万元", 6) == 0;
 			if (wan || strncmp(after, "元", 3) == 0) {
-				/* in 分: a 万元 amount has at most two decimals read here */
-				long long said = wan ? cents * 10000 : cents;
-				if (said != fen) {
+				/* in 分: 元 to two decimals, 万元 to four */
+				long long said = wan ? v4 * 100 : v4 / 100;
+				if (said != fen || (!wan && v4 % 100)) {
 					struct strbuf have = STRBUF_INIT;
 					add_yuan(&have, fen);
 					problem(rd, s, n, "写的金额与本年收取的信息处理费 %s 元不符",

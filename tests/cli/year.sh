@@ -7,7 +7,8 @@
 
 seed_db
 # ---- check: the overview sentence of the seed case ----
-expect 0 "check" -- "$GK" --db "$db" check --year 2023
+expect 1 "check: the text not written" -- "$GK" --db "$db" check --year 2023
+expect 0 "check --tables" -- "$GK" --db "$db" check --year 2023 --tables
 has "$T/out" "全年共受理依申请公开信息公开申请 8 件，办结 8 件。" "check prints the overview sentence"
 
 # ---- lock: a locked year cannot change silently; check compares with it ----
