@@ -86,9 +86,10 @@ void annual_expand(const struct report *r, const char *text, struct strbuf *out)
  * layout, and for a roll-up the bodies added up. The caller frees it with docx_free.
  */
 struct docx *annual_docx(const struct annual *a, bool draft);
-/* The whole report as text: the title centred, headings, paragraphs wrapped and indented, the
- * tables drawn as report_text draws them. Appends to out. */
-void annual_text(const struct annual *a, bool draft, struct strbuf *out);
+/* The whole report as text about `width` columns wide (paragraphs at most 96): the title
+ * centred, headings, paragraphs wrapped and indented, the tables drawn as report_text draws
+ * them. Appends to out. */
+void annual_text(const struct annual *a, bool draft, int width, struct strbuf *out);
 /* The whole report as one standalone HTML page for the website. Appends to out. */
 void annual_html(const struct annual *a, bool draft, struct strbuf *out);
 

@@ -162,45 +162,54 @@ void annual_html(const struct annual *a, bool draft, struct strbuf *out)
  * for reading. */
 #define TEXT_PARA_WIDTH 96
 
+struct text_ctx {
+	struct strbuf *out;
+	int width;
+};
+
 static void text_put(void *ctx, bool heading, const char *s, size_t n)
 {
-	struct strbuf *out = ctx, para = STRBUF_INIT;
+	struct text_ctx *tc = ctx;
+	struct strbuf *out = tc->out, para = STRBUF_INIT;
 	if (!heading)
 		sb_adds(&para, "　　");
 	sb_add(&para, s, n);
 	struct text_lines lines = { 0 };
-	text_wrap(sb_str(&para), TEXT_PARA_WIDTH, &lines);
+	text_wrap(sb_str(&para), tc->width, &lines);
 	for (size_t i = 0; i < lines.n; i++)
 		sb_addf(out, "%s\n", lines.line[i]);
 	text_lines_release(&lines);
 	sb_release(&para);
 }
 
-void annual_text(const struct annual *a, bool draft, struct strbuf *out)
+void annual_text(const struct annual *a, bool draft, int width, struct strbuf *out)
 {
 	struct strbuf title = STRBUF_INIT, line = STRBUF_INIT;
+	struct text_ctx tc = { out, width < TEXT_PARA_WIDTH ? width : TEXT_PARA_WIDTH };
+	if (tc.width < 20)
+		tc.width = 20;
 	report_title(&a->r, REPORT_WHOLE, draft, &title);
-	int pad = (REPORT_TEXT_WIDTH - text_width(sb_str(&title))) / 2;
+	int pad = (tc.width - text_width(sb_str(&title))) / 2;
 	sb_addf(out, "%*s%s\n\n%s\n", pad > 0 ? pad : 0, "", sb_str(&title),
 		annual_section_heading(AN_OVERVIEW));
-	paragraphs(a, AN_OVERVIEW, text_put, out);
+	paragraphs(a, AN_OVERVIEW, text_put, &tc);
 	sb_adds(out, "\n" REPORT_T2_TITLE "\n");
 	report_text_table2(&a->r, out);
 	sb_adds(out, "\n" REPORT_T3_TITLE "\n");
-	report_text_table3(&a->r, REPORT_TEXT_WIDTH, out);
+	report_text_table3(&a->r, width, out);
 	sb_adds(out, "\n" REPORT_T4_TITLE "\n");
 	report_text_table4(&a->r, out);
 	sb_addf(out, "\n%s\n", annual_section_heading(AN_PROBLEMS));
-	paragraphs(a, AN_PROBLEMS, text_put, out);
+	paragraphs(a, AN_PROBLEMS, text_put, &tc);
 	sb_addf(out, "\n%s\n", annual_section_heading(AN_OTHER));
 	report_fee_sentence(&a->r, &line);
-	text_put(out, false, sb_str(&line), line.len);
-	paragraphs(a, AN_OTHER, text_put, out);
+	text_put(&tc, false, sb_str(&line), line.len);
+	paragraphs(a, AN_OTHER, text_put, &tc);
 	if (a->r.nparts) {
 		sb_reset(&line);
 		report_parts_sentence(&a->r, &line);
 		sb_adds(&line, "。");
-		text_put(out, false, sb_str(&line), line.len);
+		text_put(&tc, false, sb_str(&line), line.len);
 	}
 	sb_release(&line);
 	sb_release(&title);
@@ -235,7 +244,7 @@ enum status annual_write(const struct annual *a, const char *format, bool draft,
 	if (strcmp(format, "html") == 0) {
 		annual_html(a, draft, &out);
 	} else if (strcmp(format, "text") == 0) {
-		annual_text(a, draft, &out);
+		annual_text(a, draft, REPORT_TEXT_WIDTH, &out);
 	} else {
 		struct docx *doc = annual_docx(a, draft);
 		st = docx_render(doc, &out, d);

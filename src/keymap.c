@@ -77,8 +77,8 @@ static const struct km_binding search_keys[] = {
 static const struct km_binding tally_keys[] = { YEAR_KEYS, SIDEWAYS_KEYS };
 
 static const struct km_binding report_keys[] = {
-	B('e', A_TABLE2, true), B('x', A_EXPORT, true), B('h', A_ROLLUP, true), YEAR_KEYS,
-	SIDEWAYS_KEYS,
+	B('t', A_SECTION, true), B('e', A_TABLE2, true), B('x', A_EXPORT, true),
+	B('h', A_ROLLUP, true), YEAR_KEYS, SIDEWAYS_KEYS,
 };
 
 static const struct km_binding calendar_keys[] = {

@@ -84,8 +84,9 @@ enum km_key {
 	X(A_YEAR_PREV,     "上一年",    "换到上一年度") \
 	X(A_YEAR_NEXT,     "下一年",    "换到下一年度") \
 	X(A_PERSONAL,      "证件",      "显示或隐藏证件号码和联系方式") \
+	X(A_SECTION,       "报告文字",  "编写年报中本机关的文字：总体情况、存在的主要问题及改进情况、其他事项") \
 	X(A_TABLE2,        "编辑表二",  "编辑表二（主动公开政府信息情况）") \
-	X(A_EXPORT,        "导出",      "导出年报（Excel、网页、文本、CSV、JSON）或台账到文件") \
+	X(A_EXPORT,        "导出",      "导出整份年报（Word、网页、文本）、报表（Excel、网页、文本、CSV、JSON）或台账") \
 	X(A_ROLLUP,        "汇总",      "全市汇总：选择各机关的数据库或报表 JSON，检查后相加并导出") \
 	X(A_CAL_IMPORT,    "导入通知",  "从 CSV 文件导入一年的节假日通知（date,kind,name）") \
 	X(A_CAL_DAY,       "改一天",    "添加或修改一天：放假或调休上班") \

@@ -216,6 +216,13 @@ enum status rollup_check(struct rollup_part *parts, size_t n, bool force, struct
 	}
 	if (notes)
 		note_same_tables(parts, n, notes);
+	for (size_t i = 0; notes && i < n; i++)
+		if (!parts[i].rep.t2.entered) {
+			struct strbuf who = STRBUF_INIT;
+			describe(&parts[i], &who);
+			diag_add(notes, "提示: %s: 没有录入表二，汇总的表二不含该来源", sb_str(&who));
+			sb_release(&who);
+		}
 	return stop ? ST_DATA : ST_OK;
 }
 

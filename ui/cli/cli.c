@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "annual.h"
 #include "date.h"
 #include "report_format.h"
 #include "store.h"
@@ -117,18 +118,27 @@ static enum status take_choice(const char *cmd, const struct cli_opt *o, const c
 	return st;
 }
 
-static enum status take_report(const char *cmd, const struct cli_opt *o, const char *arg)
+enum status cli_report_form(const char *cmd, const char *format, bool whole, bool draft,
+			    const char *out_path, const struct report_format **fmt)
 {
-	const struct report_format *f = report_format_find(arg);
-	if (f) {
-		*(const struct report_format **)o->out = f;
-		return ST_OK;
+	*fmt = whole ? NULL : report_format_find(format);
+	if (draft && !whole)
+		return cli_usage_error(cmd, "--draft 只用于整份年报（--whole）");
+	if (whole && !annual_format_known(format))
+		return cli_usage_error(cmd, "整份年报（--whole）的格式只能是 text、html 或 docx，不能是 %s",
+				       format);
+	if (!whole && !*fmt) {
+		struct strbuf names = STRBUF_INIT;
+		report_format_names(&names);
+		enum status st = cli_usage_error(cmd, "未知的格式 %s（应为 %s）", format,
+						 sb_str(&names));
+		sb_release(&names);
+		return st;
 	}
-	struct strbuf names = STRBUF_INIT;
-	report_format_names(&names);
-	enum status st = cli_usage_error(cmd, "未知的格式 %s（应为 %s）", arg, sb_str(&names));
-	sb_release(&names);
-	return st;
+	bool to_stdout = !out_path || strcmp(out_path, "-") == 0;
+	if (to_stdout && (whole ? strcmp(format, "docx") == 0 : report_format_needs_file(*fmt)))
+		return cli_usage_error(cmd, "%s 格式须用 -o 指定输出文件", format);
+	return ST_OK;
 }
 
 /* Takes the value of one option; a usage error when it is not one the option takes. */
@@ -155,8 +165,6 @@ static enum status take(const char *cmd, const struct cli_opt *o, char *arg)
 		return ST_OK;
 	case OPT_CHOICE:
 		return take_choice(cmd, o, what, arg);
-	case OPT_REPORT:
-		return take_report(cmd, o, arg);
 	case OPT_MANY:
 		m->v = xrealloc(m->v, (size_t)(m->n + 1) * sizeof *m->v);
 		m->v[m->n++] = arg;

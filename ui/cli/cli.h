@@ -50,6 +50,13 @@ enum status cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Prints "gongkai: <msg>" on stderr and returns st: a refusal the command words itself. */
 enum status cli_refuse(enum status st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+struct report_format;
+/* The report form --format names for cmd (report and rollup): for the tables a form of
+ * report_format.h in *fmt; for the whole report (whole) text, html or docx, *fmt NULL. A usage
+ * error when the form is unknown, --draft comes without --whole, or the form needs a file and
+ * out_path is none. */
+enum status cli_report_form(const char *cmd, const char *format, bool whole, bool draft,
+			    const char *out_path, const struct report_format **fmt);
 /* Appends the file at path (standard input for "-") to out: ST_NOINPUT when it cannot be
  * read, ST_DATA when it is longer than max bytes, each said with `what` (模板文件) and the path. */
 enum status cli_read_text(const char *path, const char *what, size_t max, struct strbuf *out);
@@ -68,7 +75,6 @@ enum cli_opt_kind {
 	OPT_YEAR,      /* int *out = a year, DATE_MIN_YEAR..DATE_MAX_YEAR */
 	OPT_INT,       /* int *out = a whole number in lo..hi */
 	OPT_CHOICE,    /* int *out = the index of the value in choices (NULL-terminated) */
-	OPT_REPORT,    /* const struct report_format **out = a report form (report_format.h) */
 	OPT_MANY,      /* struct cli_many *out: every value of an option given several times */
 };
 

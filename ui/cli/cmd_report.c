@@ -70,22 +70,10 @@ enum status cmd_report(struct cli *c, int argc, char **argv)
 		rc = cli_args("report", argc, argv, first, 0, false, NULL);
 	if (rc != ST_OK)
 		return rc;
-	const struct report_format *fmt = whole ? NULL : report_format_find(format);
-	if (draft && !whole)
-		return cli_usage_error("report", "--draft 只用于整份年报（--whole）");
-	if (whole && !annual_format_known(format))
-		return cli_usage_error("report", "整份年报（--whole）的格式只能是 text、html 或 docx，"
-				       "不能是 %s", format);
-	if (!whole && !fmt) {
-		struct strbuf names = STRBUF_INIT;
-		report_format_names(&names);
-		rc = cli_usage_error("report", "不认识的格式 %s（可用：%s）", format, sb_str(&names));
-		sb_release(&names);
+	const struct report_format *fmt;
+	rc = cli_report_form("report", format, whole, draft, out_path, &fmt);
+	if (rc != ST_OK)
 		return rc;
-	}
-	bool to_stdout = !out_path || strcmp(out_path, "-") == 0;
-	if (to_stdout && (whole ? strcmp(format, "docx") == 0 : report_format_needs_file(fmt)))
-		return cli_usage_error("report", "%s 格式须用 -o 指定输出文件", format);
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "annual.h"
 #include "cli.h"
 #include "cmds.h"
 #include "report_format.h"
@@ -31,40 +32,97 @@ static char *rollup_office(struct cli *c, const char *given)
 	return name;
 }
 
-static enum status write_rollup(struct rollup_part *parts, size_t n, int year,
-				const char *office, const struct report_format *fmt,
-				const char *out_path)
+/* The city's own text of the year and the year before, from this office's database when it
+ * exists (it is not created for a roll-up). */
+static enum status rollup_text(struct cli *c, struct annual *a, struct diag *d)
 {
-	struct report sum;
-	report_init(&sum);
-	rollup_sum(parts, n, year, office, &sum);
+	struct stat sb;
+	if (stat(c->db_path, &sb) != 0)
+		return ST_OK;
+	struct store *s = NULL;
+	enum status st = store_open(c->db_path, STORE_READONLY, &s, d);
+	for (int k = 0; st == ST_OK && k < AN_SECTIONS; k++) {
+		long long v;
+		st = store_section_get(s, a->r.year, annual_section_key(k), &a->text[k],
+				       &a->version[k], d);
+		if (st == ST_OK)
+			st = store_section_get(s, a->r.year - 1, annual_section_key(k), &a->last[k],
+					       &v, d);
+	}
+	store_close(&s);
+	return st;
+}
+
+/* rollup --whole: the sum's tables with the city's own text, checked as a report is. */
+static enum status write_whole(struct cli *c, struct annual *a, const char *format, bool draft,
+			       const char *out_path)
+{
+	struct diag d = DIAG_INIT;
+	enum status st = rollup_text(c, a, &d), rc;
+	if (st == ST_OK)
+		annual_check(a);
+	bool passes = st == ST_OK && annual_passes(a);
+	for (size_t i = 0; st == ST_OK && !passes && i < a->r.problems.n; i++)
+		fprintf(stderr, "%s\n", a->r.problems.lines[i]);
+	for (size_t i = 0; st == ST_OK && !passes && i < a->problems.n; i++)
+		fprintf(stderr, "%s\n", a->problems.lines[i]);
+	if (st == ST_OK && !passes && !draft) {
+		fprintf(stderr, "gongkai: 汇总报告未通过检查，未写出；改正后再导出，或用 --draft 导出"
+			"标明（草稿）的稿件\n");
+		rc = ST_CHECK;
+	} else {
+		if (st == ST_OK)
+			st = annual_write(a, format, draft, out_path, &d);
+		rc = cli_fail(st, &d);
+	}
+	diag_release(&d);
+	return rc;
+}
+
+static enum status write_rollup(struct cli *c, struct rollup_part *parts, size_t n, int year,
+				const char *office, const struct report_format *fmt,
+				const char *format, bool whole, bool draft, const char *out_path)
+{
+	struct annual a;
+	annual_init(&a);
+	struct report *sum = &a.r;
+	rollup_sum(parts, n, year, office, sum);
+	if (whole) {
+		enum status rc = write_whole(c, &a, format, draft, out_path);
+		if (rc == ST_OK)
+			fprintf(stderr, "已汇总 %zu 个来源、%zu 个机关%s\n", n, sum->nparts,
+				sum->unchecked ? "（含未通过检查的来源）" : "");
+		annual_release(&a);
+		return rc;
+	}
 	const struct report **reps = xcalloc(n + 1, sizeof *reps);
-	reps[0] = &sum;
+	reps[0] = sum;
 	for (size_t i = 0; i < n; i++)
 		reps[i + 1] = &parts[i].rep;
 	struct diag d = DIAG_INIT;
 	enum status rc = cli_fail(report_format_write(fmt, reps, n + 1, out_path, &d), &d);
 	diag_release(&d);
 	if (rc == ST_OK)
-		fprintf(stderr, "已汇总 %zu 个来源、%zu 个机关%s\n", n, sum.nparts,
-			sum.unchecked ? "（含未通过检查的来源）" : "");
+		fprintf(stderr, "已汇总 %zu 个来源、%zu 个机关%s\n", n, sum->nparts,
+			sum->unchecked ? "（含未通过检查的来源）" : "");
 	free(reps);
-	report_release(&sum);
+	annual_release(&a);
 	return rc;
 }
 
 enum status cmd_rollup(struct cli *c, int argc, char **argv)
 {
 	int year = 0;
-	const struct report_format *fmt = report_format_find("text");
-	const char *out_path = NULL, *office = NULL;
-	bool force = false;
+	const char *format = "text", *out_path = NULL, *office = NULL;
+	bool force = false, whole = false, draft = false;
 	const struct cli_opt opts[] = {
 		CLI_OPT_YEAR(&year),
-		{ "format", 'f', OPT_REPORT, &fmt, NULL, NULL, 0, 0, NULL },
+		{ "format", 'f', OPT_TEXT, &format, NULL, NULL, 0, 0, NULL },
 		CLI_OPT_OUTPUT(&out_path),
 		{ "office", 0, OPT_TEXT, &office, NULL, NULL, 0, 0, NULL },
 		{ "force", 0, OPT_FLAG, &force, NULL, NULL, 0, 0, NULL },
+		{ "whole", 0, OPT_FLAG, &whole, NULL, NULL, 0, 0, NULL },
+		{ "draft", 0, OPT_FLAG, &draft, NULL, NULL, 0, 0, NULL },
 		CLI_OPT_END,
 	};
 	int first;
@@ -74,8 +132,10 @@ enum status cmd_rollup(struct cli *c, int argc, char **argv)
 			      "需要至少一个来源（机关的 gongkai 数据库或报表 JSON）");
 	if (rc != ST_OK)
 		return rc;
-	if (report_format_needs_file(fmt) && (!out_path || strcmp(out_path, "-") == 0))
-		return cli_usage_error("rollup", "%s 格式须用 -o 指定输出文件", fmt->name);
+	const struct report_format *fmt;
+	rc = cli_report_form("rollup", format, whole, draft, out_path, &fmt);
+	if (rc != ST_OK)
+		return rc;
 
 	size_t n = (size_t)(argc - first);
 	struct rollup_part *parts = xcalloc(n, sizeof *parts);
@@ -104,7 +164,7 @@ enum status cmd_rollup(struct cli *c, int argc, char **argv)
 	} else {
 		cli_fail(ST_OK, &d);   /* the --force notes */
 		char *name = rollup_office(c, office);
-		rc = write_rollup(parts, n, year, name, fmt, out_path);
+		rc = write_rollup(c, parts, n, year, name, fmt, format, whole, draft, out_path);
 		free(name);
 	}
 	diag_release(&notes);

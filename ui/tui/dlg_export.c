@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "annual.h"
 #include "ledger.h"
 #include "outfile.h"
 #include "prompt.h"
@@ -119,22 +120,69 @@ static void export_ledger(struct tui *t, int year)
 	free(path);
 }
 
+/* The forms of the whole report offered, with their file extensions. */
+static const struct {
+	const char *format, *ext, *label;
+} whole_forms[] = {
+	{ "docx", "docx", "整份年报：Word 文件（.docx，公文格式，表格按官方格式合并单元格）" },
+	{ "html", "html", "整份年报：网页（.html，可直接发布到政府网站）" },
+	{ "text", "txt", "整份年报：文本（.txt）" },
+};
+#define WHOLE_FORMS ((int)(sizeof whole_forms / sizeof whole_forms[0]))
+
+/* The whole report in form k; when a check fails, only as a draft, after asking. */
+static void export_whole(struct tui *t, int year, int k)
+{
+	struct annual a;
+	struct diag d = DIAG_INIT;
+	annual_init(&a);
+	enum status st = annual_build(t->s, year, &a, &d);
+	bool draft = st == ST_OK && !annual_passes(&a);
+	char *q = draft ? xasprintf("%d 年报告未通过检查（%zu 个问题，见年报屏幕的“检查”）。"
+				    "导出为标题标明（草稿）的稿件吗？", year,
+				    a.r.problems.n + a.problems.n) : NULL;
+	char *path = NULL;
+	if (st != ST_OK)
+		tui_fail(t, st, &d);
+	else if ((!draft || prompt_confirm(t, "未通过检查", q))
+		 && (path = dlg_export_ask_path(t, draft ? "annual-report-draft" : "annual-report",
+						whole_forms[k].ext, year)) != NULL) {
+		st = annual_write(&a, whole_forms[k].format, draft, path, &d);
+		if (st != ST_OK)
+			tui_fail(t, st, &d);
+		else
+			tui_message(t, false, "已导出 %d 年报告%s到 %s", year, draft ? "（草稿）" : "",
+				    path);
+	}
+	free(q);
+	free(path);
+	annual_release(&a);
+	diag_release(&d);
+}
+
 void dlg_export_run(struct tui *t, int year)
 {
-	const char *labels[MAX_FORMATS + 1];
+	const char *labels[WHOLE_FORMS + MAX_FORMATS + 1];
 	char *owned[MAX_FORMATS];
 	int n = 0;
+	for (int w = 0; w < WHOLE_FORMS; w++)
+		labels[w] = whole_forms[w].label;
 	while (report_formats[n].name && n < MAX_FORMATS) {
-		owned[n] = xasprintf("年报：%s", report_formats[n].label);
-		labels[n] = owned[n];
+		owned[n] = xasprintf("报表：%s", report_formats[n].label);
+		labels[WHOLE_FORMS + n] = owned[n];
 		n++;
 	}
-	labels[n] = "台账：本年度表三、表四统计的申请（.csv，不含个人信息）";
-	int k = prompt_pick(t, "导出格式", labels, n + 1, 0);
+	labels[WHOLE_FORMS + n] = "台账：本年度表三、表四统计的申请（.csv，不含个人信息）";
+	int k = prompt_pick(t, "导出格式", labels, WHOLE_FORMS + n + 1, 0);
 	for (int i = 0; i < n; i++)
 		free(owned[i]);
 	if (k < 0)
 		return;
+	if (k < WHOLE_FORMS) {
+		export_whole(t, year, k);
+		return;
+	}
+	k -= WHOLE_FORMS;
 	if (k == n) {
 		export_ledger(t, year);
 		return;

@@ -1,7 +1,8 @@
 /*
- * scr_report.c — screen 3, 年报: the statistical part of the annual report for the year as it
- * will be exported — tables 二, 三 and 四, the fee sentence of section 六, the overview sentence
- * and the checks — with table 二 entered here (e) and the exports (x).
+ * scr_report.c — screen 3, 年报: the whole annual report of the year as it will be exported —
+ * the title, the six sections with the office's text and tables 二, 三 and 四 — and under it
+ * the checks of the tables and of the text; the office's text written here (t), table 二
+ * entered (e), the exports (x) and the roll-up (h).
  */
 #include "scr_report.h"
 
@@ -10,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "annual.h"
 #include "pager.h"
+#include "prompt.h"
 #include "dlg_export.h"
 #include "dlg_rollup.h"
 #include "form.h"
@@ -34,7 +37,7 @@ static enum km_scope scope(struct view *v)
 /* The section headings and the title stand out; a failed check is red. */
 static enum draw_role line_role(const char *line, bool first)
 {
-	static const char *const heads[] = { "二、", "三、", "四、", "六、" };
+	static const char *const heads[] = { "一、", "二、", "三、", "四、", "五、", "六、" };
 	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
 		if (strncmp(line, heads[i], strlen(heads[i])) == 0)
 			return R_HEADING;
@@ -44,22 +47,101 @@ static enum draw_role line_role(const char *line, bool first)
 static void build(struct tui *t, struct view *v)
 {
 	struct pager *pg = v->pager;
-	struct report r;
+	struct annual a;
 	struct diag d = DIAG_INIT;
-	report_init(&r);
-	if (report_build(t->s, t->year, &r, &d) != ST_OK) {
+	annual_init(&a);
+	if (annual_build(t->s, t->year, &a, &d) != ST_OK) {
 		tui_fail(t, ST_IO, &d);
 		pager_add(pg, R_ERROR, "读取报表失败，请稍后再试。");
 	} else {
 		struct strbuf sb = STRBUF_INIT;
-		report_text(&r, COLS - 2, &sb);
+		annual_text(&a, false, COLS - 2, &sb);
 		yearpage_add_lines(pg, sb_str(&sb), line_role);
 		pager_blank(pg);
-		pager_add(pg, R_NOTE, "按 e 编辑表二，按 x 导出（Excel、网页、文本、CSV、JSON 或台账）。");
+		if (annual_passes(&a)) {
+			pager_add(pg, R_GOOD, "检查: ✓ 勾稽关系成立，报告文字与报表一致，可以导出发布。");
+		} else {
+			pager_add(pg, R_ERROR, "检查: ✗ 未通过，导出只能作为（草稿）：");
+			for (size_t i = 0; i < a.r.problems.n; i++)
+				pager_addf(pg, R_ERROR, "  %s", a.r.problems.lines[i]);
+			for (size_t i = 0; i < a.problems.n; i++)
+				pager_addf(pg, R_ERROR, "  %s", a.problems.lines[i]);
+		}
+		pager_blank(pg);
+		pager_add(pg, R_NOTE, "按 t 编写报告文字，e 编辑表二，x 导出（整份年报 Word、网页、文本，"
+			  "或报表、台账），h 全市汇总。");
 		sb_release(&sb);
 	}
-	report_release(&r);
+	annual_release(&a);
 	diag_release(&d);
+}
+
+/* ---- the office's text ---- */
+
+struct section_job {
+	int year, section, field;
+	long long version;   /* as read */
+};
+
+static bool save_section(struct tui *t, struct form *fm, void *ctx)
+{
+	struct section_job *j = ctx;
+	char *text = form_get_text(fm, j->field);
+	struct diag d = DIAG_INIT;
+	enum status st = ST_DATA;
+	/* the skeleton saved untouched is no text of the office's */
+	const char *body = strcmp(text, annual_section_skeleton(j->section)) == 0 ? "" : text;
+	if (!annual_fields_valid(text, &d)) {
+		form_problem(fm, j->field, false, "%s", diag_last(&d));
+	} else {
+		st = store_section_put(t->s, j->year, annual_section_key(j->section),
+				       annual_section_name(j->section), body, j->version, &d);
+		if (st != ST_OK) {
+			for (size_t i = 0; i < d.n; i++)
+				diag_add(&fm->general, "%s", d.lines[i]);
+			tui_fail(t, st, &d);
+		}
+	}
+	if (st == ST_OK)
+		tui_message(t, false, "已保存 %d 年报告的「%s」", j->year,
+			    annual_section_name(j->section));
+	diag_release(&d);
+	free(text);
+	return st == ST_OK;
+}
+
+static void edit_section(struct tui *t, struct view *v)
+{
+	if (tui_refuse_readonly(t))
+		return;
+	const char *labels[AN_SECTIONS];
+	for (int k = 0; k < AN_SECTIONS; k++)
+		labels[k] = annual_section_heading(k);
+	int k = prompt_pick(t, "编写哪一部分", labels, AN_SECTIONS, 0);
+	if (k < 0)
+		return;
+	struct section_job j = { .year = t->year, .section = k };
+	char *body = NULL;
+	struct diag d = DIAG_INIT;
+	if (store_section_get(t->s, t->year, annual_section_key(k), &body, &j.version, &d)
+	    != ST_OK) {
+		tui_fail(t, ST_IO, &d);
+		diag_release(&d);
+		return;
+	}
+	diag_release(&d);
+	char title[160];
+	snprintf(title, sizeof title, "%d 年报告 %s（Ctrl-J 换行；{概述句} {收费句} 等字段导出时换成"
+		 "报表中的数）", t->year, annual_section_heading(k));
+	struct form fm;
+	form_init(&fm, title, save_section, &j);
+	j.field = form_text(&fm, annual_section_name(k), -1,
+			    body ? body : annual_section_skeleton(k), 100000);
+	form_set_multiline(&fm, j.field);
+	free(body);
+	if (form_run(t, &fm))
+		yearpage_enter(t, v);
+	form_release(&fm);
 }
 
 /* ---- table 二 ---- */
@@ -156,6 +238,7 @@ static bool handle(struct tui *t, struct view *v, enum action a, int key)
 {
 	(void)key;
 	switch (a) {
+	case A_SECTION: edit_section(t, v); return true;
 	case A_TABLE2: edit_table2(t, v); return true;
 	case A_EXPORT: dlg_export_run(t, t->year); return true;
 	case A_ROLLUP: dlg_rollup_run(t, t->year); return true;
