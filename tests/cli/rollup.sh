@@ -138,4 +138,21 @@ sha=$(sha256sum "$T/a.db" | cut -d' ' -f1)
 "$GK" rollup --year 2026 "$T/a.db" "$T/b.db" >/dev/null 2>&1
 [ "$(sha256sum "$T/a.db" | cut -d' ' -f1)" = "$sha" ] && ok || bad "a source database was changed"
 
+# a source without table 二 is named; the whole report of the sum carries the city's own text
+"$GK" --db "$T/a.db" table2 --year 2026 --set rules.made=2 >/dev/null
+"$GK" --db "$T/b.db" table2 --year 2026 --set rules.made=3 >/dev/null
+expect 0 "a source without table 二" -- "$GK" --db "$T/city.db" rollup --year 2026 "$T/a.db" "$T/b.db" "$T/c.db" --format json -o "$T/t2.json"
+has "$T/err" "没有录入表二，汇总的表二不含该来源" "the source without table 二 is named"
+has "$T/err" "丙区政府办公室" "by its body"
+expect 1 "rollup --whole: the city has written nothing" -- "$GK" --db "$T/city.db" rollup --year 2026 "$T/a.db" "$T/b.db" --whole
+has "$T/err" "一、总体情况：尚未填写" "the city's empty section is named"
+expect 0 "the city's own text" -- "$GK" --db "$T/city.db" office 某市 
+printf '（二）依申请公开\n全市{概述句}\n' | "$GK" --db "$T/city.db" section --year 2026 总体情况 - >/dev/null
+printf '（一）存在问题\n个别机关答复不及时。\n' | "$GK" --db "$T/city.db" section --year 2026 问题改进 - >/dev/null
+expect 0 "rollup --whole" -- "$GK" --db "$T/city.db" rollup --year 2026 "$T/a.db" "$T/b.db" --whole --format html -o "$T/city.html"
+has "$T/city.html" "某市 2026年政府信息公开工作年度报告（汇总）" "the roll-up's title"
+has "$T/city.html" "个别机关答复不及时。" "the city's text"
+has "$T/city.html" "全市全年共受理依申请公开信息公开申请" "the field filled from the sum"
+expect 64 "rollup --draft without --whole" -- "$GK" rollup --year 2026 "$T/a.db" --draft
+
 finish
