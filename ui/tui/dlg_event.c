@@ -304,8 +304,8 @@ static void fee_recompute(struct form *fm, int field, void *ctx)
 static bool month_count(struct tui *t, struct ev_job *j)
 {
 	struct diag d = DIAG_INIT;
-	enum status st = store_applicant_month_count(t->s, j->a.applicant, j->a.id_number,
-						     j->a.d.received, &j->nth, &d);
+	enum status st = store_applicant_nth(t->s, j->a.applicant, j->a.id_number,
+					     j->a.d.received, j->a.id, &j->nth, &d);
 	if (st != ST_OK)
 		tui_fail(t, st, &d);
 	diag_release(&d);
