@@ -212,10 +212,13 @@ static void check_text(struct app_problems *p, enum app_field f, const char *s, 
 		app_problem_add(p, f, false, "长度 %zu 字，超过上限 %zu 字", chars, limit);
 }
 
+/* An event's date lies on or before today: an answer dated tomorrow entered today would move a
+ * case into another day's, or year's, count. Only the limits given to the applicant (补正期限,
+ * 说明理由期限) may lie ahead, and they are not checked here. */
 static void check_date(struct app_problems *p, enum app_field f, int date, int today)
 {
 	char a[DATE_BUF];
-	if (date != DATE_NONE && date > today + 1)
+	if (date != DATE_NONE && date > today)
 		app_problem_add(p, f, false, "%s 晚于今天，不能是将来的日期", date_format(date, a));
 }
 

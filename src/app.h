@@ -182,7 +182,7 @@ void app_problems_release(struct app_problems *p);
 
 /*
  * Checks every field of a: required fields, lengths, text without control characters, dates
- * of events not more than one day after `today` (the 补正 limit given to the applicant may lie
+ * of events not after `today` (the 补正 and 说明理由 limits given to the applicant may lie
  * ahead), the order of the clock's events (clock_check), an
  * outcome exactly when there is an answer date, the review and the lawsuit. Adds one problem per
  * fault to p; returns true when there is no error (warnings allowed).
