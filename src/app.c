@@ -14,6 +14,7 @@
 
 #include "codes.h"
 #include "date.h"
+#include "guard.h"
 #include "text.h"
 #include "strbuf.h"
 #include "xmem.h"
@@ -137,9 +138,33 @@ void app_problem_add(struct app_problems *p, enum app_field f, bool warning,
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
-	p->v[p->n++] = (struct app_problem){ f, warning, msg };
+	p->v[p->n++] = (struct app_problem){ f, warning, false, msg };
 	if (!warning)
 		p->errors++;
+}
+
+void app_confirm_add(struct app_problems *p, enum app_field f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+	p->v[p->n++] = (struct app_problem){ f, true, true, msg };
+	p->confirms++;
+}
+
+void app_problem_remove(struct app_problems *p, size_t i)
+{
+	if (i >= p->n)
+		return;
+	if (!p->v[i].warning)
+		p->errors--;
+	if (p->v[i].confirm)
+		p->confirms--;
+	free(p->v[i].msg);
+	memmove(&p->v[i], &p->v[i + 1], (p->n - i - 1) * sizeof *p->v);
+	p->n--;
 }
 
 void app_problems_clear(struct app_problems *p)
@@ -148,6 +173,7 @@ void app_problems_clear(struct app_problems *p)
 		free(p->v[i].msg);
 	p->n = 0;
 	p->errors = 0;
+	p->confirms = 0;
 }
 
 void app_problems_drop_echoes(struct app_problems *p, size_t from)
@@ -163,6 +189,8 @@ void app_problems_drop_echoes(struct app_problems *p, size_t from)
 		}
 		if (!p->v[i].warning)
 			p->errors--;
+		if (p->v[i].confirm)
+			p->confirms--;
 		free(p->v[i].msg);
 	}
 	p->n = kept;
@@ -436,6 +464,9 @@ static bool check_all(const struct app *a, const struct calendar *cal, int today
 		     F_REVIEW_DECIDED);
 	check_review(p, &a->suit, a->d.received, today, F_SUIT_FILED, F_SUIT_RESULT,
 		     F_SUIT_DECIDED);
+	/* what the events contradict, once the entry itself holds together (guard.c) */
+	if (p->errors == before)
+		guard_app(a, cal, p);
 	return p->errors == before;
 }
 

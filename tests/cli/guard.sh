@@ -20,4 +20,49 @@ printf '收到日期,申请人,申请人类型\n2026-11-27,李四,自然人\n' >
 expect 65 "import a row received tomorrow" -- "$GK" --db "$g" import "$T/tomorrow.csv"
 has "$T/err" "第2行: 收到日期: 2026-11-27 晚于今天" "the import names the row"
 
+# ---- an outcome the events contradict needs confirming (today is 2026-11-26) ----
+o=$T/o.db
+expect 65 "add 逾期不补正 without a 补正 notice" -- "$GK" --db "$o" add 收到日期=2026-10-09 申请人=甲 申请人类型=自然人 答复日期=2026-11-02 办理结果=other.no_correction
+has "$T/err" "须确认: 办理结果: 逾期不补正，但没有补正通知（第三十条" "add names the missing step"
+has "$T/err" "--confirm" "add says how to confirm"
+expect 65 "nothing saved" -- "$GK" --db "$o" show 2026-0001
+expect 0 "add it with --confirm" -- "$GK" --db "$o" add 收到日期=2026-10-09 申请人=甲 申请人类型=自然人 答复日期=2026-11-02 办理结果=other.no_correction --confirm
+has "$T/out" "已登记 2026-0001" "saved when confirmed"
+expect 0 "a confirmed case is not asked again" -- "$GK" --db "$o" set 2026-0001 备注=补记
+lacks "$T/err" "须确认" "no question on another field"
+# 补正 notice of 2026-10-12, limit 2026-10-26: 逾期不补正 before the limit, then after it
+expect 0 "add with a 补正" -- "$GK" --db "$o" add 收到日期=2026-10-09 申请人=乙 申请人类型=自然人 补正通知日期=2026-10-12 补正期限=2026-10-26 补正事项=身份证明
+expect 65 "逾期不补正 on the limit's day" -- "$GK" --db "$o" set 2026-0002 答复日期=2026-10-26 办理结果=other.no_correction
+has "$T/err" "须确认: 2026-0002: 办理结果: 逾期不补正，但答复日期 2026-10-26 未过补正期限 2026-10-26" "set names the limit"
+expect 0 "逾期不补正 after the limit" -- "$GK" --db "$o" set 2026-0002 答复日期=2026-10-27 办理结果=other.no_correction
+lacks "$T/err" "须确认" "no question after the limit"
+expect 65 "补正后仍不明确 without a 补正" -- "$GK" --db "$o" add 收到日期=2026-10-09 申请人=丙 申请人类型=自然人 答复日期=2026-11-02 办理结果=unavailable.unclear
+has "$T/err" "须确认: 办理结果: 补正后仍不明确，但没有补正通知（第三十条）" "unclear without 补正"
+# the fee: notice 2026-09-28, delivered 2026-09-29; the payment limit crosses National Day 2026
+expect 0 "add with a fee notice" -- "$GK" --db "$o" add 收到日期=2026-09-21 申请人=丁 申请人类型=自然人 收费通知日期=2026-09-28 收费通知送达日期=2026-09-29 信息处理费=0 计费方式=按件 计费数量=1
+limit=$("$GK" due 2026-09-29 --workdays 20 | head -1)
+expect 65 "逾期未缴费 on the payment limit's day" -- "$GK" --db "$o" set 2026-0003 答复日期="$limit" 办理结果=other.no_fee
+has "$T/err" "未过缴费期限 $limit" "the payment limit named"
+expect 65 "逾期未缴费 without a notice" -- "$GK" --db "$o" add 收到日期=2026-10-09 申请人=戊 申请人类型=自然人 答复日期=2026-11-02 办理结果=other.no_fee
+has "$T/err" "逾期未缴费，但没有收费通知（第四十二条）" "no_fee without a notice"
+expect 65 "逾期未缴费 after a payment" -- "$GK" --db "$o" set 2026-0003 缴费日期=2026-10-09 答复日期=2026-11-20 办理结果=other.no_fee
+has "$T/err" "逾期未缴费，但已于 2026-10-09 缴费" "no_fee after a payment"
+# an answer while a consultation is open; a lawsuit after a reconsideration not decided
+expect 0 "add a consultation" -- "$GK" --db "$o" add 收到日期=2026-11-02 申请人=己 申请人类型=自然人 征求意见开始=2026-11-03 征求意见对象=第三方 征求意见送达日期=2026-11-04
+expect 65 "an answer while the consultation is open" -- "$GK" --db "$o" set 2026-0004 答复日期=2026-11-20 办理结果=予以公开
+has "$T/err" "征求意见尚未结束" "answer during consultation"
+expect 0 "add with a reconsideration" -- "$GK" --db "$o" add 收到日期=2026-03-02 申请人=庚 申请人类型=自然人 答复日期=2026-03-20 办理结果=予以公开 复议申请日期=2026-04-01
+expect 65 "复议后起诉 with the reconsideration undecided" -- "$GK" --db "$o" set 2026-0005 起诉日期=2026-07-01 诉讼类型=复议后起诉
+has "$T/err" "行政诉讼法第四十五条" "the article named"
+expect 0 "confirmed" -- "$GK" --db "$o" set 2026-0005 起诉日期=2026-07-01 诉讼类型=复议后起诉 --confirm
+expect 65 "复议后起诉 without a reconsideration" -- "$GK" --db "$o" add 收到日期=2026-03-02 申请人=辛 申请人类型=自然人 答复日期=2026-03-20 办理结果=予以公开 起诉日期=2026-07-01 诉讼类型=复议后起诉
+has "$T/err" "复议后起诉，但没有复议申请" "suit after no review"
+
+# ---- an import saves them and lists each as a warning ----
+printf '编号,收到日期,申请人,申请人类型,答复日期,办理结果
+I-1,2026-10-09,壬,自然人,2026-11-02,other.no_correction
+' >"$T/contra.csv"
+expect 0 "import an old ledger with a contradicted outcome" -- "$GK" --db "$T/i.db" import "$T/contra.csv"
+has "$T/err" "第2行: 办理结果: 逾期不补正，但没有补正通知（第三十条：补正须书面一次性告知）（提示）" "listed as a warning"
+
 finish

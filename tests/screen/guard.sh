@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The law's guard rails in the interface: no event dated after today (today is 2023-12-20).
+# The law's guard rails in the interface: no event dated after today (today is 2023-12-20); an
+# outcome the events contradict asks, with its reason, and a second F2 saves it.
 . "$(dirname "$0")/lib.sh"
 
 start 80x24
@@ -24,5 +25,25 @@ key C-u
 type "2023-12-20"
 key F2
 wait_line "^>2023-0001 +2023-12-20 +张三"
+
+# （四）3 补正后仍不明确 with no 补正: the reason under the buttons, saved on the second F2
+key a
+wait_for "答复申请 2023-0001"
+key Enter
+wait_for "选择办理结果（表三）"
+key Down Down Down             # （四）无法提供
+wait_for "（四）无法提供：按 Enter 或 Right 展开"
+key Right
+wait_for "3.补正后申请内容仍不明确"
+key Down Down Down Enter
+wait_for "无法提供/3.补正后申请内容仍不明确"
+key F2
+wait_for "请确认 办理结果：补正后仍不明确，但没有补正通知（第三十条）"
+wait_for "仍要保存吗？再按 F2 保存"
+expect_no "已答复"
+key F2
+wait_for "现在出具答复书吗"
+key n
+wait_for "已答复 2023-0001：无法提供/3.补正后申请内容仍不明确"
 
 quit

@@ -48,16 +48,21 @@ const struct cli_command cli_commands[] = {
 	{ "calendar", cmd_calendar, "calendar import FILE | calendar list [--year Y]",
 	  "节假日安排。import 读入 date,kind,name 格式的 CSV（kind 为 off 放假或 work 调休上班），\n"
 	  "例如国务院办公厅每年 11 月发布的下一年通知；list 列出某年的安排。" },
-	{ "add", cmd_add, "add 列名=值 …",
+	{ "add", cmd_add, "add 列名=值 … [--confirm]",
 	  "登记一件新申请，列名同台账（中文或英文别名），值的写法同台账，检查同导入。例如:\n"
 	  "  gongkai add 收到日期=2026-11-20 申请人=张三 申请人类型=自然人 渠道=当面 申请内容=…\n"
-	  "编号留空时自动分配（YYYY-NNNN），成功时打印“已登记 编号”。" },
-	{ "set", cmd_set, "set 编号 列名=值 … [--reason 理由]",
+	  "编号留空时自动分配（YYYY-NNNN），成功时打印“已登记 编号”。\n"
+	  "与已登记的事项矛盾的内容（如没有补正通知却以逾期不补正办结）逐项打印为\n"
+	  "“须确认: 编号: 列名: 原因”，不保存，以状态 65 退出。\n"
+	  "  --confirm   确认无误，照样保存" },
+	{ "set", cmd_set, "set 编号 列名=值 … [--reason 理由] [--confirm]",
 	  "修改一件申请的字段，包括期限事件和答复，例如:\n"
 	  "  gongkai set 2026-0001 补正通知日期=2026-11-23 补正期限=2026-12-07\n"
 	  "  gongkai set 2026-0001 答复日期=2026-12-01 办理结果=不予公开/1.属于国家秘密\n"
 	  "值留空（列名=）即清除。重新办理已答复的申请（清除答复日期）须 --reason 说明理由。\n"
-	  "每项修改记入修改记录；他人已先修改或会改变已定稿年度报表时拒绝保存。" },
+	  "每项修改记入修改记录；他人已先修改或会改变已定稿年度报表时拒绝保存。\n"
+	  "须确认的内容同 add；已确认过的不再询问。\n"
+	  "  --confirm   确认无误，照样保存" },
 	{ "show", cmd_show, "show 编号 [--with-personal-data]",
 	  "显示一件申请：全部字段（证件号码、联系方式默认打码）、期限的计算过程和修改记录。" },
 	{ "lock", cmd_lock, "lock --year Y",
