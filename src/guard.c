@@ -134,6 +134,12 @@ static enum status fee_by_count(struct store *s, const struct app *a, struct app
 	return ST_OK;
 }
 
+enum status guard_fee_count(struct store *s, const struct app *a, struct app_problems *p,
+			    struct diag *d)
+{
+	return fee_by_count(s, a, p, d);
+}
+
 /* Whether the stored copy had the same confirmation (the same field and words). */
 static bool had(const struct app_problems *old, const struct app_problem *pr)
 {

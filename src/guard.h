@@ -33,6 +33,11 @@ void guard_app(const struct app *a, const struct calendar *cal, struct app_probl
 enum status guard_check(struct store *s, const struct app *a, int today,
 			struct app_problems *p, struct diag *d);
 
+/* The fee per application against the applicant's n-th application of the month alone (the
+ * part of guard_check that needs the store), for a list of what needs confirming (audit). */
+enum status guard_fee_count(struct store *s, const struct app *a, struct app_problems *p,
+			    struct diag *d);
+
 /* The date whose year a confirmation belongs to (for audit): the lawsuit's filing for the
  * lawsuit, the fee notice for the fee, else the answer. DATE_NONE when that date is not set. */
 int guard_problem_date(const struct app *a, const struct app_problem *pr);

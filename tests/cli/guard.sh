@@ -65,4 +65,14 @@ I-1,2026-10-09,壬,自然人,2026-11-02,other.no_correction
 expect 0 "import an old ledger with a contradicted outcome" -- "$GK" --db "$T/i.db" import "$T/contra.csv"
 has "$T/err" "第2行: 办理结果: 逾期不补正，但没有补正通知（第三十条：补正须书面一次性告知）（提示）" "listed as a warning"
 
+# ---- audit lists those of the year: by the answer, the lawsuit's filing ----
+expect 0 "audit lists what needs confirming" -- "$GK" --db "$o" audit --year 2026
+has "$T/out" "须确认 " "audit has the section"
+has "$T/out" "2026-0001    办理结果: 逾期不补正，但没有补正通知" "the confirmed outcome listed"
+has "$T/out" "2026-0005    诉讼类型: 复议（2026-04-01 申请）尚未决定" "the lawsuit listed"
+expect 0 "audit json" -- "$GK" --db "$o" audit --year 2026 --format json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); t=d["to_confirm"]; assert any(x["case_no"]=="2026-0001" and x["field"]=="办理结果" for x in t), t' "$T/out" && ok || bad "audit json to_confirm"
+expect 0 "audit of 2025 lists none" -- "$GK" --db "$o" audit --year 2025 --format json
+has "$T/out" '"to_confirm": []' "another year's are not listed"
+
 finish
