@@ -456,6 +456,10 @@ static bool check_all(const struct app *a, const struct calendar *cal, int today
 		app_problem_add(p, F_CONSULT_PARTY, false, "没有征求意见开始日期");
 	if (a->extension_by && a->d.extended_on == DATE_NONE)
 		app_problem_add(p, F_EXTENSION_BY, false, "没有延期日期");
+	/* 第三十三条第二款: an extension needs the consent of the head of the disclosure office */
+	if (!a->extension_by && a->d.extended_on != DATE_NONE)
+		app_problem_add(p, F_EXTENSION_BY, false, "延期须经政府信息公开工作机构负责人同意"
+				"（第三十三条），请填写同意延期的负责人");
 	if (a->fee_fen > LIMIT_FEE_FEN)
 		app_problem_add(p, F_FEE, false, "金额过大");
 	if (a->d.fee_paid_on != DATE_NONE && a->fee_fen < 0)

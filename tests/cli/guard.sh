@@ -75,4 +75,17 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); t=d["to_confirm"]; 
 expect 0 "audit of 2025 lists none" -- "$GK" --db "$o" audit --year 2025 --format json
 has "$T/out" '"to_confirm": []' "another year's are not listed"
 
+# ---- an extension needs the approver (第三十三条) on every path ----
+x=$T/x.db
+expect 0 "add for an extension" -- "$GK" --db "$x" add 收到日期=2026-11-02 申请人=癸 申请人类型=自然人
+expect 65 "set an extension without the approver" -- "$GK" --db "$x" set 2026-0001 延期日期=2026-11-20
+has "$T/err" "延期批准人: 延期须经政府信息公开工作机构负责人同意（第三十三条）" "set names the approver"
+expect 0 "set it with the approver and the day told" -- "$GK" --db "$x" set 2026-0001 延期日期=2026-11-20 延期批准人=王主任 延期告知日期=2026-11-23
+expect 0 "show" -- "$GK" --db "$x" show 2026-0001
+has "$T/out" "延期告知日期: 2026-11-23" "the day told kept"
+expect 65 "add an extension without the approver" -- "$GK" --db "$x" add 收到日期=2026-11-02 申请人=子 申请人类型=自然人 延期日期=2026-11-20
+printf '收到日期,申请人,申请人类型,延期日期\n2026-11-02,丑,自然人,2026-11-20\n' >"$T/ext.csv"
+expect 65 "import an extension without the approver" -- "$GK" --db "$x" import "$T/ext.csv"
+has "$T/err" "第2行: 延期批准人: 延期须经" "the import names the row"
+
 finish

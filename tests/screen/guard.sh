@@ -3,8 +3,10 @@
 # outcome the events contradict asks, with its reason, and a second F2 saves it.
 . "$(dirname "$0")/lib.sh"
 
+printf '编号,收到日期,申请人,申请人类型,渠道\nE-01,2023-12-18,延期甲,自然人,当面\n' >"$TMP/seed.csv"
+gk import "$TMP/seed.csv" >/dev/null || fail "import"
 start 80x24
-wait_for "还没有申请"
+wait_for "E-01"
 
 # a receipt dated tomorrow is refused beside its field; today's is taken
 key n
@@ -45,5 +47,23 @@ key F2
 wait_for "现在出具答复书吗"
 key n
 wait_for "已答复 2023-0001：无法提供/3.补正后申请内容仍不明确"
+
+# 延期 (第三十三条): the approver is required, the day the applicant was told kept
+key Home
+wait_line "^>E-01"
+key x
+wait_for "延期 E-01（第三十三条）"
+wait_for "告知申请人之日（第三十三条）"
+key F2
+wait_for "请填写同意延期的负责人"
+type "王局长"
+key Tab Tab
+type "2023-12-20"
+key F2
+wait_for "现在出具延期答复告知书吗"
+key n
+wait_for "已延期，请告知申请人"
+gk show E-01 >"$TMP/show" || fail "show"
+grep -q "延期告知日期: 2023-12-20" "$TMP/show" || fail "延期告知日期 not kept: $(cat "$TMP/show")"
 
 quit

@@ -29,7 +29,7 @@
 #include "tui.h"
 #include "xmem.h"
 
-#define EV_FIELDS 4
+#define EV_FIELDS 5
 
 /* One field of a step: the application's field it records. */
 struct ev_field {
@@ -471,6 +471,8 @@ static const struct ev_desc events[] = {
 			  "请填写同意延期的负责人（第三十三条：经政府信息公开工作机构负责人同意）",
 			  "同意延期的负责人" },
 			{ F_EXTENSION_REASON, EF_LONG, NULL, NULL, "延期答复告知书载明的理由" },
+			{ F_EXTENSION_TOLD, EF_DATE, NULL, NULL,
+			  "告知申请人之日（第三十三条），告知后按 e 补填亦可" },
 		  }, NULL },
 	  }, NULL, NULL },
 	{ A_FEE, "信息处理费", "（第四十二条）", "收费", fee_next, {
