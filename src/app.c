@@ -370,6 +370,10 @@ static void check_more_dates(const struct app *a, int today, struct app_problems
 	after(p, F_FEE_DELIVERED, a->d.fee_delivered, F_FEE_NOTICE, a->d.fee_notice);
 	after(p, F_REASONS_SENT, a->reasons_sent, F_RECEIVED, a->d.received);
 	after(p, F_REASONS_LIMIT, a->reasons_limit, F_REASONS_SENT, a->reasons_sent);
+	/* 第三十条: the 补正 notice gives the applicant a reasonable time limit */
+	if (a->d.correction_sent != DATE_NONE && a->d.correction_limit == DATE_NONE)
+		app_problem_add(p, F_CORRECTION_LIMIT, false, "补正通知须载明补正的合理期限（第三十条），"
+				"请填写补正期限");
 	if (a->correction_items && a->d.correction_sent == DATE_NONE)
 		app_problem_add(p, F_CORRECTION_ITEMS, false, "没有补正通知日期");
 	if (a->consult_name && a->d.consult_start == DATE_NONE)

@@ -88,4 +88,11 @@ printf '收到日期,申请人,申请人类型,延期日期\n2026-11-02,丑,自�
 expect 65 "import an extension without the approver" -- "$GK" --db "$x" import "$T/ext.csv"
 has "$T/err" "第2行: 延期批准人: 延期须经" "the import names the row"
 
+# ---- a 补正 notice states its time limit (第三十条) ----
+expect 65 "a 补正 notice without its limit" -- "$GK" --db "$x" set 2026-0001 补正通知日期=2026-11-03
+has "$T/err" "补正期限: 补正通知须载明补正的合理期限（第三十条）" "set names the limit"
+printf '收到日期,申请人,申请人类型,补正通知日期\n2026-11-02,寅,自然人,2026-11-03\n' >"$T/corr.csv"
+expect 65 "import a 补正 notice without its limit" -- "$GK" --db "$x" import "$T/corr.csv"
+has "$T/err" "第2行: 补正期限: 补正通知须载明" "the import names the row"
+
 finish

@@ -48,9 +48,25 @@ wait_for "现在出具答复书吗"
 key n
 wait_for "已答复 2023-0001：无法提供/3.补正后申请内容仍不明确"
 
-# 延期 (第三十三条): the approver is required, the day the applicant was told kept
+# 补正 (第三十条): the notice needs its time limit; one round only, the hint says what follows
 key Home
 wait_line "^>E-01"
+key b
+wait_for "补正 E-01（第三十条）"
+key F2
+wait_for "请填写补正期限（第三十条：补正通知载明合理的补正期限）"
+type "2023-12-29"
+key F2
+wait_for "现在出具补正告知书吗"
+key n
+wait_for "已登记补正通知"
+key b
+wait_for "补正只有一次（第"
+wait_for "补正后仍不明确的：选「无法提供 › 3」"
+key F2
+wait_for "已登记收到补正"
+
+# 延期 (第三十三条): the approver is required, the day the applicant was told kept
 key x
 wait_for "延期 E-01（第三十三条）"
 wait_for "告知申请人之日（第三十三条）"

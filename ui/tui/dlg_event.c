@@ -444,13 +444,16 @@ static const struct ev_desc events[] = {
 		{ "已登记补正通知，等待申请人补正（不计时）", received_info, {
 			{ F_CORRECTION_SENT, EF_TODAY, NULL, "请填写补正通知日期",
 			  "应在收到申请之日起 7 个工作日内一次性告知" },
-			{ F_CORRECTION_LIMIT, EF_DATE, NULL, NULL, "申请人补正的合理期限，可不填" },
+			{ F_CORRECTION_LIMIT, EF_DATE, NULL,
+			  "请填写补正期限（第三十条：补正通知载明合理的补正期限）",
+			  "申请人补正的合理期限（第三十条）" },
 			{ F_CORRECTION_ITEMS, EF_LONG, NULL, NULL,
 			  "需要补正的事项，一次性写全（补正告知书载明）" },
 		  }, NULL },
 		{ "已登记收到补正，答复期限从收到之日重新计算", correction_sent_info, {
 			{ F_CORRECTION_RECEIVED, EF_TODAY, NULL, "请填写收到补正的日期", NULL },
-		  }, "申请人逾期不补正的：按 a 答复，选「其他处理 › 1」" },
+		  }, "逾期不补正的：按 a 答复，选「其他处理 › 1」；补正只有一次（第三十条一次性告知），"
+		     "补正后仍不明确的：选「无法提供 › 3」" },
 	  }, NULL, NULL },
 	{ A_CONSULT, "征求意见", "（第三十二条、第三十四条）", "征求意见", consult_next, {
 		{ "已开始征求意见，期间不计入答复期限", due_info, {
