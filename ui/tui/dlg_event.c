@@ -282,15 +282,16 @@ static void fee_recompute(struct form *fm, int field, void *ctx)
 	struct ev_job *j = ctx;
 	if (field != j->f[FEE_MODE] && field != j->f[FEE_PAGES] && field >= 0)
 		return;
-	char amount[32], basis[256];
+	char amount[32], basis[512];
 	long yuan;
 	if (form_get_choice(fm, j->f[FEE_MODE]) == 1) {
 		char *p = form_get_text(fm, j->f[FEE_PAGES]);
 		int pages = atoi(p);
 		free(p);
 		yuan = fee_for_pages(pages);
-		snprintf(basis, sizeof basis, "%d 页：30 页以内免费，31 至 100 页每页 10 元，"
-			 "101 至 200 页每页 20 元，200 页以上每页 40 元", pages);
+		snprintf(basis, sizeof basis, "%d 页：30页以下（含30页）免费，31至100页的部分每页 10 元，"
+			 "101至200页的部分每页 20 元，201页以上的部分每页 40 元（国办函〔2020〕109号）",
+			 pages);
 	} else {
 		yuan = fee_for_nth_application((int)j->nth);
 		snprintf(basis, sizeof basis, "该申请人本月第 %lld 件申请：前 10 件免费，第 11 至 30 件"
