@@ -380,6 +380,11 @@ static void check_more_dates(const struct app *a, int today, struct app_problems
 		app_problem_add(p, F_CONSULT_NAME, false, "没有征求意见开始日期");
 	if (a->extension_reason && a->d.extended_on == DATE_NONE)
 		app_problem_add(p, F_EXTENSION_REASON, false, "没有延期日期");
+	/* 第四十二条, 国办函〔2020〕109号: the notice states the amount; 按量 counts pages */
+	if (a->d.fee_notice != DATE_NONE && a->fee_fen < 0)
+		app_problem_add(p, F_FEE, false, "收费通知须载明收费金额（第四十二条），请填写信息处理费");
+	if (a->fee_basis == FB_PER_PAGE && a->fee_units <= 0)
+		app_problem_add(p, F_FEE_UNITS, false, "按量计费须填写页数");
 	if (a->fee_units > 0 && a->fee_basis < 0)
 		app_problem_add(p, F_FEE_UNITS, false, "没有计费方式（按件或按量）");
 	if (a->answer_variant == AV_PUBLISHED && a->outcome != R_GRANTED)

@@ -95,4 +95,44 @@ printf '收到日期,申请人,申请人类型,补正通知日期\n2026-11-02,�
 expect 65 "import a 补正 notice without its limit" -- "$GK" --db "$x" import "$T/corr.csv"
 has "$T/err" "第2行: 补正期限: 补正通知须载明" "the import names the row"
 
+# ---- the fee: 15 applications of one person on one day are 10 free and 5 × 100元 ----
+f=$T/f.db
+for i in $(seq 15); do
+	setup "$GK" --db "$f" add 收到日期=2024-03-05 申请人=张三 申请人类型=自然人
+done
+total=0
+for i in $(seq 15); do
+	expect 0 "fee of the ${i}th" -- "$GK" --db "$f" fee "2024-$(printf %04d "$i")"
+	total=$((total + $(head -1 "$T/out" | cut -d. -f1)))
+done
+[ "$total" = 500 ] && ok || bad "15 applications on one day cost $total元, want 500"
+has "$T/out" "按件：该申请人 2024年3月 第 15 件申请" "the 15th is the 15th"
+expect 0 "fee of the 10th" -- "$GK" --db "$f" fee 2024-0010
+[ "$(head -1 "$T/out")" = "0.00" ] && ok || bad "the 10th is free: $(head -1 "$T/out")"
+expect 0 "fee of the 11th" -- "$GK" --db "$f" fee 2024-0011
+[ "$(head -1 "$T/out")" = "100.00" ] && ok || bad "the 11th costs 100: $(head -1 "$T/out")"
+# 按量 at every band's edge (国办函〔2020〕109号 第四条)
+for pair in 30:0 31:10 100:700 101:720 200:2700 201:2740; do
+	expect 0 "fee of ${pair%%:*} pages" -- "$GK" --db "$f" fee 2024-0001 --pages "${pair%%:*}"
+	[ "$(head -1 "$T/out")" = "${pair##*:}.00" ] && ok || bad "${pair%%:*} pages: $(head -1 "$T/out"), want ${pair##*:}.00"
+done
+has "$T/out" "201页以上的部分每页 40 元" "the 按量 words of the rules"
+has "$T/out" "30页以下（含30页）免费" "the free band's words"
+expect 65 "fee of a missing case" -- "$GK" --db "$f" fee 2024-9999
+# the notice: an amount is required, the basis kept, an amount other than the rules' confirmed
+expect 65 "a fee notice without an amount" -- "$GK" --db "$f" set 2024-0012 收费通知日期=2024-03-06
+has "$T/err" "信息处理费: 收费通知须载明收费金额（第四十二条）" "the amount required"
+expect 65 "按量 without pages" -- "$GK" --db "$f" set 2024-0012 收费通知日期=2024-03-06 信息处理费=10 计费方式=按量
+has "$T/err" "计费数量: 按量计费须填写页数" "pages required"
+expect 65 "an amount other than the rules give" -- "$GK" --db "$f" set 2024-0012 收费通知日期=2024-03-06 信息处理费=0 计费方式=按件 计费数量=12
+has "$T/err" "须确认: 2024-0012: 信息处理费: 0.00 元与按件计算的 100.00 元（该申请人本月第 12 件申请）不符" "the amount confirmed"
+expect 0 "the amount the rules give" -- "$GK" --db "$f" set 2024-0012 收费通知日期=2024-03-06 信息处理费=100 计费方式=按件 计费数量=12
+expect 0 "export keeps the basis" -- "$GK" --db "$f" export --year 2024
+has "$T/out" "按件,12" "the basis and the count in the ledger"
+expect 0 "fee says the ledger's amount agrees" -- "$GK" --db "$f" fee 2024-0012
+lacks "$T/out" "须确认" "no difference"
+expect 0 "按量 with its pages" -- "$GK" --db "$f" set 2024-0013 收费通知日期=2024-03-06 信息处理费=20 计费方式=按量 计费数量=32
+expect 0 "fee follows the ledger's pages" -- "$GK" --db "$f" fee 2024-0013
+[ "$(head -1 "$T/out")" = "20.00" ] && ok || bad "32 pages: $(head -1 "$T/out")"
+
 finish
