@@ -135,4 +135,26 @@ expect 0 "按量 with its pages" -- "$GK" --db "$f" set 2024-0013 收费通知�
 expect 0 "fee follows the ledger's pages" -- "$GK" --db "$f" fee 2024-0013
 [ "$(head -1 "$T/out")" = "20.00" ] && ok || bad "32 pages: $(head -1 "$T/out")"
 
+# ---- the payment and reply limits in show (today is 2026-11-26) ----
+l=$T/l.db
+setup "$GK" --db "$l" add 收到日期=2026-09-21 申请人=丁 申请人类型=自然人 收费通知日期=2026-09-28 信息处理费=100
+setup "$GK" --db "$l" add 收到日期=2026-11-02 申请人=己 申请人类型=自然人 征求意见开始=2026-11-03 征求意见对象=其他机关
+setup "$GK" --db "$l" add 收到日期=2026-11-02 申请人=庚 申请人类型=自然人 征求意见开始=2026-11-03 征求意见对象=第三方 征求意见送达日期=2026-11-05
+provisional=$("$GK" due 2026-09-28 | head -1)
+expect 0 "show a fee notice not yet delivered" -- "$GK" --db "$l" show 2026-0001
+has "$T/out" "缴费期限: $provisional（送达日期未登记，暂按通知日期计算），已过" "provisional payment limit, passed"
+# delivered on 2026-10-09: 20 working days across the 10 October 2026 make-up day
+expect 0 "record the delivery" -- "$GK" --db "$l" set 2026-0001 收费通知送达日期=2026-10-09
+limit=$("$GK" due 2026-10-09 | head -1)
+expect 0 "show it delivered" -- "$GK" --db "$l" show 2026-0001
+has "$T/out" "缴费期限: $limit（自送达次日起 20 个工作日），已过：逾期未缴费视为放弃申请" "payment limit from the delivery"
+reply=$("$GK" due 2026-11-03 --workdays 15 | head -1)
+expect 0 "show a consultation of another body" -- "$GK" --db "$l" show 2026-0002
+has "$T/out" "征求意见答复期限: $reply（送达日期未登记，暂按开始日期计算），已过：其他机关逾期未答复的，视为同意公开（第三十四条）" "body: silence agrees"
+reply=$("$GK" due 2026-11-05 --workdays 15 | head -1)
+expect 0 "show a consultation of a third party" -- "$GK" --db "$l" show 2026-0003
+has "$T/out" "征求意见答复期限: $reply（自收到征求意见之日起 15 个工作日）" "third party's limit"
+GONGKAI_TODAY=2026-12-31 expect 0 "show it after the limit" -- "$GK" --db "$l" show 2026-0003
+has "$T/out" "已过：第三方逾期未提出意见的，由本机关依照条例规定决定（第三十二条）" "third party: the office decides"
+
 finish

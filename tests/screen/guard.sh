@@ -3,7 +3,7 @@
 # outcome the events contradict asks, with its reason, and a second F2 saves it.
 . "$(dirname "$0")/lib.sh"
 
-printf '编号,收到日期,申请人,申请人类型,渠道\nE-01,2023-12-18,延期甲,自然人,当面\n' >"$TMP/seed.csv"
+printf '编号,收到日期,申请人,申请人类型,渠道,收费通知日期,信息处理费,征求意见开始,征求意见对象\nE-01,2023-12-18,延期甲,自然人,当面,,,,\nF-01,2023-11-01,收费乙,自然人,当面,2023-11-03,100,,\nC-01,2023-11-01,征求丙,自然人,当面,,,2023-11-02,其他机关\n' >"$TMP/seed.csv"
 gk import "$TMP/seed.csv" >/dev/null || fail "import"
 start 80x24
 wait_for "E-01"
@@ -81,5 +81,27 @@ key n
 wait_for "已延期，请告知申请人"
 gk show E-01 >"$TMP/show" || fail "show"
 grep -q "延期告知日期: 2023-12-20" "$TMP/show" || fail "延期告知日期 not kept: $(cat "$TMP/show")"
+
+# the detail screen: the payment limit (provisional until delivered) and the reply limit, passed
+key /
+wait_for "编号、申请人或申请内容中含有"
+type "收费乙"
+key Enter
+cursor_on "收费乙"
+key Enter
+wait_for "申请 F-01  收费乙"
+wait_for "缴费期限"
+wait_for "送达日期未登记，暂按通知日期计算"
+wait_for "已过：逾期未缴"
+key Escape
+wait_line "^>F-01"
+key Down
+cursor_on "征求丙"
+key Enter
+wait_for "申请 C-01  征求丙"
+wait_for "答复期限"
+wait_for "已过：其他机关"
+wait_for "视为同意公开（第三十四条）"
+key Escape
 
 quit

@@ -226,6 +226,15 @@ enum status cmd_show(struct cli *c, int argc, char **argv)
 		       sb_str(&k.steps));
 		if (k.state != CLOCK_ANSWERED && k.due != DATE_NONE)
 			printf("剩余 %d 个工作日\n", clock_workdays_left(cal, &k, c->today));
+		struct strbuf lim = STRBUF_INIT;
+		clock_fee_limit_text(&k, c->today, &lim);
+		if (lim.len)
+			printf("缴费期限: %s\n", sb_str(&lim));
+		sb_reset(&lim);
+		clock_consult_limit_text(&k, a.consult_party, c->today, &lim);
+		if (lim.len)
+			printf("征求意见答复期限: %s\n", sb_str(&lim));
+		sb_release(&lim);
 		clock_release(&k);
 		struct history_entry *h;
 		size_t n;
