@@ -365,6 +365,12 @@ static void check_more_dates(const struct app *a, int today, struct app_problems
 	if (a->arrived != DATE_NONE && a->d.received != DATE_NONE && a->arrived > a->d.received)
 		app_problem_add(p, F_ARRIVED, false, "%s 晚于收到日期 %s（收到日期为到达之日或其后"
 				"确认之日）", date_format(a->arrived, x), date_format(a->d.received, y));
+	/* 第三十一条: in person or by post the day it arrived is the receipt date; only an
+	 * ordinary letter, the internet or a fax counts from a later confirmation */
+	if (a->arrived != DATE_NONE && a->d.received != DATE_NONE && a->arrived < a->d.received &&
+	    (a->channel == CH_IN_PERSON || a->channel == CH_POST))
+		app_problem_add(p, F_ARRIVED, true, "%s 早于收到日期 %s：%s", date_format(a->arrived, x),
+				date_format(a->d.received, y), channel_receipt_rule(a->channel));
 	after(p, F_CONSULT_DELIVERED, a->d.consult_delivered, F_CONSULT_START, a->d.consult_start);
 	after(p, F_EXTENSION_TOLD, a->extension_told, F_EXTENDED_ON, a->d.extended_on);
 	after(p, F_FEE_DELIVERED, a->d.fee_delivered, F_FEE_NOTICE, a->d.fee_notice);

@@ -157,4 +157,11 @@ has "$T/out" "征求意见答复期限: $reply（自收到征求意见之日起 
 GONGKAI_TODAY=2026-12-31 expect 0 "show it after the limit" -- "$GK" --db "$l" show 2026-0003
 has "$T/out" "已过：第三方逾期未提出意见的，由本机关依照条例规定决定（第三十二条）" "third party: the office decides"
 
+# ---- 第三十一条: the receipt date by channel ----
+expect 0 "in person, arrived before the receipt date: a warning" -- "$GK" --db "$T/h.db" add 收到日期=2026-11-05 到达日期=2026-11-02 渠道=当面 申请人=甲 申请人类型=自然人
+has "$T/err" "提示: 到达日期: 2026-11-02 早于收到日期 2026-11-05：第三十一条：当面提交的，以提交之日为收到申请之日" "in person: the day handed in"
+expect 0 "an ordinary letter confirmed later: no warning" -- "$GK" --db "$T/h.db" add 收到日期=2026-11-05 到达日期=2026-11-02 渠道=平信 申请人=乙 申请人类型=自然人
+lacks "$T/err" "到达日期" "平信 counts from the confirmation"
+expect 65 "arrived after the receipt date" -- "$GK" --db "$T/h.db" add 收到日期=2026-11-05 到达日期=2026-11-06 渠道=传真 申请人=丙 申请人类型=自然人
+
 finish
