@@ -11,7 +11,7 @@ wait_for "E-01"
 # a receipt dated tomorrow is refused beside its field; today's is taken
 key n
 wait_for "新建申请"
-wait_for "平信、网络、传真为与"   # 第三十一条 for every channel
+wait_for "平信、网络、传真确认之日"   # 第三十一条 for every channel
 key C-u
 type "2023-12-21"
 key Tab Enter                  # 渠道: the list
@@ -19,9 +19,9 @@ wait_for "电子邮件"
 key Down Enter                 # 当面
 wait_for "当面提交的，以提交之日为收到申请之日"
 key BTab Right Right           # 平信, then 网络, as a clerk steps through the choices
-wait_for "平常信函等无需签收的，以与申请人确认之日"
+wait_for "平信以与申请人确认之日为收到之日"
 key Right Right Right          # 传真
-wait_for "传真提交的，以与申请人确认之日"
+wait_for "传真提交的，以双方确认之日为收到之日"
 key Left Left Left Left Left   # back to 当面
 wait_for "当面提交的，以提交之日为收到申请之日"
 key Tab
