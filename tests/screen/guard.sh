@@ -3,7 +3,7 @@
 # outcome the events contradict asks, with its reason, and a second F2 saves it.
 . "$(dirname "$0")/lib.sh"
 
-printf '编号,收到日期,申请人,申请人类型,渠道,收费通知日期,信息处理费,征求意见开始,征求意见对象\nE-01,2023-12-18,延期甲,自然人,当面,,,,\nF-01,2023-11-01,收费乙,自然人,当面,2023-11-03,100,,\nC-01,2023-11-01,征求丙,自然人,当面,,,2023-11-02,其他机关\n' >"$TMP/seed.csv"
+printf '编号,收到日期,申请人,申请人类型,渠道,收费通知日期,信息处理费,征求意见开始,征求意见对象\nE-01,2023-12-18,延期甲,自然人,当面,,,,\nF-01,2023-11-01,收费乙,自然人,当面,2023-11-03,100,,\nC-01,2023-11-01,征求丙,自然人,当面,,,2023-11-02,其他机关\nG-01,2023-12-19,收费丁,自然人,当面,,,,\n' >"$TMP/seed.csv"
 gk import "$TMP/seed.csv" >/dev/null || fail "import"
 start 80x24
 wait_for "E-01"
@@ -112,5 +112,31 @@ wait_for "答复期限"
 wait_for "已过：其他机关"
 wait_for "视为同意公开（第三十四条）"
 key Escape
+
+# the fee notice keeps its basis, its pages and the day it reached the applicant
+wait_line "^>C-01"
+key /
+wait_for "编号、申请人或申请内容中含有"
+key C-u
+type "收费丁"
+key Enter
+cursor_on "收费丁"
+key f
+wait_for "信息处理费 G-01（第四十二条）"
+key Tab Right                  # 计费方式: 按量
+wait_for "按量（页数）"
+key Tab
+type "120"
+wait_for "1100.00"
+key Tab Tab
+type "2023-12-20"
+key F2
+wait_for "现在出具收费通知书吗"
+key n
+wait_for "已登记收费通知"
+gk show G-01 >"$TMP/show" || fail "show"
+grep -q "收费通知送达日期: 2023-12-20" "$TMP/show" || fail "delivery not kept: $(cat "$TMP/show")"
+grep -q "计费方式: 按量" "$TMP/show" || fail "basis not kept: $(cat "$TMP/show")"
+grep -q "计费数量: 120" "$TMP/show" || fail "pages not kept: $(cat "$TMP/show")"
 
 quit

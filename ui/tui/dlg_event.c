@@ -260,7 +260,7 @@ static void extension_info(struct tui *t, struct form *fm, const struct app *a)
 
 /* ---- 信息处理费 (第四十二条，国办函〔2020〕109号) ---- */
 
-enum { FEE_NOTICE, FEE_MODE, FEE_PAGES, FEE_AMOUNT, FEE_BASIS };
+enum { FEE_NOTICE, FEE_MODE, FEE_PAGES, FEE_AMOUNT, FEE_BASIS, FEE_DELIVERED };
 
 static const char *const fee_modes[] = { "按件（本月申请件数）", "按量（页数）" };
 
@@ -328,6 +328,8 @@ static void fee_build(struct tui *t, struct form *fm, struct ev_job *j)
 	j->f[FEE_AMOUNT] = form_text(fm, "金额（元）", F_FEE, NULL, 16);
 	form_note(fm, j->f[FEE_AMOUNT], "程序计算，请核对");
 	j->f[FEE_BASIS] = form_info(fm, "计算依据", "");
+	j->f[FEE_DELIVERED] = appform_date(fm, F_FEE_DELIVERED, DATE_NONE);
+	form_note(fm, j->f[FEE_DELIVERED], "缴费期限自送达次日起算，未知可暂不填");
 	fm->changed = fee_recompute;
 	fee_recompute(fm, -1, j);
 }
@@ -340,6 +342,15 @@ static bool fee_fill(struct form *fm, struct ev_job *j, struct app *a)
 	if (ok && a->d.fee_notice == DATE_NONE) {
 		form_problem(fm, j->f[FEE_NOTICE], false, "请填写收费通知日期");
 		ok = false;
+	}
+	ok = appform_read(fm, j->f[FEE_DELIVERED], a, F_FEE_DELIVERED) && ok;
+	/* the basis and its count are kept with the fee (国办函〔2020〕109号 第四条) */
+	if (form_get_choice(fm, j->f[FEE_MODE]) == 1) {
+		a->fee_basis = FB_PER_PAGE;
+		ok = appform_read(fm, j->f[FEE_PAGES], a, F_FEE_UNITS) && ok;
+	} else {
+		a->fee_basis = FB_PER_ITEM;
+		a->fee_units = j->nth > 0 && j->nth <= LIMIT_FEE_UNITS ? (int)j->nth : 0;
 	}
 	if (!appform_read(fm, j->f[FEE_AMOUNT], a, F_FEE)) {
 		ok = false;
