@@ -7,7 +7,10 @@ Ten years of applications (2017 to the year of --today) with a realistic mix: mo
 persons, some companies and law firms; most answered 予以公开 or 本机关不掌握, every outcome
 present; about 3 % still open (recent ones); 补正, consultations, extensions and fees on a few
 per cent; reconsiderations and lawsuits on some answered ones. Dates are consistent with the
-clock rules (events in order, before the answer), so the ledger imports without a problem.
+clock rules (events in order, before the answer), every extension names who approved it, and
+no outcome contradicts the events (逾期不补正 after a 补正 notice whose limit passed, 逾期未缴费
+after a fee notice whose payment limit passed, 补正后仍不明确 after a 补正, 复议后起诉 after a
+decided reconsideration), so the ledger imports without a problem or a question.
 """
 import argparse, csv, datetime as dt, random
 
@@ -42,11 +45,41 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 TOPICS = ["征收补偿方案", "学校划片范围", "行政处罚决定书", "环评批复文件", "财政预算执行情况",
           "规划许可证", "养老服务补贴名单", "道路建设项目批复", "招标投标文件", "安置房分配方案"]
 HEAD = ["编号", "收到日期", "申请人", "申请人类型", "渠道", "申请内容", "证件号码", "联系方式",
-        "补正通知日期", "补正收到日期", "征求意见开始", "征求意见结束", "延期日期", "延期工作日",
-        "收费通知日期", "答复日期", "办理结果", "信息处理费", "缴费日期", "复议申请日期", "复议结果",
+        "补正通知日期", "补正期限", "补正收到日期", "征求意见开始", "征求意见结束", "延期日期",
+        "延期工作日", "延期批准人", "收费通知日期", "收费通知送达日期", "答复日期", "办理结果", "信息处理费", "缴费日期", "复议申请日期", "复议结果",
         "复议决定日期", "起诉日期", "诉讼类型", "诉讼结果", "判决日期", "备注"]
 D = lambda d: d.isoformat() if d else ""
 day = dt.timedelta(days=1)
+
+EVENTS = ["补正通知日期", "补正期限", "补正收到日期", "征求意见开始", "征求意见结束", "延期日期",
+          "延期工作日", "延期批准人", "收费通知日期", "收费通知送达日期", "信息处理费", "缴费日期"]
+
+
+def settle(v, got, done):
+    """The events an outcome needs (docs/deadlines.md, what needs confirming): 逾期不补正 after a
+    补正 notice whose limit passed, 逾期未缴费 after a fee notice whose payment limit passed (20
+    working days: 45 calendar days are always more), 补正后仍不明确 after a 补正. Where the
+    answer would then lie after today, the outcome becomes 其他处理/3.其他."""
+    out = v["办理结果"]
+    need = {"其他处理/1": 13, "其他处理/2": 46, "无法提供/3": 7}.get(out[:6])
+    if need is None:
+        return
+    for k in EVENTS:
+        v[k] = ""
+    if done < got + need * day:
+        done = got + need * day
+    if done > today:
+        v["办理结果"] = "其他处理/3.其他"
+        return
+    v["答复日期"] = D(done)
+    if out.startswith("其他处理/2"):
+        v["收费通知日期"], v["收费通知送达日期"] = D(got + 4 * day), D(got + 5 * day)
+        v["信息处理费"] = "100.00"
+    else:
+        v["补正通知日期"], v["补正期限"] = D(got + 2 * day), D(got + 12 * day)
+        if out.startswith("无法提供/3"):
+            v["补正收到日期"] = D(got + 6 * day)
+
 
 with open(a.out, "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f, lineterminator="\r\n")
@@ -74,6 +107,7 @@ with open(a.out, "w", encoding="utf-8", newline="") as f:
         if r < 0.08:
             sent, back = got + 2 * day, got + 6 * day
             v["补正通知日期"], v["补正收到日期"] = D(sent), D(back)
+            v["补正期限"] = D(sent + 10 * day)   # 第三十条: the notice gives a time limit
             cursor = back
         elif r < 0.12:
             s, e = got + 3 * day, got + 12 * day
@@ -82,6 +116,7 @@ with open(a.out, "w", encoding="utf-8", newline="") as f:
         elif r < 0.14:
             x = got + 5 * day
             v["延期日期"], v["延期工作日"] = D(x), str(rng.randint(5, 20))
+            v["延期批准人"] = "王主任"   # 第三十三条: the head of the disclosure office consents
             cursor = x
         elif r < 0.15:
             n, paid = got + 4 * day, got + 9 * day
@@ -92,6 +127,7 @@ with open(a.out, "w", encoding="utf-8", newline="") as f:
             done = None
         if done:
             v["答复日期"], v["办理结果"] = D(done), rng.choice(OUTCOMES)
+            settle(v, got, done)
             if rng.random() < 0.02:
                 filed = done + dt.timedelta(days=rng.randrange(5, 50))
                 dec = filed + dt.timedelta(days=rng.randrange(30, 120))
@@ -103,7 +139,10 @@ with open(a.out, "w", encoding="utf-8", newline="") as f:
                 filed = done + dt.timedelta(days=rng.randrange(5, 90))
                 dec = filed + dt.timedelta(days=rng.randrange(60, 300))
                 if filed <= today:
-                    v["起诉日期"], v["诉讼类型"] = D(filed), rng.choice(["未经复议直接起诉", "复议后起诉"])
+                    kind = rng.choice(["未经复议直接起诉", "复议后起诉"])
+                    if not v["复议决定日期"]:   # 行政诉讼法 第四十五条: after a decided one
+                        kind = "未经复议直接起诉"
+                    v["起诉日期"], v["诉讼类型"] = D(filed), kind
                     if dec <= today:
                         v["诉讼结果"], v["判决日期"] = rng.choice(["维持", "纠正", "其他"]), D(dec)
         w.writerow([v[h] for h in HEAD])

@@ -14,6 +14,7 @@
 
 #include "codes.h"
 #include "date.h"
+#include "guard.h"
 #include "text.h"
 #include "strbuf.h"
 #include "xmem.h"
@@ -137,9 +138,33 @@ void app_problem_add(struct app_problems *p, enum app_field f, bool warning,
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
-	p->v[p->n++] = (struct app_problem){ f, warning, msg };
+	p->v[p->n++] = (struct app_problem){ f, warning, false, msg };
 	if (!warning)
 		p->errors++;
+}
+
+void app_confirm_add(struct app_problems *p, enum app_field f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+	p->v[p->n++] = (struct app_problem){ f, true, true, msg };
+	p->confirms++;
+}
+
+void app_problem_remove(struct app_problems *p, size_t i)
+{
+	if (i >= p->n)
+		return;
+	if (!p->v[i].warning)
+		p->errors--;
+	if (p->v[i].confirm)
+		p->confirms--;
+	free(p->v[i].msg);
+	memmove(&p->v[i], &p->v[i + 1], (p->n - i - 1) * sizeof *p->v);
+	p->n--;
 }
 
 void app_problems_clear(struct app_problems *p)
@@ -148,6 +173,7 @@ void app_problems_clear(struct app_problems *p)
 		free(p->v[i].msg);
 	p->n = 0;
 	p->errors = 0;
+	p->confirms = 0;
 }
 
 void app_problems_drop_echoes(struct app_problems *p, size_t from)
@@ -163,6 +189,8 @@ void app_problems_drop_echoes(struct app_problems *p, size_t from)
 		}
 		if (!p->v[i].warning)
 			p->errors--;
+		if (p->v[i].confirm)
+			p->confirms--;
 		free(p->v[i].msg);
 	}
 	p->n = kept;
@@ -212,10 +240,13 @@ static void check_text(struct app_problems *p, enum app_field f, const char *s, 
 		app_problem_add(p, f, false, "长度 %zu 字，超过上限 %zu 字", chars, limit);
 }
 
+/* An event's date lies on or before today: an answer dated tomorrow entered today would move a
+ * case into another day's, or year's, count. Only the limits given to the applicant (补正期限,
+ * 说明理由期限) may lie ahead, and they are not checked here. */
 static void check_date(struct app_problems *p, enum app_field f, int date, int today)
 {
 	char a[DATE_BUF];
-	if (date != DATE_NONE && date > today + 1)
+	if (date != DATE_NONE && date > today)
 		app_problem_add(p, f, false, "%s 晚于今天，不能是将来的日期", date_format(date, a));
 }
 
@@ -334,17 +365,32 @@ static void check_more_dates(const struct app *a, int today, struct app_problems
 	if (a->arrived != DATE_NONE && a->d.received != DATE_NONE && a->arrived > a->d.received)
 		app_problem_add(p, F_ARRIVED, false, "%s 晚于收到日期 %s（收到日期为到达之日或其后"
 				"确认之日）", date_format(a->arrived, x), date_format(a->d.received, y));
+	/* 第三十一条: in person or by post the day it arrived is the receipt date; only an
+	 * ordinary letter, the internet or a fax counts from a later confirmation */
+	if (a->arrived != DATE_NONE && a->d.received != DATE_NONE && a->arrived < a->d.received &&
+	    (a->channel == CH_IN_PERSON || a->channel == CH_POST))
+		app_problem_add(p, F_ARRIVED, true, "%s 早于收到日期 %s：%s", date_format(a->arrived, x),
+				date_format(a->d.received, y), channel_receipt_rule(a->channel));
 	after(p, F_CONSULT_DELIVERED, a->d.consult_delivered, F_CONSULT_START, a->d.consult_start);
 	after(p, F_EXTENSION_TOLD, a->extension_told, F_EXTENDED_ON, a->d.extended_on);
 	after(p, F_FEE_DELIVERED, a->d.fee_delivered, F_FEE_NOTICE, a->d.fee_notice);
 	after(p, F_REASONS_SENT, a->reasons_sent, F_RECEIVED, a->d.received);
 	after(p, F_REASONS_LIMIT, a->reasons_limit, F_REASONS_SENT, a->reasons_sent);
+	/* 第三十条: the 补正 notice gives the applicant a reasonable time limit */
+	if (a->d.correction_sent != DATE_NONE && a->d.correction_limit == DATE_NONE)
+		app_problem_add(p, F_CORRECTION_LIMIT, false, "补正通知须载明补正的合理期限（第三十条），"
+				"请填写补正期限");
 	if (a->correction_items && a->d.correction_sent == DATE_NONE)
 		app_problem_add(p, F_CORRECTION_ITEMS, false, "没有补正通知日期");
 	if (a->consult_name && a->d.consult_start == DATE_NONE)
 		app_problem_add(p, F_CONSULT_NAME, false, "没有征求意见开始日期");
 	if (a->extension_reason && a->d.extended_on == DATE_NONE)
 		app_problem_add(p, F_EXTENSION_REASON, false, "没有延期日期");
+	/* 第四十二条, 国办函〔2020〕109号: the notice states the amount; 按量 counts pages */
+	if (a->d.fee_notice != DATE_NONE && a->fee_fen < 0)
+		app_problem_add(p, F_FEE, false, "收费通知须载明收费金额（第四十二条），请填写信息处理费");
+	if (a->fee_basis == FB_PER_PAGE && a->fee_units <= 0)
+		app_problem_add(p, F_FEE_UNITS, false, "按量计费须填写页数");
 	if (a->fee_units > 0 && a->fee_basis < 0)
 		app_problem_add(p, F_FEE_UNITS, false, "没有计费方式（按件或按量）");
 	if (a->answer_variant == AV_PUBLISHED && a->outcome != R_GRANTED)
@@ -425,6 +471,10 @@ static bool check_all(const struct app *a, const struct calendar *cal, int today
 		app_problem_add(p, F_CONSULT_PARTY, false, "没有征求意见开始日期");
 	if (a->extension_by && a->d.extended_on == DATE_NONE)
 		app_problem_add(p, F_EXTENSION_BY, false, "没有延期日期");
+	/* 第三十三条第二款: an extension needs the consent of the head of the disclosure office */
+	if (!a->extension_by && a->d.extended_on != DATE_NONE)
+		app_problem_add(p, F_EXTENSION_BY, false, "延期须经政府信息公开工作机构负责人同意"
+				"（第三十三条），请填写同意延期的负责人");
 	if (a->fee_fen > LIMIT_FEE_FEN)
 		app_problem_add(p, F_FEE, false, "金额过大");
 	if (a->d.fee_paid_on != DATE_NONE && a->fee_fen < 0)
@@ -433,6 +483,9 @@ static bool check_all(const struct app *a, const struct calendar *cal, int today
 		     F_REVIEW_DECIDED);
 	check_review(p, &a->suit, a->d.received, today, F_SUIT_FILED, F_SUIT_RESULT,
 		     F_SUIT_DECIDED);
+	/* what the events contradict, once the entry itself holds together (guard.c) */
+	if (p->errors == before)
+		guard_app(a, cal, p);
 	return p->errors == before;
 }
 

@@ -165,15 +165,25 @@ void app_set_text(char **slot, const char *s);
 struct app_problem {
 	enum app_field field;
 	bool warning;   /* a warning is shown but does not stop a save */
+	/* a warning that needs confirming (guard.h): what the events say contradicts the entry;
+	 * a form saves on a second F2, add and set only with --confirm, an import saves it and
+	 * lists it */
+	bool confirm;
 	char *msg;      /* Chinese, without the field name: "2023-02-30 不是有效日期" */
 };
 struct app_problems {
 	struct app_problem *v;
 	size_t n, cap;
-	size_t errors;   /* problems that are not warnings */
+	size_t errors;     /* problems that are not warnings */
+	size_t confirms;   /* warnings that need confirming */
 };
 void app_problem_add(struct app_problems *p, enum app_field f, bool warning,
 		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Adds a warning that needs confirming (confirm set). */
+void app_confirm_add(struct app_problems *p, enum app_field f, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Removes problem i, keeping the order and the counts. */
+void app_problem_remove(struct app_problems *p, size_t i);
 void app_problems_clear(struct app_problems *p);
 /* Drops the problems from index `from` on that name a field which already has an error before
  * it: when a value could not be read, what the checks then say of that field is its echo. */
@@ -182,7 +192,7 @@ void app_problems_release(struct app_problems *p);
 
 /*
  * Checks every field of a: required fields, lengths, text without control characters, dates
- * of events not more than one day after `today` (the 补正 limit given to the applicant may lie
+ * of events not after `today` (the 补正 and 说明理由 limits given to the applicant may lie
  * ahead), the order of the clock's events (clock_check), an
  * outcome exactly when there is an answer date, the review and the lawsuit. Adds one problem per
  * fault to p; returns true when there is no error (warnings allowed).

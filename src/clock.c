@@ -250,6 +250,36 @@ int clock_consult_limit(const struct calendar *cal, const struct clock_dates *in
 	return calendar_add_workdays(cal, from, CLOCK_CONSULT_REPLY_DAYS);
 }
 
+void clock_fee_limit_text(const struct clock *c, int today, struct strbuf *out)
+{
+	char b[DATE_BUF];
+	if (c->fee_limit == DATE_NONE)
+		return;
+	sb_addf(out, "%s（%s）", date_format(c->fee_limit, b), c->fee_limit_provisional
+		? "送达日期未登记，暂按通知日期计算" : "自送达次日起 20 个工作日");
+	if (today > c->fee_limit)
+		sb_adds(out, "，已过：逾期未缴费视为放弃申请");
+}
+
+void clock_consult_limit_text(const struct clock *c, int party, int today, struct strbuf *out)
+{
+	char b[DATE_BUF];
+	if (c->consult_limit == DATE_NONE)
+		return;
+	sb_addf(out, "%s（%s）", date_format(c->consult_limit, b), c->consult_limit_provisional
+		? "送达日期未登记，暂按开始日期计算" : "自收到征求意见之日起 15 个工作日");
+	if (today <= c->consult_limit)
+		return;
+	/* 第三十二条: a third party's silence leaves the decision to the office; 第三十四条:
+	 * another body's silence counts as agreeing */
+	if (party == 0)
+		sb_adds(out, "，已过：第三方逾期未提出意见的，由本机关依照条例规定决定（第三十二条）");
+	else if (party == 1)
+		sb_adds(out, "，已过：其他机关逾期未答复的，视为同意公开（第三十四条）");
+	else
+		sb_adds(out, "，已过：第三方由本机关决定（第三十二条），其他机关视为同意（第三十四条）");
+}
+
 /* The end of a fee notice's step: the applicant pays within 20 working days from the day after
  * the notice reached them (国办函〔2020〕109号). */
 static void fee_limit_note(struct run *r)

@@ -88,6 +88,15 @@ int clock_fee_limit(const struct calendar *cal, const struct clock_dates *in, bo
 int clock_consult_limit(const struct calendar *cal, const struct clock_dates *in,
 			bool *provisional);
 
+/* The payment limit of a computed clock in words, for `show` and the detail screen: the date,
+ * whether it is provisional, and 已过 once today is after it (the applicant who has not paid
+ * then counts as having given up, 国办函〔2020〕109号). Appends nothing without a limit. */
+void clock_fee_limit_text(const struct clock *c, int today, struct strbuf *out);
+/* The reply limit of an open consultation in words, the same way; once passed, what follows:
+ * for a third party (party 0, CP_THIRD_PARTY) the office decides (第三十二条), for another body
+ * (1, CP_BODY) silence counts as agreement (第三十四条); party -1 when not recorded. */
+void clock_consult_limit_text(const struct clock *c, int party, int today, struct strbuf *out);
+
 /* Computes the clock of one application into *out. out must be initialised (CLOCK_INIT, all
  * zero, or a clock from an earlier clock_compute, whose steps buffer is reused); the caller
  * frees it with clock_release.

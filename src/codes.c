@@ -265,3 +265,20 @@ void outcome_code_label(int outcome, struct strbuf *out)
 	size_t n = strlen(l);
 	sb_addf(out, "%s%d", rows[outcome].group_short, take_number(&l, &n));
 }
+
+const char *channel_receipt_rule(int channel)
+{
+	/* 第三十一条: （一）当面提交的，以提交之日; （二）邮寄的，以签收之日; 以平常信函等无需签收
+	 * 的方式的，以双方确认之日; （三）互联网渠道或者传真的，以双方确认之日 */
+	switch (channel) {
+	case CH_IN_PERSON: return "第三十一条：当面提交的，以提交之日为收到申请之日";
+	case CH_POST: return "第三十一条：邮寄的，以本机关签收之日为收到申请之日";
+	case CH_LETTER: return "第三十一条：平信以与申请人确认之日为收到之日，到达日期另记";
+	case CH_ONLINE:
+	case CH_EMAIL:
+		return "第三十一条：网络提交的，以双方确认之日为收到之日，到达日期另记";
+	case CH_FAX:
+		return "第三十一条：传真提交的，以双方确认之日为收到之日，到达日期另记";
+	default: return "第三十一条：当面提交之日，邮寄签收之日，平信、网络、传真确认之日";
+	}
+}

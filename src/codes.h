@@ -206,6 +206,9 @@ extern const struct code_set codes_applicant, codes_channel, codes_review_result
 int code_parse(const struct code_set *set, const char *s);
 const char *code_key(const struct code_set *set, int i);
 const char *code_label(const struct code_set *set, int i);
+/* Which day counts as the receipt date for a channel (第三十一条), in words for the form beside
+ * 收到日期; for -1 (not chosen) the rule for every channel. A static string. */
+const char *channel_receipt_rule(int channel);
 
 const char *t3_row_key(enum t3_row r);
 const char *t3_row_label(enum t3_row r);

@@ -58,7 +58,7 @@ static void json_table2(const struct report *r, struct strbuf *out)
 		if (r->t2.v[c] == T2_NA)
 			sb_adds(out, "null");
 		else if (c == T2_FEES)
-			sb_addf(out, "\"%s\"", table2_format_wan(r->t2.v[c], buf));
+			sb_addf(out, "\"%s\"", table2_format_wan_exact(r->t2.v[c], buf));
 		else
 			sb_addf(out, "%lld", r->t2.v[c]);
 		if (last)

@@ -91,7 +91,7 @@ static void formats_make(lxw_workbook *wb, struct formats *f)
 	f->num = aligned(new_format(wb, 11, true), LXW_ALIGN_CENTER);
 	format_set_num_format(f->num, "0");
 	f->fee = aligned(new_format(wb, 11, true), LXW_ALIGN_CENTER);
-	format_set_num_format(f->fee, "0.0000");
+	format_set_num_format(f->fee, "General");   /* 96171.6, 0: as printed */
 	f->slash = aligned(new_format(wb, 11, true), LXW_ALIGN_CENTER);
 	f->sentence = aligned(new_format(wb, 11, false), LXW_ALIGN_LEFT);
 }

@@ -243,12 +243,13 @@ enum status store_years(struct store *s, int **years, size_t *n, struct diag *d)
 enum status store_monthly(struct store *s, int year, long long received[12],
 			  long long answered[12], struct diag *d);
 
-/* How many applications the same applicant (same name, and same ID number when given) made
- * in the calendar month of `day`, up to and including it — the n-th application that decides
- * the fee charged per application (国办函〔2020〕109号). */
-enum status store_applicant_month_count(struct store *s, const char *applicant,
-					const char *id_number, int day, long long *n,
-					struct diag *d);
+/* The place of one application among those the same applicant (same name, and same ID number
+ * when given) made in the calendar month of `day`, its receipt date: the n-th application that
+ * decides the fee charged per application (国办函〔2020〕109号 第四条). Counted in the order
+ * received, and on the same day in the order registered (by id): `id` is the application's own,
+ * or 0 for one not stored yet, which comes after every one stored. Voided ones never count. */
+enum status store_applicant_nth(struct store *s, const char *applicant, const char *id_number,
+				int day, long long id, long long *n, struct diag *d);
 
 /* Table 二 of a year (t->entered false when never entered). */
 enum status store_table2_get(struct store *s, int year, struct table2 *t, struct diag *d);

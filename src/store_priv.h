@@ -177,7 +177,7 @@
 		"ORDER BY a.received, a.id LIMIT 10") \
 	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM application WHERE received_year = ?5 " \
 		"AND received BETWEEN ?1 AND ?2 AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4) " \
-		"AND voided_at IS NULL") \
+		"AND voided_at IS NULL AND (received < ?2 OR ?6 = 0 OR id <= ?6)") \
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
 	X(Q_LIST_ROW, "SELECT " LIST_COLUMNS " FROM application WHERE id = ?1") \

@@ -235,9 +235,8 @@ enum status store_monthly(struct store *s, int year, long long received[12],
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "按月统计", d);
 }
 
-enum status store_applicant_month_count(struct store *s, const char *applicant,
-					const char *id_number, int day, long long *n,
-					struct diag *d)
+enum status store_applicant_nth(struct store *s, const char *applicant, const char *id_number,
+				int day, long long id, long long *n, struct diag *d)
 {
 	*n = 0;
 	sqlite3_stmt *q = store_stmt(s, Q_APPLICANT_MONTH, d);
@@ -250,9 +249,10 @@ enum status store_applicant_month_count(struct store *s, const char *applicant,
 	store_bind_text(q, 3, applicant);
 	store_bind_text(q, 4, id_number && *id_number ? id_number : NULL);
 	sqlite3_bind_int(q, 5, y);
+	sqlite3_bind_int64(q, 6, id);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(q, 0);
+		*n = sqlite3_column_int64(q, 0) + (id == 0);   /* one not stored comes last */
 	sqlite3_reset(q);
 	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "统计同一申请人的申请", d);
 }

@@ -47,9 +47,21 @@ int table2_cell_parse(const char *s)
 	return -1;
 }
 
-char *table2_format_wan(long long yuan, char buf[32])
+char *table2_format_wan_exact(long long yuan, char buf[32])
 {
 	snprintf(buf, 32, "%lld.%04lld", yuan / 10000, yuan % 10000);
+	return buf;
+}
+
+char *table2_format_wan(long long yuan, char buf[32])
+{
+	/* as the published reports print it: 96171.6, 0 — no trailing zeros */
+	table2_format_wan_exact(yuan, buf);
+	size_t n = strlen(buf);
+	while (buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (buf[n - 1] == '.')
+		buf[--n] = '\0';
 	return buf;
 }
 

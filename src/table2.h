@@ -44,8 +44,11 @@ const char *table2_row_label(enum t2_cell c);
 const char *table2_col_label(enum t2_cell c);
 /* The cell named "row.col" (e.g. "rules.made", "fees.amount"), or -1. */
 int table2_cell_parse(const char *s);
-/* Writes the 万元 amount of a fee in 元 with four decimals ("59237.2449") into buf (32 bytes). */
+/* Writes the 万元 amount of a fee in 元 as reports print it, without trailing zeros ("96171.6",
+ * "59237.2449", "0"), into buf (32 bytes). */
 char *table2_format_wan(long long yuan, char buf[32]);
+/* The same with all four decimals ("96171.6000"): the report's JSON, read back by roll-ups. */
+char *table2_format_wan_exact(long long yuan, char buf[32]);
 /* Reads a 万元 amount with at most four decimals into 元; false when malformed. */
 bool table2_parse_wan(const char *s, long long *yuan);
 /* Reads the value of cell c as a clerk types it: "/" (T2_NA, not applicable), a whole

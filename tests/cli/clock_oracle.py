@@ -91,8 +91,9 @@ def make(rng, i):
     return a
 
 
-COLS = ["编号", "收到日期", "申请人", "申请人类型", "补正通知日期", "补正收到日期", "征求意见开始",
-        "征求意见结束", "延期日期", "延期工作日", "收费通知日期", "信息处理费", "缴费日期"]
+COLS = ["编号", "收到日期", "申请人", "申请人类型", "补正通知日期", "补正期限", "补正收到日期",
+        "征求意见开始", "征求意见结束", "延期日期", "延期工作日", "延期批准人", "收费通知日期",
+        "信息处理费", "缴费日期"]
 
 
 def write(apps, path):
@@ -101,10 +102,13 @@ def write(apps, path):
         w.writerow(COLS)
         for a in apps:
             g = lambda k: a[k].isoformat() if k in a else ""
-            w.writerow([a["case"], g("got"), "申请人", "自然人", g("corr_sent"), g("corr_got"),
-                        g("consult_start"), g("consult_end"), g("ext"),
-                        str(a["ext_days"]) if "ext" in a else "", g("fee_start"),
-                        "100.00" if "fee_end" in a else "", g("fee_end")])
+            # 第三十条: a 补正 notice gives a limit; 第三十三条: the head consents to an
+            # extension; 第四十二条: a fee notice states the amount
+            limit = (a["corr_sent"] + dt.timedelta(days=20)).isoformat() if "corr_sent" in a else ""
+            w.writerow([a["case"], g("got"), "申请人", "自然人", g("corr_sent"), limit,
+                        g("corr_got"), g("consult_start"), g("consult_end"), g("ext"),
+                        str(a["ext_days"]) if "ext" in a else "", "王主任" if "ext" in a else "",
+                        g("fee_start"), "100.00" if "fee_start" in a else "", g("fee_end")])
 
 
 def main():

@@ -6,7 +6,7 @@ fresh database, enters table 二, names the office with characters HTML must esc
 
   * reads `report --format xlsx` with openpyxl: every label in its cell, the merged ranges of
     the official layout, numbers stored as numbers and equal to `report --format json`, the
-    fee's 0.0000 format and the text "/", the print setup (A4, one page, centred), 宋体;
+    fee's General format (96171.6, 0) and the text "/", the print setup (A4, one page, centred), 宋体;
   * parses `report --format html` with html.parser: each table's rows add up to the same
     width with rowspan/colspan, every official label is there, the numbers equal the JSON's,
     the office's name is escaped, no script and no outside link;
@@ -216,8 +216,8 @@ def check_table2(ws, j, name):
     pen = ws.cell(find(ws, "行政处罚")[0], 4)
     check(pen.value == 1203 and pen.data_type == "n", name + ": penalty.decisions")
     fee = ws.cell(find(ws, "行政事业性收费")[0], 4)
-    check(fee.data_type == "n" and fee.number_format == "0.0000" and
-          "%.4f" % fee.value == t2["fees"]["amount"], name + ": fees.amount 0.0000")
+    check(fee.data_type == "n" and fee.number_format == "General" and
+          "%.4f" % fee.value == t2["fees"]["amount"], name + ": fees.amount, General format")
     check("D%d:O%d" % (fee.row, fee.row) in merged(ws), name + ": fee cell merged D:O")
 
 

@@ -96,7 +96,8 @@ class Worker:
         args = ["add", f"收到日期={a['received']}", f"申请人={a['applicant']}",
                 f"申请人类型={a['applicant_type']}", f"备注=新建{a['applicant']}"]
         if a["answered"]:
-            args += [f"答复日期={a['answered']}", f"办理结果={a['outcome']}"]
+            # any outcome, even one the events contradict (逾期不补正 with no 补正): confirmed
+            args += [f"答复日期={a['answered']}", f"办理结果={a['outcome']}", "--confirm"]
         st, out, _ = gk(*args)
         if st != 0:
             return refused(st, [a["applicant"]], "add_refused")
@@ -120,7 +121,7 @@ class Worker:
         done = min(got + dt.timedelta(days=self.rng.randrange(0, 30)), rl.TODAY).isoformat()
         outcome, note = self.rng.choice(rl.OUTCOMES), self.marker("U")
         st, _, err = gk("set", a["case_no"], f"答复日期={done}", f"办理结果={outcome}",
-                      f"备注={note}")
+                      f"备注={note}", "--confirm")
         if st != 0:
             if st == 65 and "已被其他人修改" not in err and "已在" not in err:
                 L.problem(f"set {a['case_no']} refused for another reason: {err[:200]}")

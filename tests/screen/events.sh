@@ -83,7 +83,8 @@ wait_for "按量（页数）"
 key Tab
 type "120"
 wait_for "1100.00"
-wait_for "120 页：30 页以内免费"
+wait_for "120 页：30页以下（含30页）免费"
+wait_for "201页以上的部分每页 40 元"
 key F2
 wait_for "现在出具收费通知书吗"
 key n                          # the document: later (d)

@@ -172,8 +172,8 @@ static void test_help(void **state)
 	km_help(KS_LIST, 76, &sb);
 	assert_non_null(strstr(sb_str(&sb), "  n                   新建一件申请\n"));
 	/* a long help text goes on under itself, and every line fits the width */
-	assert_non_null(strstr(sb_str(&sb), "  x                   延期：经负责人同意延长答复期限，最多 20 个工作日，仅一\n"
-					   "                      次（第三十三条）\n"));
+	assert_non_null(strstr(sb_str(&sb), "  x                   延期：经政府信息公开工作机构负责人同意并告知申请人，延\n"
+					   "                      长答复期限最长 20 个工作日（第三十三条）\n"));
 	struct text_lines lines = { 0 };
 	text_wrap(sb_str(&sb), 1000, &lines);
 	for (size_t i = 0; i < lines.n; i++)

@@ -140,8 +140,8 @@ static void test_english_headers_any_order_and_defaults(void **state)
 {
 	(void)state;
 	struct store *s = memstore();
-	const char text[] = "applicant_type,received,applicant,extended_on,note\n"
-			    "nonprofit,2023-03-01,某协会,2023-03-20,\n";
+	const char text[] = "applicant_type,received,applicant,extended_on,note,extension_by\n"
+			    "nonprofit,2023-03-01,某协会,2023-03-20,,王主任\n";
 	struct diag e = DIAG_INIT;
 	assert_int_equal(import_text(s, text, sizeof text - 1, false, &e), ST_OK);
 	struct app a;

@@ -4,6 +4,8 @@
  */
 #include "testutil.h"
 
+#include "table2.h"
+
 #include "report.h"
 #include "text.h"
 
@@ -313,6 +315,25 @@ static void test_text_labels_keep_punctuation(void **state)
 	store_close(&s);
 }
 
+/* Table 二's 万元 as published reports print them; the JSON keeps four decimals. */
+static void test_wan_without_trailing_zeros(void **state)
+{
+	(void)state;
+	static const struct { long long yuan; const char *shown, *exact; } cases[] = {
+		{ 961716000, "96171.6", "96171.6000" }, { 0, "0", "0.0000" },
+		{ 592372449, "59237.2449", "59237.2449" }, { 10000, "1", "1.0000" },
+		{ 1, "0.0001", "0.0001" }, { 100100, "10.01", "10.0100" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char buf[32];
+		assert_string_equal(table2_format_wan(cases[i].yuan, buf), cases[i].shown);
+		assert_string_equal(table2_format_wan_exact(cases[i].yuan, buf), cases[i].exact);
+		long long back;
+		assert_true(table2_parse_wan(cases[i].shown, &back));
+		assert_int_equal(back, cases[i].yuan);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -323,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_csv_and_text_hold_every_label),
 		cmocka_unit_test(test_rollup_csv_as_text),
 		cmocka_unit_test(test_text_labels_keep_punctuation),
+		cmocka_unit_test(test_wan_without_trailing_zeros),
 	};
 	return gk_run_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
  * numbers, versions and history, the year lock, the tallies by SQL against an independent
  * count in C, table 四 across years, fees, and the list's keyset pages.
  */
+#include "fee.h"
 #include "testutil.h"
 
 #include <sqlite3.h>
@@ -556,16 +557,74 @@ static void test_monthly_and_applicant_counts(void **state)
 	assert_int_equal(done[1], 2);
 	assert_int_equal(done[2], 1);
 	long long n;
-	/* 张三's applications of February 2023 up to and including the 10th */
-	assert_int_equal(store_applicant_month_count(s, "张三", NULL, D("2023-02-10"), &n, NULL),
+	/* 张三's applications of February 2023: a new one of the 10th comes after that of the 3rd */
+	assert_int_equal(store_applicant_nth(s, "张三", NULL, D("2023-02-10"), 0, &n, NULL), ST_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_applicant_nth(s, "某律师事务所", NULL, D("2023-02-28"), 0, &n, NULL),
+			 ST_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_applicant_nth(s, "张三", "nobody", D("2023-02-28"), 0, &n, NULL),
 			 ST_OK);
 	assert_int_equal(n, 1);
-	assert_int_equal(store_applicant_month_count(s, "某律师事务所", NULL, D("2023-02-28"), &n,
+	app_release(&a);
+	store_close(&s);
+}
+
+/* 国办函〔2020〕109号 第四条: 15 applications of one person on one day are the 1st to the 15th in
+ * the order registered, so 10 are free and 5 cost 100元 (500元), never 15 × 100元. */
+static void test_same_day_applications_counted_in_order(void **state)
+{
+	(void)state;
+	struct store *s = memstore();
+	struct app a;
+	app_init(&a);
+	long long ids[15];
+	mkapp(&a, AT_PERSON, "2024-03-01", NULL, NULL);
+	put(s, &a);   /* earlier in the month: the first */
+	mkapp(&a, AT_PERSON, "2024-02-29", NULL, NULL);
+	put(s, &a);   /* the month before: not counted */
+	for (int i = 0; i < 15; i++) {
+		mkapp(&a, AT_PERSON, "2024-03-05", NULL, NULL);
+		ids[i] = put(s, &a);
+	}
+	mkapp(&a, AT_PERSON, "2024-03-04", NULL, NULL);
+	put(s, &a);   /* registered later, received earlier: before the 15 */
+	long total = 0;
+	for (int i = 0; i < 15; i++) {
+		long long n;
+		assert_int_equal(store_applicant_nth(s, "张三", NULL, D("2024-03-05"), ids[i], &n,
 						     NULL), ST_OK);
-	assert_int_equal(n, 1);
-	assert_int_equal(store_applicant_month_count(s, "张三", "nobody", D("2023-02-28"), &n, NULL),
-			 ST_OK);
-	assert_int_equal(n, 0);
+		assert_int_equal(n, i + 3);
+		total += fee_for_nth_application((int)n);
+	}
+	/* the 3rd to the 17th: the 3rd–10th free, the 11th–17th 100元 each */
+	assert_int_equal(total, 700);
+	app_release(&a);
+	store_close(&s);
+}
+
+/* The 15 alone in their month: 10 free, 5 × 100元. */
+static void test_fifteen_in_a_day_cost_500(void **state)
+{
+	(void)state;
+	struct store *s = memstore();
+	struct app a;
+	app_init(&a);
+	long long ids[15];
+	for (int i = 0; i < 15; i++) {
+		mkapp(&a, AT_PERSON, "2024-03-05", NULL, NULL);
+		ids[i] = put(s, &a);
+	}
+	long total = 0;
+	for (int i = 0; i < 15; i++) {
+		long long n;
+		assert_int_equal(store_applicant_nth(s, "张三", NULL, D("2024-03-05"), ids[i], &n,
+						     NULL), ST_OK);
+		assert_int_equal(n, i + 1);
+		total += fee_for_nth_application((int)n);
+	}
+	assert_int_equal(total, 500);
+	assert_int_equal(total, fee_for_count(15));
 	app_release(&a);
 	store_close(&s);
 }
@@ -588,6 +647,8 @@ int main(void)
 		cmocka_unit_test(test_year_lock),
 		cmocka_unit_test(test_list_pages_and_filters),
 		cmocka_unit_test(test_monthly_and_applicant_counts),
+		cmocka_unit_test(test_same_day_applications_counted_in_order),
+		cmocka_unit_test(test_fifteen_in_a_day_cost_500),
 	};
 	return gk_run_tests(tests, NULL, NULL);
 }

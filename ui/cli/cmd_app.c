@@ -17,6 +17,7 @@
 #include "codes.h"
 #include "mask.h"
 #include "date.h"
+#include "guard.h"
 #include "store.h"
 #include "strbuf.h"
 #include "text.h"
@@ -55,28 +56,50 @@ static bool print_problems(const char *case_no, const struct app_problems *p,
 			   const bool given[F_COUNT])
 {
 	for (size_t i = 0; i < p->n; i++)
-		if (!p->v[i].warning || given[p->v[i].field])
-			fprintf(stderr, "%s%s%s%s: %s\n", p->v[i].warning ? "提示: " : "",
-				case_no ? case_no : "", case_no ? ": " : "",
+		if (!p->v[i].warning || p->v[i].confirm || given[p->v[i].field])
+			fprintf(stderr, "%s%s%s%s: %s\n",
+				p->v[i].confirm ? "须确认: " : p->v[i].warning ? "提示: " : "",
+				case_no && *case_no ? case_no : "", case_no && *case_no ? ": " : "",
 				app_field_name(p->v[i].field), p->v[i].msg);
 	return p->errors == 0;
 }
 
 /* The checks, also when a value could not be read (p holds its problem already), so every
- * problem is said at once, and that value's only once. */
-static bool check_all_of(struct app *a, struct store *s, int today, struct app_problems *p)
+ * problem is said at once, and that value's only once; then what the events contradict
+ * (guard.h), less what the stored version had confirmed already. */
+static bool check_all_of(struct app *a, struct store *s, int today, struct app_problems *p,
+			 enum status *st, struct diag *d)
 {
 	size_t read = p->n;
 	app_check(a, store_calendar(s), today, p);
 	app_problems_drop_echoes(p, read);
-	return p->errors == 0;
+	*st = p->errors == 0 ? guard_check(s, a, today, p, d) : ST_OK;
+	return p->errors == 0 && *st == ST_OK;
+}
+
+/* Confirmations not confirmed: said, nothing saved, status 65 (data error). */
+static bool unconfirmed(const struct app_problems *p, bool confirm)
+{
+	if (!p->confirms || confirm)
+		return false;
+	fprintf(stderr, "未保存：以上 %zu 项须确认，确认无误请加 --confirm 再执行\n", p->confirms);
+	return true;
 }
 
 enum status cmd_add(struct cli *c, int argc, char **argv)
 {
-	if (argc < 2)
-		return cli_usage_error("add", "需要 列名=值（至少 收到日期、申请人、申请人类型）");
-	enum status rc = ST_OK;
+	bool confirm = false;
+	const struct cli_opt opts[] = {
+		{ "confirm", 0, OPT_FLAG, &confirm, NULL, NULL, 0, 0, NULL },
+		CLI_OPT_END,
+	};
+	int first;
+	enum status rc = cli_parse("add", argc, argv, opts, &first);
+	if (rc == ST_OK)
+		rc = cli_args("add", argc, argv, first, 1, true,
+			      "需要 列名=值（至少 收到日期、申请人、申请人类型）");
+	if (rc != ST_OK)
+		return rc;
 	struct store *s = cli_store(c, 0, &rc);
 	if (!s)
 		return rc;
@@ -85,14 +108,16 @@ enum status cmd_add(struct cli *c, int argc, char **argv)
 	struct app_problems p = { 0 };
 	struct diag d = DIAG_INIT;
 	bool given[F_COUNT] = { false };
-	if (!apply_fields("add", &a, argc - 1, argv + 1, &p, given)) {
+	enum status st = ST_OK;
+	if (!apply_fields("add", &a, argc - first, argv + first, &p, given)) {
 		rc = ST_USAGE;
-	} else if (!check_all_of(&a, s, c->today, &p)) {
+	} else if (!check_all_of(&a, s, c->today, &p, &st, &d)) {
 		print_problems(NULL, &p, given);
+		rc = cli_fail(st == ST_OK ? ST_DATA : st, &d);
+	} else if (print_problems(NULL, &p, given) && unconfirmed(&p, confirm)) {
 		rc = cli_fail(ST_DATA, NULL);
 	} else {
-		print_problems(NULL, &p, given);
-		enum status st = store_app_insert(s, &a, &d);
+		st = store_app_insert(s, &a, &d);
 		if (st == ST_OK)
 			printf("已登记 %s\n", a.case_no);
 		rc = cli_fail(st, &d);
@@ -106,8 +131,10 @@ enum status cmd_add(struct cli *c, int argc, char **argv)
 enum status cmd_set(struct cli *c, int argc, char **argv)
 {
 	const char *reason = NULL;
+	bool confirm = false;
 	const struct cli_opt opts[] = {
 		{ "reason", 0, OPT_TEXT, &reason, NULL, NULL, 0, 0, NULL },
+		{ "confirm", 0, OPT_FLAG, &confirm, NULL, NULL, 0, 0, NULL },
 		CLI_OPT_END,
 	};
 	int first;
@@ -131,13 +158,14 @@ enum status cmd_set(struct cli *c, int argc, char **argv)
 		rc = cli_fail(st, &d);
 	} else if (!apply_fields("set", &a, argc - first - 1, argv + first + 1, &p, given)) {
 		rc = ST_USAGE;
-	} else if (!check_all_of(&a, s, c->today, &p)) {
+	} else if (!check_all_of(&a, s, c->today, &p, &st, &d)) {
 		print_problems(case_no, &p, given);
-		rc = cli_fail(ST_DATA, NULL);
+		rc = cli_fail(st == ST_OK ? ST_DATA : st, &d);
 	} else if (was_answered && a.d.answered == DATE_NONE && text_blank(reason)) {
 		rc = cli_usage_error("set", "重新办理已答复的申请须用 --reason 说明理由");
+	} else if (print_problems(case_no, &p, given) && unconfirmed(&p, confirm)) {
+		rc = cli_fail(ST_DATA, NULL);
 	} else {
-		print_problems(case_no, &p, given);
 		st = store_app_update(s, &a, reason, &d);
 		if (st == ST_OK)
 			printf("已保存 %s\n", a.case_no);
@@ -198,6 +226,15 @@ enum status cmd_show(struct cli *c, int argc, char **argv)
 		       sb_str(&k.steps));
 		if (k.state != CLOCK_ANSWERED && k.due != DATE_NONE)
 			printf("剩余 %d 个工作日\n", clock_workdays_left(cal, &k, c->today));
+		struct strbuf lim = STRBUF_INIT;
+		clock_fee_limit_text(&k, c->today, &lim);
+		if (lim.len)
+			printf("缴费期限: %s\n", sb_str(&lim));
+		sb_reset(&lim);
+		clock_consult_limit_text(&k, a.consult_party, c->today, &lim);
+		if (lim.len)
+			printf("征求意见答复期限: %s\n", sb_str(&lim));
+		sb_release(&lim);
 		clock_release(&k);
 		struct history_entry *h;
 		size_t n;

@@ -11,6 +11,7 @@
 #include "cmds.h"
 #include "codes.h"
 #include "date.h"
+#include "guard.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
@@ -109,9 +110,50 @@ struct audit {
 	struct late *late;
 	size_t nlate, latecap;
 	struct strbuf oldest;
-	int today;
+	struct strbuf confirm;  /* what needs confirming (guard.h), as printed */
+	size_t nconfirm;
+	struct store *s;
+	int year, today, now;
 	bool json;
 };
+
+/* What the events contradict (guard.h) of one application, those of the year: a lawsuit's
+ * by its filing, a fee's by its notice, the rest by the answer (docs/deadlines.md). */
+static int audit_confirm(const struct app *a, void *ctx)
+{
+	struct audit *au = ctx;
+	struct app_problems p = { 0 };
+	struct diag d = DIAG_INIT;
+	int rc = 0;
+	if (app_check(a, au->cal, au->now, &p) && guard_fee_count(au->s, a, &p, &d) != ST_OK)
+		rc = 1;
+	for (size_t i = 0; i < p.n && !rc; i++) {
+		const struct app_problem *pr = &p.v[i];
+		int day = guard_problem_date(a, pr), y, m, dd;
+		if (!pr->confirm || day == DATE_NONE)
+			continue;
+		date_to_ymd(day, &y, &m, &dd);
+		if (y != au->year)
+			continue;
+		if (au->json) {
+			sb_addf(&au->confirm, "%s{\"case_no\": ", au->nconfirm ? ", " : "");
+			sb_add_json(&au->confirm, a->case_no);
+			sb_adds(&au->confirm, ", \"field\": ");
+			sb_add_json(&au->confirm, app_field_name(pr->field));
+			sb_adds(&au->confirm, ", \"reason\": ");
+			sb_add_json(&au->confirm, pr->msg);
+			sb_addc(&au->confirm, '}');
+		} else {
+			sb_adds(&au->confirm, "  ");
+			text_pad(a->case_no, 12, &au->confirm);
+			sb_addf(&au->confirm, " %s: %s\n", app_field_name(pr->field), pr->msg);
+		}
+		au->nconfirm++;
+	}
+	app_problems_release(&p);
+	diag_release(&d);
+	return rc;
+}
 
 static int audit_answered(const struct app *a, void *ctx)
 {
@@ -187,7 +229,8 @@ static void audit_print(struct audit *au, int year)
 			       au->late[i].days_late);
 		}
 		sb_release(&no);
-		printf("],\n  \"oldest_open\": [%s]\n}\n", sb_str(&au->oldest));
+		printf("],\n  \"oldest_open\": [%s],\n  \"to_confirm\": [%s]\n}\n",
+		       sb_str(&au->oldest), sb_str(&au->confirm));
 		return;
 	}
 	printf("%d 年度答复 %zu 件；办理用时（自收到至答复的工作日，不扣除暂停）：中位数 %.1f，"
@@ -208,6 +251,8 @@ static void audit_print(struct audit *au, int year)
 	}
 	sb_release(&no);
 	printf("\n至年末仍在办理的最早 10 件:\n%s", au->oldest.len ? sb_str(&au->oldest) : "  （无）\n");
+	printf("\n须确认 %zu 项（与已登记的事项矛盾）:\n%s", au->nconfirm,
+	       au->confirm.len ? sb_str(&au->confirm) : "  （无）\n");
 }
 
 static const char *const audit_formats[] = { "text", "json", NULL };
@@ -227,7 +272,8 @@ enum status cmd_audit(struct cli *c, int argc, char **argv)
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
-	struct audit au = { .cal = store_calendar(s), .json = json };
+	struct audit au = { .cal = store_calendar(s), .json = json, .s = s, .year = year,
+			    .now = c->today };
 	int end = date_from_ymd(year, 12, 31);
 	au.today = c->today < end ? c->today : end;
 	struct diag d = DIAG_INIT;
@@ -237,6 +283,10 @@ enum status cmd_audit(struct cli *c, int argc, char **argv)
 	if (st == ST_OK)
 		st = store_app_foreach(s, SCOPE_OPEN_OLDEST, year, audit_open, &au, &stopped, &d);
 	if (st == ST_OK)
+		st = store_app_foreach(s, SCOPE_LEDGER_YEAR, year, audit_confirm, &au, &stopped, &d);
+	if (st == ST_OK && stopped)
+		st = ST_IO;
+	if (st == ST_OK)
 		audit_print(&au, year);
 	rc = cli_fail(st, &d);
 	for (size_t i = 0; i < au.nlate; i++)
@@ -244,6 +294,7 @@ enum status cmd_audit(struct cli *c, int argc, char **argv)
 	free(au.late);
 	free(au.times);
 	sb_release(&au.oldest);
+	sb_release(&au.confirm);
 	diag_release(&d);
 	return rc;
 }

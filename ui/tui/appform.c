@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "date.h"
+#include "diag.h"
+#include "guard.h"
 #include "store.h"
 #include "strbuf.h"
 #include "tui.h"
@@ -72,11 +74,30 @@ bool appform_read(struct form *fm, int i, struct app *a, enum app_field f)
 
 bool appform_check(struct tui *t, struct form *fm, const struct app *a)
 {
-	struct app_problems p = { 0 };
+	struct app_problems p = { 0 }, rest = { 0 };
+	struct diag d = DIAG_INIT;
 	app_check(a, store_calendar(t->s), t->today, &p);
-	bool errors = form_app_problems(fm, &p);
+	enum status st = p.errors ? ST_OK : guard_check(t->s, a, t->today, &p, &d);
+	for (size_t i = 0; i < d.n; i++)
+		diag_add(&fm->general, "%s", d.lines[i]);
+	/* what needs confirming goes under the buttons, each with its reason (guard.h); the rest
+	 * beside its field */
+	for (size_t i = 0; i < p.n; i++)
+		if (p.v[i].confirm)
+			diag_add(&fm->general, "请确认 %s：%s", app_field_name(p.v[i].field),
+				 p.v[i].msg);
+		else
+			app_problem_add(&rest, p.v[i].field, p.v[i].warning, "%s", p.v[i].msg);
+	bool errors = form_app_problems(fm, &rest) || st != ST_OK;
+	bool ask = !errors && p.confirms && !fm->warned;
+	if (ask) {
+		fm->warned = true;   /* the next F2 saves, unless a field changes meanwhile */
+		diag_add(&fm->general, "仍要保存吗？再按 F2 保存");
+	}
+	app_problems_release(&rest);
 	app_problems_release(&p);
-	return !errors && form_warnings_seen(fm);
+	diag_release(&d);
+	return !errors && !ask && form_warnings_seen(fm);
 }
 
 bool appform_write(struct tui *t, struct form *fm, struct app *a, const char *reason)

@@ -51,14 +51,25 @@ static void add_code(struct form *fm, struct app_job *j, enum app_field f,
 	j->f[f] = appform_code(fm, f, NULL, set, none, v);
 }
 
+/* The note beside 收到日期 follows the channel chosen: which day counts (第三十一条). */
+static void channel_changed(struct form *fm, int field, void *ctx)
+{
+	struct app_job *j = ctx;
+	if (field != j->f[F_CHANNEL])
+		return;
+	int choice = form_get_choice(fm, field);   /* 0 is （未填写） */
+	form_note(fm, j->f[F_RECEIVED], channel_receipt_rule(choice - 1));
+}
+
 static void basic_fields(struct form *fm, struct app_job *j, bool edit)
 {
 	const struct app *a = &j->a;
 	if (edit)
 		add_text(fm, j, F_CASE_NO, LIMIT_CASE_NO);
 	add_date(fm, j, F_RECEIVED, a->d.received);
-	form_note(fm, j->f[F_RECEIVED], "第三十一条：当面为提交之日，邮寄为签收之日，网络为双方确认之日");
+	form_note(fm, j->f[F_RECEIVED], channel_receipt_rule(a->channel));
 	add_code(fm, j, F_CHANNEL, &codes_channel, "（未填写）", a->channel);
+	fm->changed = channel_changed;
 	add_text(fm, j, F_APPLICANT, LIMIT_NAME);
 	add_code(fm, j, F_TYPE, &codes_applicant, NULL, a->type);
 	add_text(fm, j, F_ID_NUMBER, LIMIT_ID_NUMBER);

@@ -29,7 +29,7 @@
 #include "tui.h"
 #include "xmem.h"
 
-#define EV_FIELDS 4
+#define EV_FIELDS 5
 
 /* One field of a step: the application's field it records. */
 struct ev_field {
@@ -260,7 +260,7 @@ static void extension_info(struct tui *t, struct form *fm, const struct app *a)
 
 /* ---- 信息处理费 (第四十二条，国办函〔2020〕109号) ---- */
 
-enum { FEE_NOTICE, FEE_MODE, FEE_PAGES, FEE_AMOUNT, FEE_BASIS };
+enum { FEE_NOTICE, FEE_MODE, FEE_PAGES, FEE_AMOUNT, FEE_BASIS, FEE_DELIVERED };
 
 static const char *const fee_modes[] = { "按件（本月申请件数）", "按量（页数）" };
 
@@ -282,15 +282,16 @@ static void fee_recompute(struct form *fm, int field, void *ctx)
 	struct ev_job *j = ctx;
 	if (field != j->f[FEE_MODE] && field != j->f[FEE_PAGES] && field >= 0)
 		return;
-	char amount[32], basis[256];
+	char amount[32], basis[512];
 	long yuan;
 	if (form_get_choice(fm, j->f[FEE_MODE]) == 1) {
 		char *p = form_get_text(fm, j->f[FEE_PAGES]);
 		int pages = atoi(p);
 		free(p);
 		yuan = fee_for_pages(pages);
-		snprintf(basis, sizeof basis, "%d 页：30 页以内免费，31 至 100 页每页 10 元，"
-			 "101 至 200 页每页 20 元，200 页以上每页 40 元", pages);
+		snprintf(basis, sizeof basis, "%d 页：30页以下（含30页）免费，31至100页的部分每页 10 元，"
+			 "101至200页的部分每页 20 元，201页以上的部分每页 40 元（国办函〔2020〕109号）",
+			 pages);
 	} else {
 		yuan = fee_for_nth_application((int)j->nth);
 		snprintf(basis, sizeof basis, "该申请人本月第 %lld 件申请：前 10 件免费，第 11 至 30 件"
@@ -304,8 +305,8 @@ static void fee_recompute(struct form *fm, int field, void *ctx)
 static bool month_count(struct tui *t, struct ev_job *j)
 {
 	struct diag d = DIAG_INIT;
-	enum status st = store_applicant_month_count(t->s, j->a.applicant, j->a.id_number,
-						     j->a.d.received, &j->nth, &d);
+	enum status st = store_applicant_nth(t->s, j->a.applicant, j->a.id_number,
+					     j->a.d.received, j->a.id, &j->nth, &d);
 	if (st != ST_OK)
 		tui_fail(t, st, &d);
 	diag_release(&d);
@@ -327,6 +328,8 @@ static void fee_build(struct tui *t, struct form *fm, struct ev_job *j)
 	j->f[FEE_AMOUNT] = form_text(fm, "金额（元）", F_FEE, NULL, 16);
 	form_note(fm, j->f[FEE_AMOUNT], "程序计算，请核对");
 	j->f[FEE_BASIS] = form_info(fm, "计算依据", "");
+	j->f[FEE_DELIVERED] = appform_date(fm, F_FEE_DELIVERED, DATE_NONE);
+	form_note(fm, j->f[FEE_DELIVERED], "缴费期限自送达次日起算，未知可暂不填");
 	fm->changed = fee_recompute;
 	fee_recompute(fm, -1, j);
 }
@@ -339,6 +342,15 @@ static bool fee_fill(struct form *fm, struct ev_job *j, struct app *a)
 	if (ok && a->d.fee_notice == DATE_NONE) {
 		form_problem(fm, j->f[FEE_NOTICE], false, "请填写收费通知日期");
 		ok = false;
+	}
+	ok = appform_read(fm, j->f[FEE_DELIVERED], a, F_FEE_DELIVERED) && ok;
+	/* the basis and its count are kept with the fee (国办函〔2020〕109号 第四条) */
+	if (form_get_choice(fm, j->f[FEE_MODE]) == 1) {
+		a->fee_basis = FB_PER_PAGE;
+		ok = appform_read(fm, j->f[FEE_PAGES], a, F_FEE_UNITS) && ok;
+	} else {
+		a->fee_basis = FB_PER_ITEM;
+		a->fee_units = j->nth > 0 && j->nth <= LIMIT_FEE_UNITS ? (int)j->nth : 0;
 	}
 	if (!appform_read(fm, j->f[FEE_AMOUNT], a, F_FEE)) {
 		ok = false;
@@ -444,13 +456,16 @@ static const struct ev_desc events[] = {
 		{ "已登记补正通知，等待申请人补正（不计时）", received_info, {
 			{ F_CORRECTION_SENT, EF_TODAY, NULL, "请填写补正通知日期",
 			  "应在收到申请之日起 7 个工作日内一次性告知" },
-			{ F_CORRECTION_LIMIT, EF_DATE, NULL, NULL, "申请人补正的合理期限，可不填" },
+			{ F_CORRECTION_LIMIT, EF_DATE, NULL,
+			  "请填写补正期限（第三十条：补正通知载明合理的补正期限）",
+			  "申请人补正的合理期限（第三十条）" },
 			{ F_CORRECTION_ITEMS, EF_LONG, NULL, NULL,
 			  "需要补正的事项，一次性写全（补正告知书载明）" },
 		  }, NULL },
 		{ "已登记收到补正，答复期限从收到之日重新计算", correction_sent_info, {
 			{ F_CORRECTION_RECEIVED, EF_TODAY, NULL, "请填写收到补正的日期", NULL },
-		  }, "申请人逾期不补正的：按 a 答复，选「其他处理 › 1」" },
+		  }, "逾期不补正的：按 a 答复，选「其他处理 › 1」；补正只有一次（第三十条一次性告知），"
+		     "补正后仍不明确的：选「无法提供 › 3」" },
 	  }, NULL, NULL },
 	{ A_CONSULT, "征求意见", "（第三十二条、第三十四条）", "征求意见", consult_next, {
 		{ "已开始征求意见，期间不计入答复期限", due_info, {
@@ -471,6 +486,8 @@ static const struct ev_desc events[] = {
 			  "请填写同意延期的负责人（第三十三条：经政府信息公开工作机构负责人同意）",
 			  "同意延期的负责人" },
 			{ F_EXTENSION_REASON, EF_LONG, NULL, NULL, "延期答复告知书载明的理由" },
+			{ F_EXTENSION_TOLD, EF_DATE, NULL, NULL,
+			  "告知申请人之日（第三十三条），告知后按 e 补填亦可" },
 		  }, NULL },
 	  }, NULL, NULL },
 	{ A_FEE, "信息处理费", "（第四十二条）", "收费", fee_next, {

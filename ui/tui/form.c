@@ -479,7 +479,9 @@ static void draw_buttons(struct form *fm, int y, int x)
 static bool is_warning_line(const char *s)
 {
 	return strncmp(s, "提示", strlen("提示")) == 0 ||
-	       strncmp(s, "以上有提示", strlen("以上有提示")) == 0;
+	       strncmp(s, "以上有提示", strlen("以上有提示")) == 0 ||
+	       strncmp(s, "请确认", strlen("请确认")) == 0 ||
+	       strncmp(s, "仍要保存吗", strlen("仍要保存吗")) == 0;
 }
 
 static void draw_row(struct form *fm, const struct row *r, int y, const struct geom *g)

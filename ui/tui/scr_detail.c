@@ -150,11 +150,14 @@ static void clock_part(struct tui *t, struct detail_screen *D, int width)
 		sb_addf(&sb, "暂停时剩余 %d 个工作日，恢复计时后从结束之日起算", c.left);
 		field_line(D, "剩余工作日", sb_str(&sb), width);
 	}
-	if (c.fee_limit != DATE_NONE) {
-		sb_reset(&sb);
-		sb_addf(&sb, "%s 前（逾期未缴视为放弃申请）", date_format(c.fee_limit, buf));
+	sb_reset(&sb);
+	clock_fee_limit_text(&c, t->today, &sb);
+	if (sb.len)
 		field_line(D, "缴费期限", sb_str(&sb), width);
-	}
+	sb_reset(&sb);
+	clock_consult_limit_text(&c, D->a.consult_party, t->today, &sb);
+	if (sb.len)
+		field_line(D, "答复期限", sb_str(&sb), width);
 	sb_release(&sb);
 	pager_add(&D->pager, R_NOTE, "     计算依据：");
 	pager_add_wrapped(&D->pager, R_NORMAL, sb_str(&c.steps), 6, width);
