@@ -81,6 +81,9 @@ type "$TMP/src/*.db"
 key Enter
 wait_for "第 3 个来源"
 key Enter
+wait_for "请留意"                 # no body entered table 二: each is named
+wait_for "没有录入表二"
+key Enter
 wait_for "汇总导出格式"
 key Enter                      # Excel
 wait_for "rollup-2023.xlsx"
@@ -98,6 +101,8 @@ wait_for "第 1 个来源"
 type "$TMP/src/*.db"
 key Enter
 wait_for "第 3 个来源"
+key Enter
+wait_for "没有录入表二"
 key Enter
 wait_for "汇总导出格式"
 key Down Down Down Down Enter  # JSON
