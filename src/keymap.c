@@ -46,7 +46,8 @@ static const char *const scope_titles[KS_COUNT] = {
 #define APP_KEYS \
 	B('a', A_ANSWER, true), B('e', A_EDIT, true), B('b', A_CORRECTION, true), \
 	B('c', A_CONSULT, true), B('x', A_EXTEND, true), B('f', A_FEE, true), \
-	B('r', A_REVIEW, true), B('u', A_REOPEN, true), B('d', A_DOCS, true)
+	B('r', A_REVIEW, true), B('u', A_REOPEN, true), B('d', A_DOCS, true), \
+	B('v', A_VOID, false)
 
 #define YEAR_KEYS \
 	B('[', A_YEAR_PREV, true), B(']', A_YEAR_NEXT, true), B(KM_LEFT, A_YEAR_PREV, false), \
@@ -65,7 +66,8 @@ static const struct km_binding list_keys[] = {
 	B('/', A_SEARCH, true), B('s', A_FILTER, true), B('e', A_EDIT, true),
 	B('b', A_CORRECTION, true), B('c', A_CONSULT, true), B('x', A_EXTEND, true),
 	B('f', A_FEE, true), B('r', A_REVIEW, true), B('u', A_REOPEN, true),
-	B('d', A_DOCS, true), B(KM_TAB, A_FILTER_NEXT, false), B(KM_BTAB, A_FILTER_PREV, false), YEAR_KEYS,
+	B('d', A_DOCS, true), B('v', A_VOID, false), B(KM_TAB, A_FILTER_NEXT, false),
+	B(KM_BTAB, A_FILTER_PREV, false), YEAR_KEYS,
 };
 
 static const struct km_binding search_keys[] = {

@@ -135,6 +135,17 @@ enum status store_app_get_by_case(struct store *s, const char *case_no, struct a
 enum status store_app_update(struct store *s, struct app *a, const char *reason,
 			     struct diag *d);
 
+/*
+ * Voids (作废) the application with that id: a mistaken entry, kept with its history and case
+ * number (never reused) but counted in no table and shown in no list but 已作废. One
+ * transaction: the row marked with the time, clerk (the login; NULL for store_user()) and
+ * reason, and the history line `作废（理由：…）`. Refused with ST_DATA when the reason is blank
+ * or the application is voided already (voiding is final), ST_CONFLICT when version_read is
+ * not 0 and another save came after it, ST_LOCKED when it would change a locked year's tables.
+ */
+enum status store_app_void(struct store *s, long long id, long long version_read,
+			   const char *reason, const char *clerk, struct diag *d);
+
 /* Recomputes state and due date of every open application (after a calendar change). */
 enum status store_recompute_open(struct store *s, struct diag *d);
 
@@ -179,6 +190,7 @@ struct list_row {
 	int received, type, due, left_days, answered, outcome;
 	enum app_state state;
 	bool extended;
+	bool voided;         /* 已作废 (LF_VOIDED lists them) */
 };
 struct list_page {
 	struct list_row *rows;

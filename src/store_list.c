@@ -140,6 +140,7 @@ static void read_row(sqlite3_stmt *st, struct list_row *r)
 			r->state = i;
 	r->extended = sqlite3_column_int(st, 10) != 0;
 	r->key = store_column_text_nn(st, 11);
+	r->voided = sqlite3_column_int(st, 12) != 0;
 }
 
 static void rows_clear(struct list_page *page)

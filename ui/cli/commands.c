@@ -34,11 +34,13 @@ const struct cli_command cli_commands[] = {
 	  "总计、上年结转与上一年度结转下年度是否一致。全部成立时退出状态 0，否则每个问题一行，\n"
 	  "退出状态 1。" },
 	{ "list", cmd_list,
-	  "list [--open|--late|--due-within N] [--year Y] [--search TEXT] [--format text|csv|json]",
+	  "list [--open|--late|--due-within N|--voided] [--year Y] [--search TEXT] "
+	  "[--format text|csv|json]",
 	  "列出申请及其状态、到期日和剩余工作日（可用于每天早上的逾期提醒邮件）。\n"
 	  "  --open           只列办理中的\n"
 	  "  --late           只列已逾期的\n"
 	  "  --due-within N   只列 N 个工作日内到期的\n"
+	  "  --voided         只列已作废的（其他时候不列出已作废的）\n"
 	  "  --year Y         只列 Y 年收到的\n"
 	  "  --search TEXT    只列编号、申请人或申请内容含 TEXT 的\n"
 	  "  --format 格式    text（默认）、csv 或 json" },
@@ -58,6 +60,11 @@ const struct cli_command cli_commands[] = {
 	  "  gongkai set 2026-0001 答复日期=2026-12-01 办理结果=不予公开/1.属于国家秘密\n"
 	  "值留空（列名=）即清除。重新办理已答复的申请（清除答复日期）须 --reason 说明理由。\n"
 	  "每项修改记入修改记录；他人已先修改或会改变已定稿年度报表时拒绝保存。" },
+	{ "void", cmd_void, "void 编号 --reason 理由",
+	  "作废一件错误登记的申请（如测试数据、重复登记）：保留申请及其修改记录，编号不再使用，\n"
+	  "不再计入任何统计表和列表（list --voided 列出已作废的）。理由和办理人记入修改记录。\n"
+	  "作废不能撤销；作废后不能再修改。会改变已定稿年度报表时拒绝（须先解锁）。\n"
+	  "  --reason 理由   作废的理由（必填）" },
 	{ "show", cmd_show, "show 编号 [--with-personal-data]",
 	  "显示一件申请：全部字段（证件号码、联系方式默认打码）、期限的计算过程和修改记录。" },
 	{ "lock", cmd_lock, "lock --year Y",

@@ -149,6 +149,10 @@ static void row_info(const struct tui *t, const struct calendar *cal, const stru
 {
 	memset(ri, 0, sizeof *ri);
 	bool answered = r->state == STATE_ANSWERED;
+	if (r->voided) {
+		ri->state = "已作废";
+		return;
+	}
 	if (!answered && r->due != DATE_NONE) {
 		ri->has_left = true;
 		ri->left = calendar_workdays_between(cal, t->today, r->due);
@@ -182,6 +186,8 @@ static void cell(const struct tui *t, const struct list_row *r, const struct row
 			? ri->state : "征求意见");
 		break;
 	case LC_DUE:
+		if (r->voided)
+			break;
 		if (r->state != STATE_ANSWERED && r->due != DATE_NONE)
 			sb_adds(out, date_format(r->due, buf));
 		else if (r->state == STATE_CONSULT || r->state == STATE_FEE)
@@ -210,7 +216,7 @@ static void draw_row(const struct tui *t, const struct list_screen *L,
 	struct row_info ri;
 	row_info(t, cal, r, &ri);
 	enum draw_role role = selected ? R_SELECTED : ri.late ? R_LATE : ri.soon ? R_SOON
-			    : r->state == STATE_ANSWERED ? R_DONE : R_NORMAL;
+			    : r->state == STATE_ANSWERED || r->voided ? R_DONE : R_NORMAL;
 	draw_fill(y, 0, COLS, selected ? R_SELECTED : R_NORMAL);
 	if (selected)
 		draw_text(y, 0, 1, ">", R_SELECTED);   /* the cursor, visible without colour too */
@@ -462,7 +468,7 @@ static bool handle(struct tui *t, struct view *v, enum action a, int key)
 	case A_YEAR_NEXT: step_year(t, L, 1); return true;
 	default: break;
 	}
-	if (a != A_NEW && !r && a >= A_EDIT && a <= A_REVIEW) {
+	if (a != A_NEW && !r && ((a >= A_EDIT && a <= A_REVIEW) || a == A_VOID)) {
 		tui_message(t, true, "列表是空的：先按 n 新建一件申请");
 		return true;
 	}
