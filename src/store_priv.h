@@ -42,7 +42,8 @@
 
 /* The columns of one line of the list (store_list.c reads them in this order). */
 #define LIST_COLUMNS "id, case_no, applicant, received, applicant_type, due, left_days, " \
-	"answered, outcome, state, extended_on IS NOT NULL, list_key, voided_at IS NOT NULL"
+	"answered, outcome, state, extended_on IS NOT NULL, list_key, voided_at IS NOT NULL, " \
+	"correction_limit, coalesce(fee_delivered, fee_notice)"
 
 /* The columns of a document issued, as store_doc.c reads them. */
 #define DOC_COLUMNS "id, app_id, kind, year, serial, number, issued_on, template_version, " \

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agenda.h"
 #include "calendar.h"
 #include "cli.h"
 #include "clock.h"
@@ -244,17 +245,56 @@ enum status cmd_list(struct cli *c, int argc, char **argv)
 	return write_list(s, &q, (enum list_format)fmt, c->today, &count);
 }
 
+/* `due --today` and `due --report`: one line an item, nothing when nothing is due, so that
+ * cron mails only when there is something to do. */
+static enum status due_agenda(struct cli *c, bool report_only)
+{
+	enum status rc;
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
+	if (!s)
+		return rc;
+	struct diag d = DIAG_INIT;
+	struct agenda ag;
+	enum status st = agenda_build(s, c->today, true, &ag, &d);
+	struct strbuf out = STRBUF_INIT;
+	for (size_t i = 0; st == ST_OK && i < ag.n; i++) {
+		const struct agenda_item *it = &ag.items[i];
+		if (report_only && it->kind != AG_REPORT)
+			continue;
+		agenda_line(it, true, &out);
+		sb_adds(&out, "\n");
+	}
+	fwrite(out.buf, 1, out.len, stdout);
+	sb_release(&out);
+	if (st == ST_OK)
+		agenda_release(&ag);
+	rc = cli_fail(st, &d);
+	diag_release(&d);
+	return rc;
+}
+
 enum status cmd_due(struct cli *c, int argc, char **argv)
 {
 	int n = CLOCK_ANSWER_DAYS;
+	bool today = false, report = false;
 	const struct cli_opt opts[] = {
 		{ "workdays", 0, OPT_INT, &n, "--workdays", NULL, 0, 1000, NULL },
+		{ "today", 0, OPT_FLAG, &today, NULL, NULL, 0, 0, NULL },
+		{ "report", 0, OPT_FLAG, &report, NULL, NULL, 0, 0, NULL },
 		CLI_OPT_END,
 	};
 	int first;
 	enum status rc = cli_parse("due", argc, argv, opts, &first);
 	if (rc != ST_OK)
 		return rc;
+	if (today || report) {
+		if (today && report)
+			return cli_usage_error("due", "--today 和 --report 只能选一个");
+		if (first < argc)
+			return cli_usage_error("due", "--today、--report 不带日期（今天即 GONGKAI_TODAY "
+					       "或系统日期）");
+		return due_agenda(c, report);
+	}
 	if (first + 1 < argc)
 		return cli_usage_error("due", "多余的参数 %s（只需要一个日期）", argv[first + 1]);
 	if (first + 1 != argc)

@@ -44,9 +44,14 @@ const struct cli_command cli_commands[] = {
 	  "  --year Y         只列 Y 年收到的\n"
 	  "  --search TEXT    只列编号、申请人或申请内容含 TEXT 的\n"
 	  "  --format 格式    text（默认）、csv 或 json" },
-	{ "due", cmd_due, "due DATE [--workdays N]",
+	{ "due", cmd_due, "due DATE [--workdays N] | due --today | due --report",
 	  "计算 DATE 之后第 N 个工作日（默认 20，当日不计），按数据库中的节假日安排。\n"
-	  "第一行只有日期，其后列出跳过的休息日和计入的调休工作日及原因。" },
+	  "第一行只有日期，其后列出跳过的休息日和计入的调休工作日及原因。\n"
+	  "  --today    今日待办：已逾期、今天到期、3 个工作日内到期、补正期限已过、缴费期限已过、\n"
+	  "             征求意见答复期限已过的申请，每项一行，列出最多 10 个编号；1 月至 3 月\n"
+	  "             另有上一年度年报距 1 月 31 日的工作日数（定稿后不再提示）。没有待办时\n"
+	  "             不输出任何内容，状态 0（供 cron 只在有事时发邮件）\n"
+	  "  --report   只列上一年度年报的期限（定稿后、4 月起不输出）" },
 	{ "calendar", cmd_calendar, "calendar import FILE | calendar list [--year Y]",
 	  "节假日安排。import 读入 date,kind,name 格式的 CSV（kind 为 off 放假或 work 调休上班），\n"
 	  "例如国务院办公厅每年 11 月发布的下一年通知；list 列出某年的安排。" },
