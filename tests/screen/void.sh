@@ -33,7 +33,9 @@ gk report --year 2023 --format json | grep -qF '"new":                        [0
 	|| fail "the voided application is still in table 三"
 key s
 wait_for "已作废"
-key End Enter
+type "作废"
+wait_for "查找：作废"
+key Enter
 wait_line "V-01 +2023-12-01 +测试甲 .*已作废"
 key Enter
 wait_for "已作废："

@@ -45,26 +45,37 @@ char *dlg_export_ask_path(struct tui *t, const char *stem, const char *ext, int 
 
 char *dlg_export_ask_file(struct tui *t, const char *initial)
 {
-	char *path = prompt_line(t, "导出到文件", "文件名（可含路径；~/ 表示主目录）：", initial, 0);
-	if (!path || !*path) {
-		free(path);
-		return NULL;
-	}
-	char *full = full_path(path);
-	free(path);
-	if (!full)   /* never; keeps GCC 12 quiet under -fsanitize about a NULL %s */
-		return NULL;
-	struct stat sb;
-	if (stat(full, &sb) == 0) {
-		char *q = xasprintf("文件 %s 已存在。覆盖它吗？", full);
-		bool yes = prompt_confirm(t, "文件已存在", q);
-		free(q);
-		if (!yes) {
-			free(full);
+	char *again = NULL;
+	for (;;) {
+		char *path = prompt_line(t, "导出到文件", again ? "文件已存在，换一个文件名：" :
+					 "文件名（可含路径；~/ 表示主目录）：", again ? again : initial, 0);
+		free(again);
+		again = NULL;
+		if (!path || !*path) {
+			free(path);
 			return NULL;
 		}
+		char *full = full_path(path);
+		if (!full) {   /* never; keeps GCC 12 quiet under -fsanitize about a NULL %s */
+			free(path);
+			return NULL;
+		}
+		struct stat sb;
+		if (stat(full, &sb) != 0) {
+			free(path);
+			return full;
+		}
+		char *q = xasprintf("文件 %s 已存在。覆盖它吗？（按 n 换一个文件名）", full);
+		bool yes = prompt_confirm(t, "文件已存在", q);
+		free(q);
+		if (yes) {
+			free(path);
+			return full;
+		}
+		/* no: the same name to change, rather than the export given up */
+		free(full);
+		again = path;
 	}
-	return full;
 }
 
 const struct report_format *dlg_export_pick(struct tui *t, const char *title)
