@@ -107,7 +107,7 @@ static void row_text(struct strbuf *out, const struct list_row *r, bool has_left
 	sb_adds(out, " ");
 	text_fit_align(num, 6, TEXT_RIGHT, out);
 	sb_adds(out, " ");
-	sb_adds(out, outcome_is_valid(r->outcome) ? outcome_short_label(r->outcome) : "");
+	outcome_code_label(r->outcome, out);   /* group and number, as the interface's list */
 	while (out->len && out->buf[out->len - 1] == ' ')
 		out->buf[--out->len] = '\0';
 	sb_adds(out, "\n");

@@ -215,12 +215,10 @@ static void cell(const struct tui *t, const struct list_row *r, const struct row
 			sb_addf(out, "%d", ri->left);
 		break;
 	case LC_OUTCOME:
-		/* the leaf's words when they fit, else its group and number (不予公开4) */
-		if (outcome_is_valid(r->outcome) &&
-		    text_width(outcome_short_label(r->outcome)) <= width)
-			sb_adds(out, outcome_short_label(r->outcome));
-		else
-			outcome_code_label(r->outcome, out);
+		/* one short form at every width: the group and number (不予公开4, 其他处理3), never a
+		 * group's name that reads as a leaf; the full words are in the detail */
+		outcome_code_label(r->outcome, out);
+		(void)width;
 		break;
 	default: break;
 	}
