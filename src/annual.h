@@ -93,7 +93,15 @@ void annual_text(const struct annual *a, bool draft, int width, struct strbuf *o
 /* The whole report as one standalone HTML page for the website. Appends to out. */
 void annual_html(const struct annual *a, bool draft, struct strbuf *out);
 
-/* The forms the whole report is written in: text, html, docx. */
+/* The forms the whole report is written in, in the order the interface offers them; ends with
+ * a NULL name. */
+struct annual_format {
+	const char *name;    /* the --format name: docx, html, text */
+	const char *ext;     /* the file extension, without the dot */
+	const char *label;   /* Chinese, for the interface's list of exports */
+};
+extern const struct annual_format annual_formats[];
+/* Whether name is one of annual_formats. */
 bool annual_format_known(const char *name);
 /*
  * Writes the whole report in the form named (text: standard output when path is NULL or "-";

@@ -217,12 +217,17 @@ void annual_text(const struct annual *a, bool draft, int width, struct strbuf *o
 
 /* ---- writing ---- */
 
-static const char *const formats[] = { "text", "html", "docx" };
+const struct annual_format annual_formats[] = {
+	{ "docx", "docx", "Word 文件（.docx，公文格式，表格按官方格式合并单元格）" },
+	{ "html", "html", "网页（.html，可直接发布到政府网站）" },
+	{ "text", "txt", "文本（.txt）" },
+	{ NULL, NULL, NULL },
+};
 
 bool annual_format_known(const char *name)
 {
-	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-		if (name && strcmp(name, formats[i]) == 0)
+	for (const struct annual_format *f = annual_formats; name && f->name; f++)
+		if (strcmp(name, f->name) == 0)
 			return true;
 	return false;
 }

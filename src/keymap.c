@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "annual.h"
+#include "report_format.h"
 #include "text.h"
 
 static const struct {
@@ -46,7 +48,8 @@ static const char *const scope_titles[KS_COUNT] = {
 #define APP_KEYS \
 	B('a', A_ANSWER, true), B('e', A_EDIT, true), B('b', A_CORRECTION, true), \
 	B('c', A_CONSULT, true), B('x', A_EXTEND, true), B('f', A_FEE, true), \
-	B('r', A_REVIEW, true), B('u', A_REOPEN, true), B('d', A_DOCS, true)
+	B('r', A_REVIEW, true), B('u', A_REOPEN, true), B('d', A_DOCS, true), \
+	B('v', A_VOID, false)
 
 #define YEAR_KEYS \
 	B('[', A_YEAR_PREV, true), B(']', A_YEAR_NEXT, true), B(KM_LEFT, A_YEAR_PREV, false), \
@@ -56,7 +59,7 @@ static const struct km_binding global_keys[] = {
 	B(KM_F1, A_HELP, true), B('?', A_HELP, false), B('q', A_QUIT, true), B(KM_F10, A_QUIT, false),
 	B('1', A_SCREEN_LIST, false), B('2', A_SCREEN_TALLY, false),
 	B('3', A_SCREEN_REPORT, false), B('4', A_SCREEN_CAL, false),
-	MOVE_KEYS, B(KM_CTRL('l'), A_REDRAW, false),
+	MOVE_KEYS, B(KM_CTRL('l'), A_REDRAW, false), B(KM_CTRL('c'), A_QUIT_ASK, false),
 };
 
 /* The list's most used keys first: they are the ones an 80-column hint bar has room for. */
@@ -65,7 +68,9 @@ static const struct km_binding list_keys[] = {
 	B('/', A_SEARCH, true), B('s', A_FILTER, true), B('e', A_EDIT, true),
 	B('b', A_CORRECTION, true), B('c', A_CONSULT, true), B('x', A_EXTEND, true),
 	B('f', A_FEE, true), B('r', A_REVIEW, true), B('u', A_REOPEN, true),
-	B('d', A_DOCS, true), B(KM_TAB, A_FILTER_NEXT, false), B(KM_BTAB, A_FILTER_PREV, false), YEAR_KEYS,
+	B('d', A_DOCS, true), B('v', A_VOID, false), B('t', A_AGENDA, false),
+	B(KM_TAB, A_FILTER_NEXT, false),
+	B(KM_BTAB, A_FILTER_PREV, false), YEAR_KEYS,
 };
 
 static const struct km_binding search_keys[] = {
@@ -101,6 +106,7 @@ static const struct km_binding doc_view_keys[] = {
 
 static const struct km_binding help_keys[] = {
 	B(KM_ESC, A_BACK, true), B('q', A_BACK, false), B(KM_F1, A_BACK, false), MOVE_KEYS,
+	B(KM_CTRL('c'), A_BACK, false),
 };
 
 static const struct km_binding form_keys[] = {
@@ -109,23 +115,28 @@ static const struct km_binding form_keys[] = {
 	B(KM_UP, A_FIELD_PREV, false), B(KM_PGDN, A_PGDN, false), B(KM_PGUP, A_PGUP, false),
 	B(KM_ENTER, A_CHOOSE, true), B(KM_F1, A_HELP, true),
 	B(KM_F10, A_CANCEL, false), EDIT_KEYS, B(KM_NEWLINE, A_NEWLINE, false),
+	B(KM_CTRL('c'), A_CANCEL, false),
 };
 
 static const struct km_binding pick_keys[] = {
 	B(KM_ENTER, A_CHOOSE, true), B(KM_ESC, A_CANCEL, true), B(KM_F1, A_HELP, true), MOVE_KEYS,
+	B(KM_CTRL('c'), A_CANCEL, false),
 };
 
 static const struct km_binding tree_keys[] = {
 	B(KM_ENTER, A_CHOOSE, true), B(KM_RIGHT, A_EXPAND, true), B(KM_LEFT, A_COLLAPSE, true),
 	B(KM_ESC, A_CANCEL, true), B(KM_F1, A_HELP, true), MOVE_KEYS,
+	B(KM_CTRL('c'), A_CANCEL, false),
 };
 
 static const struct km_binding prompt_keys[] = {
 	B(KM_ENTER, A_OK, true), B(KM_ESC, A_CANCEL, true), EDIT_KEYS,
+	B(KM_CTRL('c'), A_CANCEL, false),
 };
 
 static const struct km_binding confirm_keys[] = {
 	B('y', A_YES, true), B('n', A_NO, true), B(KM_ESC, A_NO, false),
+	B(KM_CTRL('c'), A_NO, false),
 };
 
 #undef B
@@ -161,6 +172,32 @@ const char *action_hint(enum action a)
 const char *action_help(enum action a)
 {
 	return (unsigned)a < A_COUNT ? actions[a].help : "";
+}
+
+/* A form's label up to its parenthesis (Word 文件), after 、 unless it is the first. */
+static void add_form_label(struct strbuf *out, const char *label, bool first)
+{
+	const char *paren = strstr(label, "（");
+	if (!first)
+		sb_adds(out, "、");
+	sb_add(out, label, paren ? (size_t)(paren - label) : strlen(label));
+}
+
+void action_help_text(enum action a, struct strbuf *out)
+{
+	if (a != A_EXPORT) {
+		sb_adds(out, action_help(a));
+		return;
+	}
+	/* the forms named from the lists of them (annual_doc.c, report_format.c), so none is
+	 * left out */
+	sb_adds(out, "导出整份年报（");
+	for (const struct annual_format *f = annual_formats; f->name; f++)
+		add_form_label(out, f->label, f == annual_formats);
+	sb_adds(out, "）、报表（");
+	for (const struct report_format *f = report_formats; f->name; f++)
+		add_form_label(out, f->label, f == report_formats);
+	sb_adds(out, "）或台账到文件");
 }
 
 const char *km_scope_title(enum km_scope s)
@@ -320,7 +357,10 @@ static void help_scope(int s, int sc, int width, struct strbuf *out)
 		keys_of(s, sc, a, &keys);
 		if (keys.len) {
 			struct text_lines lines = { 0 };
-			text_wrap(action_help(a), width - indent > 10 ? width - indent : 10, &lines);
+			struct strbuf help = STRBUF_INIT;
+			action_help_text(a, &help);
+			text_wrap(sb_str(&help), width - indent > 10 ? width - indent : 10, &lines);
+			sb_release(&help);
 			sb_adds(out, "  ");
 			text_fit(sb_str(&keys), HELP_KEY_COLUMN, out);
 			for (size_t k = 0; k < lines.n; k++) {
@@ -359,7 +399,9 @@ void km_markdown(struct strbuf *out)
 				if (tables[sc].v[k].action == a)
 					sb_addf(out, " `%s`", km_key_name(tables[sc].v[k].key, name));
 			}
-			sb_addf(out, " | %s |\n", action_help(a));
+			sb_adds(out, " | ");
+			action_help_text(a, out);
+			sb_adds(out, " |\n");
 		}
 		sb_adds(out, "\n");
 	}

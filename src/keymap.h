@@ -55,6 +55,7 @@ enum km_key {
 	X(A_SCREEN_REPORT, "年报",      "年报（表二、表三、表四，导出）") \
 	X(A_SCREEN_CAL,    "节假日",    "节假日安排") \
 	X(A_HELP,          "帮助",      "显示本屏的全部按键") \
+	X(A_QUIT_ASK,      "退出",      "先询问，再退出程序（Ctrl-C；在表单和弹出框中同 Esc）") \
 	X(A_QUIT,          "退出",      "返回上一屏，或回到申请列表；在申请列表时退出程序") \
 	X(A_BACK,          "返回",      "返回上一屏") \
 	X(A_REDRAW,        "重画",      "重画屏幕") \
@@ -68,11 +69,13 @@ enum km_key {
 	X(A_EXTEND,        "延期",      "延期：经政府信息公开工作机构负责人同意并告知申请人，延长答复期限最长 20 个工作日（第三十三条）") \
 	X(A_FEE,           "收费",      "信息处理费：发出收费通知，或登记缴费（第四十二条）") \
 	X(A_REVIEW,        "复议诉讼",  "行政复议、行政诉讼：登记申请日期、结果和决定日期") \
+	X(A_VOID,          "作废",      "作废错误登记的申请（须说明理由，记入修改记录；不再计入任何统计，不能撤销）") \
 	X(A_DOCS,          "文书",      "这件申请的文书：已出具的和待出具的，出具、预览、重印") \
 	X(A_DOC_PREVIEW,   "预览",      "预览所选文书（未出具的先出具，编上文号）") \
 	X(A_DOC_ISSUE,     "出具",      "出具所选种类的文书：编上本年度的下一个文号，记入修改记录") \
 	X(A_DOC_WRITE,     "存文件",    "把所选文书存为 Word 文件（.docx），供打印盖章") \
 	X(A_DOC_VOID,      "作废",      "作废所选文书（文号保留不再使用，须说明理由）") \
+	X(A_AGENDA,        "待办",      "今日待办：已逾期、今天到期、补正期满等，按数字看那些申请") \
 	X(A_SEARCH,        "搜索",      "搜索编号、申请人和申请内容") \
 	X(A_SEARCH_NEXT,   "下一处",    "跳到下一处搜索结果") \
 	X(A_SEARCH_PREV,   "上一处",    "跳到上一处搜索结果") \
@@ -86,7 +89,7 @@ enum km_key {
 	X(A_PERSONAL,      "证件",      "显示或隐藏证件号码和联系方式") \
 	X(A_SECTION,       "报告文字",  "编写年报中本机关的文字：总体情况、存在的主要问题及改进情况、其他事项") \
 	X(A_TABLE2,        "编辑表二",  "编辑表二（主动公开政府信息情况）") \
-	X(A_EXPORT,        "导出",      "导出整份年报（Word、网页、文本）、报表（Excel、网页、文本、CSV、JSON）或台账") \
+	X(A_EXPORT,        "导出",      "导出年报或台账到文件（帮助中列出全部格式）") \
 	X(A_ROLLUP,        "汇总",      "全市汇总：选择各机关的数据库或报表 JSON，检查后相加并导出") \
 	X(A_CAL_IMPORT,    "导入通知",  "从 CSV 文件导入一年的节假日通知（date,kind,name）") \
 	X(A_CAL_DAY,       "改一天",    "添加或修改一天：放假或调休上班") \
@@ -149,6 +152,9 @@ struct km_binding {
 
 const char *action_hint(enum action a);   /* "新建" */
 const char *action_help(enum action a);   /* "新建一件申请" */
+/* The help of a as the help screen and `gongkai --keys` give it: action_help's words, or
+ * made from the program's own lists where it names them (导出: every export format). */
+void action_help_text(enum action a, struct strbuf *out);
 const char *km_scope_title(enum km_scope s);
 /* The scope consulted after s, or -1 (text-entry scopes have none: a letter typed into a form
  * is text, not a command). */

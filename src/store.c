@@ -411,10 +411,30 @@ enum status store_seed_holidays(struct store *s, struct diag *d)
 	return st;
 }
 
+/* gk_workday_add(day, n): the n-th working day after day by this database's calendar, NULL
+ * for a NULL or unreadable day. For the list's limits that no column keeps (store_list.c);
+ * not deterministic (the calendar may change), so never used in an index. */
+static void sql_workday_add(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct store *s = sqlite3_user_data(cx);
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	int day;
+	if (!text || !s->cal || !date_parse(text, strlen(text), &day)) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	char buf[DATE_BUF];
+	date_format(calendar_add_workdays(s->cal, day, sqlite3_value_int(argv[1])), buf);
+	sqlite3_result_text(cx, buf, -1, SQLITE_TRANSIENT);
+}
+
 static enum status configure(struct store *s, struct diag *d)
 {
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_create_function_v2(s->db, "gk_workday_add", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, s,
+				   sql_workday_add, NULL, NULL, NULL);
 	/* cell_size_check: a damaged page is found when it is read, before it can spread */
 	const char *sql = s->readonly
 		? "PRAGMA foreign_keys = ON; PRAGMA cell_size_check = ON; PRAGMA query_only = ON;"

@@ -135,6 +135,17 @@ enum status store_app_get_by_case(struct store *s, const char *case_no, struct a
 enum status store_app_update(struct store *s, struct app *a, const char *reason,
 			     struct diag *d);
 
+/*
+ * Voids (作废) the application with that id: a mistaken entry, kept with its history and case
+ * number (never reused) but counted in no table and shown in no list but 已作废. One
+ * transaction: the row marked with the time, clerk (the login; NULL for store_user()) and
+ * reason, and the history line `作废（理由：…）`. Refused with ST_DATA when the reason is blank
+ * or the application is voided already (voiding is final), ST_CONFLICT when version_read is
+ * not 0 and another save came after it, ST_LOCKED when it would change a locked year's tables.
+ */
+enum status store_app_void(struct store *s, long long id, long long version_read,
+			   const char *reason, const char *clerk, struct diag *d);
+
 /* Recomputes state and due date of every open application (after a calendar change). */
 enum status store_recompute_open(struct store *s, struct diag *d);
 
@@ -151,7 +162,11 @@ enum status store_recompute_open(struct store *s, struct diag *d);
 	X(LF_FEE,        "fee",        "待缴费") \
 	X(LF_EXTENDED,   "extended",   "已延期") \
 	X(LF_DONE,       "done",       "已办结") \
-	X(LF_VOIDED,     "voided",     "已作废")
+	X(LF_VOIDED,     "voided",     "已作废") \
+	X(LF_TODAY,      "today",      "今天到期") \
+	X(LF_CORRECTION_PASSED, "correction_passed", "补正期满") \
+	X(LF_FEE_PASSED, "fee_passed", "缴费期满") \
+	X(LF_CONSULT_PASSED, "consult_passed", "征求意见逾期")
 
 enum list_filter {
 #define LF_ENUM(name, key, label) name,
@@ -165,7 +180,8 @@ const char *store_list_filter_key(enum list_filter f);
 struct list_query {
 	enum list_filter filter;
 	int year;            /* only applications received in this year; 0 for all */
-	int today;           /* LF_LATE: due before today */
+	int today;           /* LF_LATE: due before today; LF_TODAY: due today; the *_PASSED
+			      * filters: the applicant's limit before today */
 	int soon_until;      /* LF_SOON: due from today to this date */
 	const char *search;  /* only those with this text in 编号, 申请人 or 申请内容; NULL for all */
 };
@@ -179,6 +195,10 @@ struct list_row {
 	int received, type, due, left_days, answered, outcome;
 	enum app_state state;
 	bool extended;
+	bool voided;         /* 已作废 (LF_VOIDED lists them) */
+	/* while waiting on the applicant: the 补正 limit as entered, and the day the fee notice
+	 * reached them (else was sent), from which the payment limit counts (clock_fee_limit) */
+	int correction_limit, fee_from;
 };
 struct list_page {
 	struct list_row *rows;

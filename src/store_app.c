@@ -12,6 +12,7 @@
 #include "date.h"
 #include "strbuf.h"
 #include "tally.h"
+#include "text.h"
 #include "xmem.h"
 
 static const char *const state_codes[] = {
@@ -517,8 +518,12 @@ enum status store_app_get(struct store *s, long long id, struct app *a, struct d
 		return s->stmt_status;
 	sqlite3_bind_int64(q, 1, id);
 	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		read_app(q, a);
+		a->voided_at = store_column_text(q, 5 + APP_NCOLUMNS);
+		a->voided_by = store_column_text(q, 6 + APP_NCOLUMNS);
+		a->void_reason = store_column_text(q, 7 + APP_NCOLUMNS);
+	}
 	sqlite3_reset(q);
 	if (rc == SQLITE_DONE) {
 		diag_add(d, "找不到该申请（内部编号 %lld），可能已被删除", id);
@@ -652,6 +657,11 @@ enum status store_app_update(struct store *s, struct app *a, const char *reason,
 	struct app old;
 	app_init(&old);
 	st = store_app_get(s, a->id, &old, d);
+	if (st == ST_OK && old.voided_at) {
+		diag_add(d, "申请 %s 已于 %s 作废，不能再修改（作废不能撤销）", old.case_no,
+			 old.voided_at);
+		st = ST_DATA;
+	}
 	if (st == ST_OK && old.version != a->version) {
 		diag_add(d, "申请 %s 已在 %s 被其他人修改，未保存；请重新打开后再改",
 			 old.case_no, old.updated_at ? old.updated_at : "");
@@ -670,6 +680,91 @@ enum status store_app_update(struct store *s, struct app *a, const char *reason,
 	if (st == ST_OK)
 		st = history_diff(s, &old, a, reason, d);
 	app_release(&old);
+	return store_txn_end_own(s, own, st, d);
+}
+
+static enum status void_row(struct store *s, struct app *a, const char *reason,
+			   const char *clerk, struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_APP_VOID, d);
+	if (!q)
+		return s->stmt_status;
+	char now[20];
+	store_now(now);
+	sqlite3_bind_int64(q, 1, a->id);
+	sqlite3_bind_text(q, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 3, clerk, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, reason, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "作废申请", d);
+	return ST_OK;
+}
+
+enum status store_app_void(struct store *s, long long id, long long version_read,
+			   const char *reason, const char *clerk, struct diag *d)
+{
+	if (text_blank(reason)) {
+		diag_add(d, "作废须说明理由（记入修改记录）");
+		return ST_DATA;
+	}
+	size_t chars = 0;
+	for (const char *c = reason; *c; c++)
+		chars += ((unsigned char)*c & 0xC0) != 0x80;
+	if (chars > 500) {
+		diag_add(d, "作废理由太长（最多 500 字）");
+		return ST_DATA;
+	}
+	if (!clerk)
+		clerk = store_user();
+	bool own;
+	enum status st = store_txn_begin_own(s, &own, d);
+	if (st != ST_OK)
+		return st;
+	struct app old, gone;
+	app_init(&old);
+	app_init(&gone);
+	st = store_app_get(s, id, &old, d);
+	if (st == ST_OK && old.voided_at) {
+		diag_add(d, "申请 %s 已于 %s 作废（作废不能撤销）", old.case_no, old.voided_at);
+		st = ST_DATA;
+	}
+	if (st == ST_OK && version_read && old.version != version_read) {
+		diag_add(d, "申请 %s 已在 %s 被其他人修改，未作废；请重新打开看过后再作废",
+			 old.case_no, old.updated_at ? old.updated_at : "");
+		st = ST_CONFLICT;
+	}
+	if (st == ST_OK) {
+		/* voided, it leaves every table it was counted in: a locked year's too */
+		app_copy(&gone, &old);
+		app_set_text(&gone.voided_at, "-");
+		app_set_text(&gone.void_reason, reason);
+		st = check_locks(s, &old, &gone, d);
+	}
+	if (st == ST_OK)
+		st = void_row(s, &old, reason, clerk, d);
+	if (st == ST_OK) {
+		/* the history line is 作废（理由：…）, with the clerk's login */
+		sqlite3_stmt *q = store_stmt(s, Q_HISTORY_ADD, d);
+		if (!q) {
+			st = s->stmt_status;
+		} else {
+			char now[20];
+			store_now(now);
+			sqlite3_bind_int64(q, 1, id);
+			sqlite3_bind_text(q, 3, now, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(q, 4, clerk, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 5, "作废", -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 8, reason, -1, SQLITE_STATIC);
+			int rc = sqlite3_step(q);
+			sqlite3_reset(q);
+			if (rc != SQLITE_DONE)
+				st = store_fail(s, rc, "写入修改记录", d);
+		}
+	}
+	app_release(&old);
+	app_release(&gone);
 	return store_txn_end_own(s, own, st, d);
 }
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "codes.h"
 #include "date.h"
 #include "strbuf.h"
@@ -33,6 +34,21 @@ static const struct {
 	[LF_EXTENDED] = { "extended", "已延期", "list_key < '3' AND extended_on IS NOT NULL" },
 	[LF_DONE] = { "done", "已办结", "list_key >= '3' AND list_key < '9'" },
 	[LF_VOIDED] = { "voided", "已作废", "list_key >= '9'" },
+	[LF_TODAY] = { "today", "今天到期", "list_key = :late" },
+	/* what waits on the applicant past its limit (docs/manual.md, 今日待办): a few rows of
+	 * the partial index app_state each; the payment and reply limits count working days by
+	 * the database's calendar (gk_workday_add, store.c) */
+	[LF_CORRECTION_PASSED] = { "correction_passed", "补正期满", "state = 'correction' "
+				   "AND answered IS NULL AND list_key < '9' "
+				   "AND correction_limit < :today" },
+	[LF_FEE_PASSED] = { "fee_passed", "缴费期满", "state = 'fee' AND answered IS NULL "
+			    "AND list_key < '9' AND fee_paid_on IS NULL "
+			    "AND gk_workday_add(coalesce(fee_delivered, fee_notice), :feedays) "
+			    "< :today" },
+	[LF_CONSULT_PASSED] = { "consult_passed", "征求意见逾期", "state = 'consult' "
+				"AND answered IS NULL AND list_key < '9' AND consult_end IS NULL "
+				"AND gk_workday_add(coalesce(consult_delivered, consult_start), "
+				":consultdays) < :today" },
 };
 
 const char *store_list_filter_label(enum list_filter f)
@@ -108,6 +124,14 @@ static void bind_query(sqlite3_stmt *st, const struct list_query *q)
 {
 	bind_named_date_key(st, ":late", q->today);
 	bind_named_date_key(st, ":soon", q->soon_until);
+	char day[DATE_BUF];
+	bind_named_text(st, ":today", date_format(q->today, day));
+	int i = sqlite3_bind_parameter_index(st, ":feedays");
+	if (i > 0)
+		sqlite3_bind_int(st, i, CLOCK_FEE_PAY_DAYS);
+	i = sqlite3_bind_parameter_index(st, ":consultdays");
+	if (i > 0)
+		sqlite3_bind_int(st, i, CLOCK_CONSULT_REPLY_DAYS);
 	if (q->year)
 		sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":year"), q->year);
 	if (q->search && *q->search)
@@ -140,6 +164,9 @@ static void read_row(sqlite3_stmt *st, struct list_row *r)
 			r->state = i;
 	r->extended = sqlite3_column_int(st, 10) != 0;
 	r->key = store_column_text_nn(st, 11);
+	r->voided = sqlite3_column_int(st, 12) != 0;
+	r->correction_limit = store_column_date(st, 13);
+	r->fee_from = store_column_date(st, 14);
 }
 
 static void rows_clear(struct list_page *page)

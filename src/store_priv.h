@@ -42,7 +42,8 @@
 
 /* The columns of one line of the list (store_list.c reads them in this order). */
 #define LIST_COLUMNS "id, case_no, applicant, received, applicant_type, due, left_days, " \
-	"answered, outcome, state, extended_on IS NOT NULL, list_key"
+	"answered, outcome, state, extended_on IS NOT NULL, list_key, voided_at IS NOT NULL, " \
+	"correction_limit, coalesce(fee_delivered, fee_notice)"
 
 /* The columns of a document issued, as store_doc.c reads them. */
 #define DOC_COLUMNS "id, app_id, kind, year, serial, number, issued_on, template_version, " \
@@ -70,7 +71,9 @@
 		"?38, ?39, ?40), " \
 		"version = version + 1, updated_at = ?41 WHERE id = ?42 AND version = ?43") \
 	X(Q_APP_GET, "SELECT id, version, created_at, created_by, updated_at, " APP_COLUMNS \
-		" FROM application WHERE id = ?1") \
+		", voided_at, voided_by, void_reason FROM application WHERE id = ?1") \
+	X(Q_APP_VOID, "UPDATE application SET voided_at = ?2, voided_by = ?3, void_reason = ?4, " \
+		"version = version + 1, updated_at = ?2 WHERE id = ?1 AND voided_at IS NULL") \
 	X(Q_APP_BY_CASE, "SELECT id FROM application WHERE case_no = ?1") \
 	X(Q_CASE_HELD, "SELECT row FROM temp.import_case WHERE case_no = ?1") \
 	X(Q_CASE_HOLD, "INSERT INTO temp.import_case (case_no, row) VALUES (?1, ?2) " \

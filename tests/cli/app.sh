@@ -46,4 +46,33 @@ expect 0 "show --with-personal-data" -- "$GK" --db "$e" show 2026-0001 --with-pe
 has "$T/out" "410101199001011234" "shown on request"
 expect 65 "show a missing case" -- "$GK" --db "$e" show 2026-9999
 
+# ---- void (作废): kept with its history, counted nowhere, final ----
+v="$T/void.db"
+expect 0 "add one to void" -- "$GK" --db "$v" add 收到日期=2026-10-09 申请人=测试甲 申请人类型=自然人
+expect 0 "add one to keep" -- "$GK" --db "$v" add 收到日期=2026-10-10 申请人=留下乙 申请人类型=商业企业
+expect 0 "table 三 before" -- "$GK" --db "$v" report --year 2026 --format json
+has "$T/out" '"new":                        [1, 1, 0, 0, 0, 0, 2]' "both counted before voiding"
+expect 64 "void without --reason" -- "$GK" --db "$v" void 2026-0001
+expect 65 "void with a blank reason" -- "$GK" --db "$v" void 2026-0001 --reason "  "
+has "$T/err" "作废须说明理由" "a blank reason refused"
+expect 0 "void" -- "$GK" --db "$v" void 2026-0001 --reason 测试数据
+has "$T/out" "已作废 2026-0001" "void says so"
+expect 65 "void twice" -- "$GK" --db "$v" void 2026-0001 --reason 再来
+has "$T/err" "已于" "voiding is final"
+expect 0 "table 三 after" -- "$GK" --db "$v" report --year 2026 --format json
+has "$T/out" '"new":                        [0, 1, 0, 0, 0, 0, 1]' "the voided one left table 三"
+expect 0 "list" -- "$GK" --db "$v" list
+grep -qF "测试甲" "$T/out" && bad "list shows a voided application" || ok
+expect 0 "list --voided" -- "$GK" --db "$v" list --voided --format json
+has "$T/out" '"state": "voided"' "list --voided shows it, state voided"
+expect 0 "list --voided text" -- "$GK" --db "$v" list --voided
+has "$T/out" "已作废" "list says 已作废"
+expect 0 "show a voided one" -- "$GK" --db "$v" show 2026-0001
+has "$T/out" "状态: 已作废" "show says 已作废"
+has "$T/out" "作废（理由：测试数据）" "the history has the reason"
+expect 65 "set on a voided one" -- "$GK" --db "$v" set 2026-0001 申请人=王五
+has "$T/err" "作废，不能再修改" "a change to a voided one is refused"
+expect 0 "a new one takes the next number" -- "$GK" --db "$v" add 收到日期=2026-10-11 申请人=丙 申请人类型=自然人
+has "$T/out" "已登记 2026-0003" "the voided number is not reused"
+
 finish

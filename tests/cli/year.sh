@@ -53,4 +53,9 @@ expect 0 "audit text" -- "$GK" --db "$T/f.db" audit --year 2026
 has "$T/out" "答复 2026-04-04  逾期（到期后的休息日答复）" "audit: a weekend answer after the due date"
 has "$T/out" "郑东社事〔2026〕12号 收到 2026-03-02" "audit: the case number whole"
 
+# a case still open today is counted for a past year to that year's last day, not to today
+expect 0 "an application still open" -- "$GK" --db "$T/open.db" add 编号=A6 收到日期=2025-12-10 申请人=庚 申请人类型=自然人
+expect 0 "audit of a past year, the case still open" -- "$GK" --db "$T/open.db" audit --year 2025
+has "$T/out" "A6           收到 2025-12-10  年末已 15 个工作日" "audit: open, counted to the year's last day"
+
 finish

@@ -48,12 +48,15 @@ wait_for "放弃这些修改吗"
 key y
 wait_for "还没有申请"
 
-# typing on a choice is not lost without a word; nor is typing past a full field
+# typing on a choice opens its list finding what was typed (here nothing: it says so); nor
+# is typing past a full field lost without a word
 key n
 wait_for "新建申请"
 key Tab                        # 渠道, a choice
 type "x"
-wait_for "「渠道」从列表中选择（按 Enter 或空格），输入的字没有写入"
+wait_for "查找：x（没有）"
+key Escape
+wait_gone "查找：x"
 key Tab                        # 申请人: at most 200 characters
 type "$(printf '张%.0s' $(seq 1 205))"
 wait_for "最多 200 字，已写满，多出的字没有写入"
@@ -72,11 +75,13 @@ key Tab Enter                  # 渠道: the list
 wait_for "电子邮件"
 key Down Enter                 # 当面
 wait_for " 当面"
+key Tab                        # the focus stayed on 渠道: Tab goes on to 申请人
 type "张三"
 key Tab Enter                  # 申请人类型: the list
 wait_for "法律服务机构"
 key Enter                      # 自然人
 wait_for " 自然人"
+key Tab                        # 证件号码
 type "410105199001011234"
 key Tab
 type "13812345678"

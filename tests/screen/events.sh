@@ -89,7 +89,9 @@ key F2
 wait_for "现在出具收费通知书吗"
 key n                          # the document: later (d)
 wait_for "已登记收费通知，缴费前暂停计时"
-wait_line "^>E-01 .*待缴费 +暂停计时"
+# waiting on the applicant, the due column shows the payment limit (provisional: from the
+# notice's date until its delivery is recorded)
+wait_line "^>E-01 .*待缴费 +2024-01-18"
 key f
 wait_for "金额 1100.00 元"
 key F2

@@ -56,7 +56,8 @@ gk() {
 }
 
 # start [WxH] [NAME] [ENV=VALUE...]: starts the interface in a new tmux session NAME
-# (default main), which becomes the current pane, and waits for its first screen.
+# (default main), which becomes the current pane, and waits for its first screen; the greeting
+# of what is due today is closed unless KEEP_GREETING is set.
 start() {
 	local size=${1:-80x24} name=${2:-main}
 	shift 2 2>/dev/null || shift $#
@@ -74,6 +75,11 @@ start() {
 			-y "${size#*x}" "$cmd; $after"
 	fi
 	wait_for "F1 帮助"
+	# the greeting of what is due today (今日待办) closes, unless the test looks at it
+	if [ -z "${KEEP_GREETING:-}" ] && screen | grep -qF "今日待办"; then
+		key Escape
+		wait_gone "今日待办"
+	fi
 }
 
 # as_other_user: for a test of what a clerk may not do to a file (root ignores file modes). As

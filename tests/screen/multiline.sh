@@ -33,8 +33,11 @@ $after"
 key e
 wait_for "修改申请 M-01"
 key Tab Tab Tab C-j            # 申请人: one line, Ctrl-J moves on to 申请人类型
-type "x"
-wait_for "「申请人类型」从列表中选择"
+type "x"                       # on a choice: its list opens, finding what was typed
+wait_for "查找：x"
+expect "申请人类型"
+key Escape
+wait_gone "查找：x"
 for _ in 1 2 3 4; do key Tab; done   # 备注
 type "电话联系"
 key C-j

@@ -74,6 +74,13 @@ key Enter
 wait_for "覆盖它"               # the question wraps at 60 columns; 吗 may go down with ？
 key n
 wait_gone "覆盖它"
+# no: the name is asked again, to be changed
+wait_for "文件已存在，换一个文件名"
+key C-u
+type "$TMP/out/另存2023.csv"
+key Enter
+wait_for "已导出"
+[ -f "$TMP/out/另存2023.csv" ] || fail "no file under the other name"
 
 # Excel and the web page, the JSON and the ledger
 key x

@@ -423,6 +423,61 @@ static void test_fees_paid_in_year(void **state)
 	store_close(&s);
 }
 
+/* 作废: refused without a reason, after another clerk's save, in a locked year, and twice;
+ * done, it leaves table 三 and every list but 已作废, and keeps its history. */
+static void test_void(void **state)
+{
+	(void)state;
+	struct store *s = memstore();
+	struct app a, b;
+	app_init(&a);
+	app_init(&b);
+	mkapp(&a, AT_PERSON, "2023-03-01", NULL, NULL);
+	put(s, &a);
+	mkapp(&b, AT_LEGAL, "2022-06-01", NULL, NULL);
+	put(s, &b);
+	struct table3 t;
+	assert_int_equal(store_table3(s, 2023, &t, NULL), ST_OK);
+	assert_int_equal(t.v[R_NEW][AT_PERSON], 1);
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_app_void(s, a.id, 0, " ", "clerk1", &d), ST_DATA);
+	assert_int_equal(store_app_void(s, a.id, a.version + 1, "重复", "clerk1", &d), ST_CONFLICT);
+	assert_int_equal(store_year_lock(s, 2022, "{}", NULL), ST_OK);
+	assert_int_equal(store_app_void(s, b.id, 0, "测试", "clerk1", &d), ST_LOCKED);
+	assert_int_equal(store_app_void(s, a.id, a.version, "重复登记", "clerk1", &d), ST_OK);
+	assert_int_equal(store_app_void(s, a.id, 0, "再次", "clerk1", &d), ST_DATA);
+	assert_non_null(strstr(diag_last(&d), "作废不能撤销"));
+	assert_int_equal(store_table3(s, 2023, &t, NULL), ST_OK);
+	assert_int_equal(t.v[R_NEW][AT_PERSON], 0);
+	struct app got;
+	app_init(&got);
+	assert_int_equal(store_app_get(s, a.id, &got, NULL), ST_OK);
+	assert_string_equal(got.voided_by, "clerk1");
+	assert_string_equal(got.void_reason, "重复登记");
+	app_set_text(&got.note, "改不了");
+	assert_int_equal(store_app_update(s, &got, NULL, &d), ST_DATA);
+	struct list_query q = { .filter = LF_ALL };
+	long long n = 0;
+	assert_int_equal(store_list_count(s, &q, &n, NULL), ST_OK);
+	assert_int_equal(n, 1);
+	q.filter = LF_VOIDED;
+	assert_int_equal(store_list_count(s, &q, &n, NULL), ST_OK);
+	assert_int_equal(n, 1);
+	struct history_entry *h;
+	size_t nh;
+	assert_int_equal(store_history(s, a.id, &h, &nh, NULL), ST_OK);
+	assert_true(nh >= 2);
+	assert_string_equal(h[nh - 1].field, "作废");
+	assert_string_equal(h[nh - 1].user, "clerk1");
+	assert_string_equal(h[nh - 1].reason, "重复登记");
+	history_free(&h, nh);
+	diag_release(&d);
+	app_release(&a);
+	app_release(&b);
+	app_release(&got);
+	store_close(&s);
+}
+
 static void test_year_lock(void **state)
 {
 	(void)state;
@@ -645,6 +700,7 @@ int main(void)
 		cmocka_unit_test(test_table4_across_years),
 		cmocka_unit_test(test_fees_paid_in_year),
 		cmocka_unit_test(test_year_lock),
+		cmocka_unit_test(test_void),
 		cmocka_unit_test(test_list_pages_and_filters),
 		cmocka_unit_test(test_monthly_and_applicant_counts),
 		cmocka_unit_test(test_same_day_applications_counted_in_order),

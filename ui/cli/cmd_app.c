@@ -218,13 +218,17 @@ enum status cmd_show(struct cli *c, int argc, char **argv)
 	enum status st = store_app_get_by_case(s, argv[first], &a, &d);
 	if (st == ST_OK) {
 		show_fields(&a, personal);
+		if (a.voided_at)
+			printf("\n已作废: %s %s（理由：%s）\n", a.voided_at,
+			       a.voided_by ? a.voided_by : "", a.void_reason ? a.void_reason : "");
 		struct clock k = CLOCK_INIT;
 		const struct calendar *cal = store_calendar(s);
 		clock_compute(cal, &a.d, &k);
-		printf("\n期限:\n状态: %s\n%s", app_state_label(a.state, a.d.extended_on != DATE_NONE,
-							   clock_is_overdue(&k, c->today)),
+		printf("\n期限:\n状态: %s\n%s", a.voided_at ? "已作废"
+		       : app_state_label(a.state, a.d.extended_on != DATE_NONE,
+					 clock_is_overdue(&k, c->today)),
 		       sb_str(&k.steps));
-		if (k.state != CLOCK_ANSWERED && k.due != DATE_NONE)
+		if (k.state != CLOCK_ANSWERED && k.due != DATE_NONE && !a.voided_at)
 			printf("剩余 %d 个工作日\n", clock_workdays_left(cal, &k, c->today));
 		struct strbuf lim = STRBUF_INIT;
 		clock_fee_limit_text(&k, c->today, &lim);
@@ -250,6 +254,38 @@ enum status cmd_show(struct cli *c, int argc, char **argv)
 		if (st == ST_OK)
 			history_free(&h, n);
 	}
+	rc = cli_fail(st, &d);
+	diag_release(&d);
+	app_release(&a);
+	return rc;
+}
+
+enum status cmd_void(struct cli *c, int argc, char **argv)
+{
+	const char *reason = NULL;
+	const struct cli_opt opts[] = {
+		{ "reason", 0, OPT_TEXT, &reason, NULL, NULL, 0, 0, NULL },
+		CLI_OPT_END,
+	};
+	int first;
+	enum status rc = cli_parse("void", argc, argv, opts, &first);
+	if (rc == ST_OK)
+		rc = cli_args("void", argc, argv, first, 1, false, "需要一个编号");
+	if (rc != ST_OK)
+		return rc;
+	if (!reason)
+		return cli_usage_error("void", "作废须用 --reason 说明理由（记入修改记录）");
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
+	if (!s)
+		return rc;
+	struct app a;
+	app_init(&a);
+	struct diag d = DIAG_INIT;
+	enum status st = store_app_get_by_case(s, argv[first], &a, &d);
+	if (st == ST_OK)
+		st = store_app_void(s, a.id, 0, reason, NULL, &d);
+	if (st == ST_OK)
+		printf("已作废 %s（不再计入任何统计；编号保留不再使用）\n", a.case_no);
 	rc = cli_fail(st, &d);
 	diag_release(&d);
 	app_release(&a);

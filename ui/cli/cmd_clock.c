@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agenda.h"
 #include "calendar.h"
 #include "cli.h"
 #include "clock.h"
@@ -31,6 +32,8 @@ static const char *const state_keys[] = {
  * paused ones show the days kept at the pause; none while waiting for 补正 or answered. */
 static bool row_left(const struct calendar *cal, const struct list_row *r, int today, int *left)
 {
+	if (r->voided)
+		return false;
 	if (r->state == STATE_OPEN && r->due != DATE_NONE) {
 		*left = calendar_workdays_between(cal, today, r->due);
 		if (*left == 0 && today > r->due)
@@ -62,8 +65,8 @@ static void row_json(struct strbuf *out, const struct list_row *r, bool has_left
 	sb_adds(out, ", \"received\": ");
 	json_date(out, r->received);
 	sb_addf(out, ", \"applicant_type\": \"%s\", \"state\": \"%s\", \"due\": ",
-		code_key(&codes_applicant, r->type), state_keys[r->state]);
-	json_date(out, r->state == STATE_ANSWERED ? DATE_NONE : r->due);
+		code_key(&codes_applicant, r->type), r->voided ? "voided" : state_keys[r->state]);
+	json_date(out, r->state == STATE_ANSWERED || r->voided ? DATE_NONE : r->due);
 	if (has_left)
 		sb_addf(out, ", \"workdays_left\": %d", left);
 	else
@@ -80,6 +83,8 @@ static void row_json(struct strbuf *out, const struct list_row *r, bool has_left
 
 static const char *row_state(const struct list_row *r, int today)
 {
+	if (r->voided)
+		return "已作废";
 	bool late = r->state == STATE_OPEN && r->due != DATE_NONE && today > r->due;
 	return app_state_label(r->state, r->extended, late);
 }
@@ -98,11 +103,11 @@ static void row_text(struct strbuf *out, const struct list_row *r, bool has_left
 	sb_adds(out, " ");
 	text_fit(row_state(r, today), 10, out);
 	sb_adds(out, " ");
-	text_fit(r->state == STATE_ANSWERED ? "" : date_format(r->due, due), 10, out);
+	text_fit(r->state == STATE_ANSWERED || r->voided ? "" : date_format(r->due, due), 10, out);
 	sb_adds(out, " ");
 	text_fit_align(num, 6, TEXT_RIGHT, out);
 	sb_adds(out, " ");
-	sb_adds(out, outcome_is_valid(r->outcome) ? outcome_short_label(r->outcome) : "");
+	outcome_code_label(r->outcome, out);   /* group and number, as the interface's list */
 	while (out->len && out->buf[out->len - 1] == ' ')
 		out->buf[--out->len] = '\0';
 	sb_adds(out, "\n");
@@ -121,7 +126,7 @@ static void row_csv(struct strbuf *out, const struct list_row *r, bool has_left,
 	csv_write_text(&w, r->applicant, strlen(r->applicant));
 	const char *cells[] = {
 		code_label(&codes_applicant, r->type), row_state(r, today),
-		r->state == STATE_ANSWERED ? "" : date_format(r->due, due), num,
+		r->state == STATE_ANSWERED || r->voided ? "" : date_format(r->due, due), num,
 		date_format(r->answered, ans),
 		outcome_is_valid(r->outcome) ? outcome_ledger_label(r->outcome) : "",
 	};
@@ -210,8 +215,9 @@ enum status cmd_list(struct cli *c, int argc, char **argv)
 {
 	struct list_query q = { .filter = LF_ALL, .today = c->today };
 	int fmt = LIST_TEXT, within = -1;
-	bool open = false, late = false;
+	bool open = false, late = false, voided = false;
 	const struct cli_opt opts[] = {
+		{ "voided", 0, OPT_FLAG, &voided, NULL, NULL, 0, 0, NULL },
 		{ "open", 0, OPT_FLAG, &open, NULL, NULL, 0, 0, NULL },
 		{ "late", 0, OPT_FLAG, &late, NULL, NULL, 0, 0, NULL },
 		{ "due-within", 0, OPT_INT, &within, "--due-within", NULL, 0, 1000, NULL },
@@ -226,9 +232,10 @@ enum status cmd_list(struct cli *c, int argc, char **argv)
 		rc = cli_args("list", argc, argv, first, 0, false, NULL);
 	if (rc != ST_OK)
 		return rc;
-	if (open + late + (within >= 0) > 1)
-		return cli_usage_error("list", "--open、--late、--due-within 只能选一个");
-	q.filter = open ? LF_OPEN : late ? LF_LATE : within >= 0 ? LF_SOON : LF_ALL;
+	if (open + late + voided + (within >= 0) > 1)
+		return cli_usage_error("list", "--open、--late、--due-within、--voided 只能选一个");
+	q.filter = open ? LF_OPEN : late ? LF_LATE : within >= 0 ? LF_SOON : voided ? LF_VOIDED
+		 : LF_ALL;
 	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
 	if (!s)
 		return rc;
@@ -238,17 +245,56 @@ enum status cmd_list(struct cli *c, int argc, char **argv)
 	return write_list(s, &q, (enum list_format)fmt, c->today, &count);
 }
 
+/* `due --today` and `due --report`: one line an item, nothing when nothing is due, so that
+ * cron mails only when there is something to do. */
+static enum status due_agenda(struct cli *c, bool report_only)
+{
+	enum status rc;
+	struct store *s = cli_store(c, STORE_NOCREATE, &rc);
+	if (!s)
+		return rc;
+	struct diag d = DIAG_INIT;
+	struct agenda ag;
+	enum status st = agenda_build(s, c->today, true, &ag, &d);
+	struct strbuf out = STRBUF_INIT;
+	for (size_t i = 0; st == ST_OK && i < ag.n; i++) {
+		const struct agenda_item *it = &ag.items[i];
+		if (report_only && it->kind != AG_REPORT)
+			continue;
+		agenda_line(it, true, &out);
+		sb_adds(&out, "\n");
+	}
+	fwrite(out.buf, 1, out.len, stdout);
+	sb_release(&out);
+	if (st == ST_OK)
+		agenda_release(&ag);
+	rc = cli_fail(st, &d);
+	diag_release(&d);
+	return rc;
+}
+
 enum status cmd_due(struct cli *c, int argc, char **argv)
 {
 	int n = CLOCK_ANSWER_DAYS;
+	bool today = false, report = false;
 	const struct cli_opt opts[] = {
 		{ "workdays", 0, OPT_INT, &n, "--workdays", NULL, 0, 1000, NULL },
+		{ "today", 0, OPT_FLAG, &today, NULL, NULL, 0, 0, NULL },
+		{ "report", 0, OPT_FLAG, &report, NULL, NULL, 0, 0, NULL },
 		CLI_OPT_END,
 	};
 	int first;
 	enum status rc = cli_parse("due", argc, argv, opts, &first);
 	if (rc != ST_OK)
 		return rc;
+	if (today || report) {
+		if (today && report)
+			return cli_usage_error("due", "--today 和 --report 只能选一个");
+		if (first < argc)
+			return cli_usage_error("due", "--today、--report 不带日期（今天即 GONGKAI_TODAY "
+					       "或系统日期）");
+		return due_agenda(c, report);
+	}
 	if (first + 1 < argc)
 		return cli_usage_error("due", "多余的参数 %s（只需要一个日期）", argv[first + 1]);
 	if (first + 1 != argc)

@@ -49,17 +49,24 @@ const struct cli_command cli_commands[] = {
 	  "{概述句} {收费句} {本年新收} {上年结转} {办结} {结转下年} {收费金额} {表二收费}。\n"
 	  "  --from 年度   把该年度报告的各部分复制到 Y 年尚未填写的部分" },
 	{ "list", cmd_list,
-	  "list [--open|--late|--due-within N] [--year Y] [--search TEXT] [--format text|csv|json]",
+	  "list [--open|--late|--due-within N|--voided] [--year Y] [--search TEXT] "
+	  "[--format text|csv|json]",
 	  "列出申请及其状态、到期日和剩余工作日（可用于每天早上的逾期提醒邮件）。\n"
 	  "  --open           只列办理中的\n"
 	  "  --late           只列已逾期的\n"
 	  "  --due-within N   只列 N 个工作日内到期的\n"
+	  "  --voided         只列已作废的（其他时候不列出已作废的）\n"
 	  "  --year Y         只列 Y 年收到的\n"
 	  "  --search TEXT    只列编号、申请人或申请内容含 TEXT 的\n"
 	  "  --format 格式    text（默认）、csv 或 json" },
-	{ "due", cmd_due, "due DATE [--workdays N]",
+	{ "due", cmd_due, "due DATE [--workdays N] | due --today | due --report",
 	  "计算 DATE 之后第 N 个工作日（默认 20，当日不计），按数据库中的节假日安排。\n"
-	  "第一行只有日期，其后列出跳过的休息日和计入的调休工作日及原因。" },
+	  "第一行只有日期，其后列出跳过的休息日和计入的调休工作日及原因。\n"
+	  "  --today    今日待办：已逾期、今天到期、3 个工作日内到期、补正期限已过、缴费期限已过、\n"
+	  "             征求意见答复期限已过的申请，每项一行，列出最多 10 个编号；1 月至 3 月\n"
+	  "             另有上一年度年报距 1 月 31 日的工作日数（定稿后不再提示）。没有待办时\n"
+	  "             不输出任何内容，状态 0（供 cron 只在有事时发邮件）\n"
+	  "  --report   只列上一年度年报的期限（定稿后、4 月起不输出）" },
 	{ "calendar", cmd_calendar, "calendar import FILE | calendar list [--year Y]",
 	  "节假日安排。import 读入 date,kind,name 格式的 CSV（kind 为 off 放假或 work 调休上班），\n"
 	  "例如国务院办公厅每年 11 月发布的下一年通知；list 列出某年的安排。" },
@@ -78,6 +85,11 @@ const struct cli_command cli_commands[] = {
 	  "每项修改记入修改记录；他人已先修改或会改变已定稿年度报表时拒绝保存。\n"
 	  "须确认的内容同 add；已确认过的不再询问。\n"
 	  "  --confirm   确认无误，照样保存" },
+	{ "void", cmd_void, "void 编号 --reason 理由",
+	  "作废一件错误登记的申请（如测试数据、重复登记）：保留申请及其修改记录，编号不再使用，\n"
+	  "不再计入任何统计表和列表（list --voided 列出已作废的）。理由和办理人记入修改记录。\n"
+	  "作废不能撤销；作废后不能再修改。会改变已定稿年度报表时拒绝（须先解锁）。\n"
+	  "  --reason 理由   作废的理由（必填）" },
 	{ "show", cmd_show, "show 编号 [--with-personal-data]",
 	  "显示一件申请：全部字段（证件号码、联系方式默认打码）、期限的计算过程和修改记录。" },
 	{ "fee", cmd_fee, "fee 编号 [--pages N]",

@@ -18,6 +18,7 @@
 #include "codes.h"
 #include "date.h"
 #include "form.h"
+#include "prompt.h"
 #include "scr_docs.h"
 #include "store.h"
 #include "strbuf.h"
@@ -372,7 +373,41 @@ out:
 
 static bool is_app_action(enum action a)
 {
-	return a == A_NEW || (a >= A_EDIT && a <= A_REVIEW);
+	return a == A_NEW || a == A_VOID || (a >= A_EDIT && a <= A_REVIEW);
+}
+
+/* ---- 作废 ---- */
+
+/* Asks the reason, then a confirmation naming the case, and voids it: the version read here
+ * guards against another clerk's save in between. Returns the id when voided, else 0. */
+static long long void_form(struct tui *t, const struct app *a)
+{
+	char *reason = prompt_line(t, "作废申请", "作废的理由（记入修改记录）：", NULL, 500);
+	if (!reason)
+		return 0;
+	long long done = 0;
+	if (text_blank(reason)) {
+		tui_message(t, true, "作废须说明理由，未作废");
+		free(reason);
+		return 0;
+	}
+	char day[DATE_BUF], q[600];
+	snprintf(q, sizeof q, "作废申请 %s（%s，%s 收到）？作废后不再计入任何统计和列表，"
+		 "编号不再使用，不能撤销。", a->case_no, a->applicant,
+		 date_format(a->d.received, day));
+	if (prompt_confirm(t, "作废申请", q)) {
+		struct diag d = DIAG_INIT;
+		enum status st = store_app_void(t->s, a->id, a->version, reason, NULL, &d);
+		if (st == ST_OK) {
+			tui_message(t, false, "已作废 %s（按 s 选“已作废”可查看）", a->case_no);
+			done = a->id;
+		} else {
+			tui_fail(t, st, &d);
+		}
+		diag_release(&d);
+	}
+	free(reason);
+	return done;
 }
 
 bool dlg_app_run(struct tui *t, enum action a, long long id, long long *saved)
@@ -382,6 +417,21 @@ bool dlg_app_run(struct tui *t, enum action a, long long id, long long *saved)
 		return false;
 	if (tui_refuse_readonly(t))
 		return true;
+	if (a != A_NEW) {
+		/* a voided application is final: every change is refused here, and by the store */
+		struct app cur;
+		app_init(&cur);
+		bool ok = appform_load(t, id, &cur);
+		if (ok && cur.voided_at)
+			tui_message(t, true, "申请 %s 已于 %s 作废，不能再修改（作废不能撤销）",
+				    cur.case_no, cur.voided_at);
+		else if (ok && a == A_VOID)
+			*saved = void_form(t, &cur);
+		ok = ok && !cur.voided_at && a != A_VOID;
+		app_release(&cur);
+		if (!ok)
+			return true;
+	}
 	if (a == A_NEW)
 		*saved = app_form(t, 0);
 	else if (a == A_EDIT)

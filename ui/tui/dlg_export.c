@@ -46,26 +46,37 @@ char *dlg_export_ask_path(struct tui *t, const char *stem, const char *ext, int 
 
 char *dlg_export_ask_file(struct tui *t, const char *initial)
 {
-	char *path = prompt_line(t, "导出到文件", "文件名（可含路径；~/ 表示主目录）：", initial, 0);
-	if (!path || !*path) {
-		free(path);
-		return NULL;
-	}
-	char *full = full_path(path);
-	free(path);
-	if (!full)   /* never; keeps GCC 12 quiet under -fsanitize about a NULL %s */
-		return NULL;
-	struct stat sb;
-	if (stat(full, &sb) == 0) {
-		char *q = xasprintf("文件 %s 已存在。覆盖它吗？", full);
-		bool yes = prompt_confirm(t, "文件已存在", q);
-		free(q);
-		if (!yes) {
-			free(full);
+	char *again = NULL;
+	for (;;) {
+		char *path = prompt_line(t, "导出到文件", again ? "文件已存在，换一个文件名：" :
+					 "文件名（可含路径；~/ 表示主目录）：", again ? again : initial, 0);
+		free(again);
+		again = NULL;
+		if (!path || !*path) {
+			free(path);
 			return NULL;
 		}
+		char *full = full_path(path);
+		if (!full) {   /* never; keeps GCC 12 quiet under -fsanitize about a NULL %s */
+			free(path);
+			return NULL;
+		}
+		struct stat sb;
+		if (stat(full, &sb) != 0) {
+			free(path);
+			return full;
+		}
+		char *q = xasprintf("文件 %s 已存在。覆盖它吗？（按 n 换一个文件名）", full);
+		bool yes = prompt_confirm(t, "文件已存在", q);
+		free(q);
+		if (yes) {
+			free(path);
+			return full;
+		}
+		/* no: the same name to change, rather than the export given up */
+		free(full);
+		again = path;
 	}
-	return full;
 }
 
 const struct report_format *dlg_export_pick(struct tui *t, const char *title)
@@ -120,15 +131,14 @@ static void export_ledger(struct tui *t, int year)
 	free(path);
 }
 
-/* The forms of the whole report offered, with their file extensions. */
-static const struct {
-	const char *format, *ext, *label;
-} whole_forms[] = {
-	{ "docx", "docx", "整份年报：Word 文件（.docx，公文格式，表格按官方格式合并单元格）" },
-	{ "html", "html", "整份年报：网页（.html，可直接发布到政府网站）" },
-	{ "text", "txt", "整份年报：文本（.txt）" },
-};
-#define WHOLE_FORMS ((int)(sizeof whole_forms / sizeof whole_forms[0]))
+/* The number of forms of the whole report (annual_formats). */
+static int whole_forms(void)
+{
+	int n = 0;
+	while (annual_formats[n].name)
+		n++;
+	return n;
+}
 
 /* The whole report in form k; when a check fails, only as a draft, after asking. */
 static void export_whole(struct tui *t, int year, int k)
@@ -146,8 +156,8 @@ static void export_whole(struct tui *t, int year, int k)
 		tui_fail(t, st, &d);
 	else if ((!draft || prompt_confirm(t, "未通过检查", q))
 		 && (path = dlg_export_ask_path(t, draft ? "annual-report-draft" : "annual-report",
-						whole_forms[k].ext, year)) != NULL) {
-		st = annual_write(&a, whole_forms[k].format, draft, path, &d);
+						annual_formats[k].ext, year)) != NULL) {
+		st = annual_write(&a, annual_formats[k].name, draft, path, &d);
 		if (st != ST_OK)
 			tui_fail(t, st, &d);
 		else
@@ -162,27 +172,28 @@ static void export_whole(struct tui *t, int year, int k)
 
 void dlg_export_run(struct tui *t, int year)
 {
-	const char *labels[WHOLE_FORMS + MAX_FORMATS + 1];
-	char *owned[MAX_FORMATS];
-	int n = 0;
-	for (int w = 0; w < WHOLE_FORMS; w++)
-		labels[w] = whole_forms[w].label;
+	const char *labels[2 * MAX_FORMATS + 1];
+	char *owned[2 * MAX_FORMATS];
+	int w = whole_forms(), n = 0;
+	if (w > MAX_FORMATS)
+		w = MAX_FORMATS;
+	for (int i = 0; i < w; i++)
+		labels[i] = owned[i] = xasprintf("整份年报：%s", annual_formats[i].label);
 	while (report_formats[n].name && n < MAX_FORMATS) {
-		owned[n] = xasprintf("报表：%s", report_formats[n].label);
-		labels[WHOLE_FORMS + n] = owned[n];
+		labels[w + n] = owned[w + n] = xasprintf("报表：%s", report_formats[n].label);
 		n++;
 	}
-	labels[WHOLE_FORMS + n] = "台账：本年度表三、表四统计的申请（.csv，不含个人信息）";
-	int k = prompt_pick(t, "导出格式", labels, WHOLE_FORMS + n + 1, 0);
-	for (int i = 0; i < n; i++)
+	labels[w + n] = "台账：本年度表三、表四统计的申请（.csv，不含个人信息）";
+	int k = prompt_pick(t, "导出格式", labels, w + n + 1, 0);
+	for (int i = 0; i < w + n; i++)
 		free(owned[i]);
 	if (k < 0)
 		return;
-	if (k < WHOLE_FORMS) {
+	if (k < w) {
 		export_whole(t, year, k);
 		return;
 	}
-	k -= WHOLE_FORMS;
+	k -= w;
 	if (k == n) {
 		export_ledger(t, year);
 		return;

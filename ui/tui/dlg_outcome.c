@@ -198,8 +198,40 @@ static bool clicked(struct tree *tr)
 	return true;
 }
 
+/* The numbers of the printed table: a digit picks the n-th of the top rows (予以公开 1 …
+ * 其他处理 6), opening a group; a digit after a group picks its n-th leaf (3 4 → 不予公开4).
+ * *group is the first leaf of the group waiting for its digit, or -1. */
+static bool tree_digit(struct tree *tr, int key, int *group)
+{
+	if (key < '1' || key > '9')
+		return false;
+	int d = key - '0';
+	if (*group >= 0 && d <= group_size(*group)) {
+		select_row(tr, *group + d - 1, false);
+		*group = -1;
+		return true;
+	}
+	int n = 0;
+	for (int row = OUTCOME_FIRST; row <= OUTCOME_LAST; row++) {
+		if (t3_row_group(row) && !first_of_group(row))
+			continue;
+		if (++n != d)
+			continue;
+		*group = -1;
+		if (t3_row_group(row)) {
+			tr->open[row] = true;
+			build(tr);
+			*group = row;
+		}
+		select_row(tr, row, true);
+		return true;
+	}
+	return true;
+}
+
 int dlg_outcome_pick(struct tui *t, int initial)
 {
+	int group = -1;
 	struct tree tr;
 	memset(&tr, 0, sizeof tr);
 	lv_init(&tr.lv, 10, 0);
@@ -214,6 +246,10 @@ int dlg_outcome_pick(struct tui *t, int initial)
 		int key = tui_key(t);
 		enum action a = key == KM_MOUSE ? (clicked(&tr) ? A_CHOOSE : A_NONE)
 						: km_lookup(KS_TREE, key);
+		if (a == A_NONE && tree_digit(&tr, key, &group))
+			continue;
+		if (a != A_NONE)
+			group = -1;
 		const struct node *nd = &tr.shown[tr.lv.cur];
 		if (a == A_CHOOSE && !nd->group) {
 			chosen = nd->row;

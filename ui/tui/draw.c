@@ -105,15 +105,25 @@ void draw_fill(int y, int x, int width, enum draw_role r)
 
 void draw_popup(int y, int x, int h, int w, const char *title)
 {
+	/* the rows it covers are cleared the whole width, so nothing of the screen under it is
+	 * left beside it to be read as part of it; the box is drawn with + - |, which every
+	 * terminal and font shows (and a screen read back as text keeps) */
+	for (int i = 0; i < h; i++)
+		draw_fill(y + i, 0, COLS, R_NORMAL);
+	struct strbuf edge = STRBUF_INIT;
+	sb_adds(&edge, "+");
+	sb_repeat(&edge, "-", w - 2);
+	sb_adds(&edge, "+");
 	for (int i = 0; i < h; i++) {
 		if (i == 0 || i == h - 1) {
-			draw_fill(y + i, x, w, R_POPUP);
+			draw_text(y + i, x, w, sb_str(&edge), R_POPUP);
 			continue;
 		}
-		draw_fill(y + i, x, 1, R_POPUP);
+		draw_text(y + i, x, 1, "|", R_POPUP);
 		draw_fill(y + i, x + 1, w - 2, R_NORMAL);
-		draw_fill(y + i, x + w - 1, 1, R_POPUP);
+		draw_text(y + i, x + w - 1, 1, "|", R_POPUP);
 	}
+	sb_release(&edge);
 	if (title && *title) {
 		int tw = text_width(title) + 2;
 		if (tw > w - 2)

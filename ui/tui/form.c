@@ -566,20 +566,20 @@ static void field_changed(struct form *fm, int i)
 		fm->changed(fm, i, fm->ctx);
 }
 
-/* Enter on a field: pick a choice or an outcome; on a line of text, the next field. */
-static void choose(struct tui *t, struct form *fm)
+/* Enter on a field: pick a choice (key: the character typed on the field, which the list
+ * opens finding) or an outcome; on a line of text, the next field. After a pick the focus
+ * stays on the field, so that Tab goes on to the next one and skips none. */
+static void choose(struct tui *t, struct form *fm, int key)
 {
 	struct form_field *f = &fm->f[fm->focus];
 	if (f->kind == FK_CHOICE) {
-		int c = prompt_pick(t, f->label, (const char *const *)f->choices, f->nchoices,
-				    f->choice);
+		int c = prompt_pick_typed(t, f->label, (const char *const *)f->choices,
+					  f->nchoices, f->choice, key);
 		if (c >= 0 && c != f->choice) {
 			f->choice = c;
 			f->changed = true;
 			field_changed(fm, fm->focus);
 		}
-		if (c >= 0)
-			move_focus(fm, 1);
 	} else if (f->kind == FK_OUTCOME) {
 		int o = dlg_outcome_pick(t, f->outcome);
 		if (o >= 0 && o != f->outcome) {
@@ -587,8 +587,6 @@ static void choose(struct tui *t, struct form *fm)
 			f->changed = true;
 			field_changed(fm, fm->focus);
 		}
-		if (o >= 0)
-			move_focus(fm, 1);
 	} else {
 		move_focus(fm, 1);
 	}
@@ -671,7 +669,7 @@ static int form_key(struct tui *t, struct form *fm, int key)
 			return try_save(t, fm) ? 1 : 0;
 		if (fm->focus == fm->n + 1)
 			return give_up(t, fm) ? -1 : 0;
-		choose(t, fm);
+		choose(t, fm, KM_NONE);
 		return 0;
 	default: break;
 	}
@@ -685,7 +683,9 @@ static int form_key(struct tui *t, struct form *fm, int key)
 		step_choice(fm, a == A_CURSOR_LEFT ? -1 : 1);
 	} else if (f->kind == FK_CHOICE || f->kind == FK_OUTCOME) {
 		if (key == ' ')
-			choose(t, fm);
+			choose(t, fm, KM_NONE);
+		else if (typed && f->kind == FK_CHOICE)
+			choose(t, fm, key);   /* the list opens, finding what is typed */
 		else if (typed)
 			tui_message(t, true, "「%s」从列表中选择（按 Enter 或空格），输入的字没有写入",
 				    f->label);

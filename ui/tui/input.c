@@ -35,7 +35,10 @@ void input_signals(void (*fn)(int sig))
 
 void input_init(void)
 {
-	cbreak();
+	/* raw: Ctrl-C comes as a key (a form takes it as Esc, elsewhere the program asks before
+	 * quitting) instead of ending the program and the clerk's typing; a SIGINT sent by kill
+	 * still ends it cleanly (input_signals) */
+	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

@@ -148,6 +148,8 @@ struct pick {
 	int n;
 	struct listview lv;
 	int y0, x0, w;   /* where the items were drawn */
+	struct lineedit find;   /* what was typed: the cursor goes to the first item holding it */
+	bool missed;            /* no item holds it */
 };
 
 static void draw_pick(struct tui *t, void *ctx)
@@ -160,7 +162,10 @@ static void draw_pick(struct tui *t, void *ctx)
 			want = text_width(p->items[i]) + 4;
 	lv_set_height(&p->lv, rows);
 	int y, x, w;
-	centred(rows + 2, want, p->title, &y, &x, &w);
+	bool finding = p->find.n > 0;
+	if (finding && want < 2 * (int)p->find.n + 20)
+		want = 2 * (int)p->find.n + 20;   /* 查找：… and （没有） fit */
+	centred(rows + 2 + finding, want, p->title, &y, &x, &w);
 	p->y0 = y;
 	p->x0 = x;
 	p->w = w;
@@ -172,6 +177,37 @@ static void draw_pick(struct tui *t, void *ctx)
 		draw_text(y + r, x - 1, w + 2, sel ? ">" : "", sel ? R_SELECTED : R_NORMAL);
 		draw_text(y + r, x, w, p->items[i], sel ? R_SELECTED : R_NORMAL);
 	}
+	if (finding) {
+		struct strbuf sb = STRBUF_INIT;
+		char *typed = le_strdup(&p->find);
+		sb_addf(&sb, "查找：%s%s", typed, p->missed ? "（没有）" : "");
+		free(typed);
+		draw_text(y + rows, x, w, sb_str(&sb), p->missed ? R_ERROR : R_NOTE);
+		sb_release(&sb);
+	}
+}
+
+/* Typing in a list finds in it: the cursor goes to the first item that holds what was typed
+ * (传 → 传真), Backspace takes a character back. True when the key was one of these. */
+static bool pick_find(struct pick *p, int key)
+{
+	bool typed = key > ' ' && key < KM_BASE && key != 0x7f;
+	if (key == KM_BACKSPACE && p->find.n)
+		le_backspace(&p->find);
+	else if (typed)
+		le_insert(&p->find, (uint32_t)key);
+	else
+		return false;
+	char *text = le_strdup(&p->find);
+	p->missed = *text != '\0';
+	for (int i = 0; *text && i < p->n; i++)
+		if (strstr(p->items[i], text)) {
+			lv_select(&p->lv, (size_t)i);
+			p->missed = false;
+			break;
+		}
+	free(text);
+	return true;
 }
 
 static bool pick_move(struct pick *p, enum action a)
@@ -198,8 +234,28 @@ static int pick_click(const struct pick *p)
 	return y >= p->y0 && i < (long)p->lv.top + p->lv.height && i < p->n ? (int)i : -1;
 }
 
+static int pick_run(struct tui *t, const char *title, const char *const *items, int n,
+		    int initial, bool numbered, int first_key);
+
 int prompt_pick(struct tui *t, const char *title, const char *const *items, int n,
 		int initial)
+{
+	return pick_run(t, title, items, n, initial, false, KM_NONE);
+}
+
+int prompt_pick_typed(struct tui *t, const char *title, const char *const *items, int n,
+		      int initial, int key)
+{
+	return pick_run(t, title, items, n, initial, false, key);
+}
+
+int prompt_pick_numbered(struct tui *t, const char *title, const char *const *items, int n)
+{
+	return pick_run(t, title, items, n, 0, true, KM_NONE);
+}
+
+static int pick_run(struct tui *t, const char *title, const char *const *items, int n,
+		    int initial, bool numbered, int first_key)
 {
 	if (n <= 0)
 		return -1;
@@ -207,6 +263,9 @@ int prompt_pick(struct tui *t, const char *title, const char *const *items, int 
 	lv_init(&p.lv, n, 0);
 	lv_set_all(&p.lv, (size_t)n);
 	lv_select(&p.lv, initial >= 0 && initial < n ? (size_t)initial : 0);
+	le_init(&p.find, 40);
+	if (first_key != KM_NONE)
+		pick_find(&p, first_key);
 	tui_push_overlay(draw_pick, &p, KS_PICK);
 	int chosen = -1;
 	for (;;) {
@@ -215,6 +274,10 @@ int prompt_pick(struct tui *t, const char *title, const char *const *items, int 
 			if ((chosen = pick_click(&p)) >= 0)
 				break;
 			continue;
+		}
+		if (numbered && key >= '1' && key <= '9' && key - '1' < n) {
+			chosen = key - '1';
+			break;
 		}
 		enum action a = km_lookup(KS_PICK, key);
 		if (a == A_CHOOSE) {
@@ -225,10 +288,13 @@ int prompt_pick(struct tui *t, const char *title, const char *const *items, int 
 			break;
 		if (a == A_HELP)
 			tui_help(t, KS_PICK);
+		else if (a == A_NONE || key == KM_BACKSPACE)
+			pick_find(&p, key);
 		else
 			pick_move(&p, a);
 	}
 	tui_pop_overlay();
+	le_release(&p.find);
 	return chosen;
 }
 

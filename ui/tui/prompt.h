@@ -31,6 +31,12 @@ bool prompt_confirm(struct tui *t, const char *title, const char *question);
 int prompt_pick(struct tui *t, const char *title, const char *const *items, int n,
 		int initial);
 
+/* The same, with key already typed: the list opens finding it (typing in a list finds the
+ * first item that holds what was typed). */
+int prompt_pick_typed(struct tui *t, const char *title, const char *const *items, int n,
+		      int initial, int key);
+/* The same for a numbered list (at most 9 items): a digit picks its item at once. */
+int prompt_pick_numbered(struct tui *t, const char *title, const char *const *items, int n);
 /* Applies an editing action (or, for A_NONE, types the key when it is a character) to a
  * line editor; false when the action is not an editing one. Shared with the forms. */
 bool prompt_edit(struct lineedit *e, enum action a, int key);

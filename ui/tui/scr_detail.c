@@ -136,9 +136,13 @@ static void clock_part(struct tui *t, struct detail_screen *D, int width)
 		: states[c.state]);
 	if (c.state == CLOCK_ANSWERED)
 		sb_adds(&sb, c.late ? "，逾期答复" : "，按期答复");
+	if (D->a.voided_at) {
+		sb_reset(&sb);
+		sb_adds(&sb, "已作废（不再计时）");
+	}
 	field_line(D, "状态", sb_str(&sb), width);
 	sb_reset(&sb);
-	if (c.due != DATE_NONE && c.state != CLOCK_ANSWERED) {
+	if (c.due != DATE_NONE && c.state != CLOCK_ANSWERED && !D->a.voided_at) {
 		int left = clock_workdays_left(cal, &c, t->today);
 		sb_addf(&sb, "%s（%s），", date_format(c.due, buf), date_weekday_name(c.due));
 		if (late)
@@ -209,6 +213,13 @@ static void build(struct tui *t, struct detail_screen *D)
 	pager_clear(&D->pager);
 	if (!D->loaded)
 		return;
+	if (D->a.voided_at) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_addf(&sb, "已作废：%s %s（理由：%s）；不计入任何统计，不能再修改", D->a.voided_at,
+			D->a.voided_by ? D->a.voided_by : "", D->a.void_reason ? D->a.void_reason : "");
+		pager_add_wrapped(&D->pager, R_ERROR, sb_str(&sb), 1, COLS - 4);
+		sb_release(&sb);
+	}
 	static const enum app_field basic[] = {
 		F_CASE_NO, F_RECEIVED, F_CHANNEL, F_APPLICANT, F_TYPE, F_ID_NUMBER, F_CONTACT,
 		F_REQUEST, F_NOTE,

@@ -15,7 +15,9 @@
 #include <string.h>
 
 #include "dlg_app.h"
+#include "agenda.h"
 #include "calendar.h"
+#include "clock.h"
 #include "codes.h"
 #include "date.h"
 #include "draw.h"
@@ -39,6 +41,7 @@ struct list_screen {
 	struct listcol_layout cols;
 	int y0, rows;               /* screen row of the first line, lines shown */
 	bool ready;
+	struct strbuf due;          /* what is due today, briefly, for the status line */
 };
 
 static const char *const short_types[AT_COUNT] = {
@@ -142,6 +145,9 @@ struct row_info {
 	bool late, soon, has_left;
 	int left;
 	const char *state;
+	/* waiting on the applicant: the 补正 or payment limit, and whether it has passed */
+	int limit;
+	bool limit_passed;
 };
 
 static void row_info(const struct tui *t, const struct calendar *cal, const struct list_row *r,
@@ -149,6 +155,10 @@ static void row_info(const struct tui *t, const struct calendar *cal, const stru
 {
 	memset(ri, 0, sizeof *ri);
 	bool answered = r->state == STATE_ANSWERED;
+	if (r->voided) {
+		ri->state = "已作废";
+		return;
+	}
 	if (!answered && r->due != DATE_NONE) {
 		ri->has_left = true;
 		ri->left = calendar_workdays_between(cal, t->today, r->due);
@@ -161,6 +171,12 @@ static void row_info(const struct tui *t, const struct calendar *cal, const stru
 		ri->left = r->left_days;
 	}
 	ri->state = app_state_label(r->state, r->extended, ri->late);
+	ri->limit = DATE_NONE;
+	if (r->state == STATE_CORRECTION)
+		ri->limit = r->correction_limit;
+	else if (r->state == STATE_FEE && r->fee_from != DATE_NONE)
+		ri->limit = calendar_add_workdays(cal, r->fee_from, CLOCK_FEE_PAY_DAYS);
+	ri->limit_passed = ri->limit != DATE_NONE && t->today > ri->limit;
 }
 
 /* The text of one cell of a row. */
@@ -182,7 +198,14 @@ static void cell(const struct tui *t, const struct list_row *r, const struct row
 			? ri->state : "征求意见");
 		break;
 	case LC_DUE:
-		if (r->state != STATE_ANSWERED && r->due != DATE_NONE)
+		if (r->voided)
+			break;
+		/* waiting on the applicant, the applicant's limit is what falls due */
+		if (ri->limit_passed)
+			sb_adds(out, r->state == STATE_FEE ? "缴费期满" : "补正期满");
+		else if (ri->limit != DATE_NONE)
+			sb_adds(out, date_format(ri->limit, buf));
+		else if (r->state != STATE_ANSWERED && r->due != DATE_NONE)
 			sb_adds(out, date_format(r->due, buf));
 		else if (r->state == STATE_CONSULT || r->state == STATE_FEE)
 			sb_adds(out, "暂停计时");
@@ -192,12 +215,10 @@ static void cell(const struct tui *t, const struct list_row *r, const struct row
 			sb_addf(out, "%d", ri->left);
 		break;
 	case LC_OUTCOME:
-		/* the leaf's words when they fit, else its group and number (不予公开4) */
-		if (outcome_is_valid(r->outcome) &&
-		    text_width(outcome_short_label(r->outcome)) <= width)
-			sb_adds(out, outcome_short_label(r->outcome));
-		else
-			outcome_code_label(r->outcome, out);
+		/* one short form at every width: the group and number (不予公开4, 其他处理3), never a
+		 * group's name that reads as a leaf; the full words are in the detail */
+		outcome_code_label(r->outcome, out);
+		(void)width;
 		break;
 	default: break;
 	}
@@ -209,8 +230,9 @@ static void draw_row(const struct tui *t, const struct list_screen *L,
 {
 	struct row_info ri;
 	row_info(t, cal, r, &ri);
-	enum draw_role role = selected ? R_SELECTED : ri.late ? R_LATE : ri.soon ? R_SOON
-			    : r->state == STATE_ANSWERED ? R_DONE : R_NORMAL;
+	enum draw_role role = selected ? R_SELECTED : ri.late || ri.limit_passed ? R_LATE
+			    : ri.soon ? R_SOON
+			    : r->state == STATE_ANSWERED || r->voided ? R_DONE : R_NORMAL;
 	draw_fill(y, 0, COLS, selected ? R_SELECTED : R_NORMAL);
 	if (selected)
 		draw_text(y, 0, 1, ">", R_SELECTED);   /* the cursor, visible without colour too */
@@ -269,6 +291,29 @@ static void release(struct view *v)
 	store_list_page_release(&L->stage);
 	free(L->search);
 	free(L->target_key);
+	sb_release(&L->due);
+}
+
+/* What is due today, briefly (逾期2 今天1 补正期满1 年报剩12日), for the status line. */
+static void count_due(struct tui *t, struct list_screen *L)
+{
+	sb_reset(&L->due);
+	struct agenda ag;
+	struct diag d = DIAG_INIT;
+	if (agenda_build(t->s, t->today, false, &ag, &d) == ST_OK) {
+		/* the report's deadline first: in January it is the one a clerk must not miss */
+		if (ag.n && ag.items[ag.n - 1].kind == AG_REPORT)
+			agenda_brief(&ag.items[ag.n - 1], &L->due);
+		for (size_t i = 0; i < ag.n; i++) {
+			if (ag.items[i].kind == AG_LATE || ag.items[i].kind == AG_REPORT)
+				continue;   /* the status line counts the late ones already */
+			if (L->due.len)
+				sb_adds(&L->due, " ");
+			agenda_brief(&ag.items[i], &L->due);
+		}
+		agenda_release(&ag);
+	}
+	diag_release(&d);
 }
 
 static void layout(struct tui *t, struct view *v)
@@ -301,9 +346,11 @@ static void enter(struct tui *t, struct view *v)
 		L->q.filter = LF_ALL;
 		set_query_dates(t, L);
 		L->ready = true;
+		count_due(t, L);
 		lv_home(&L->lv, &L->src);
 		return;
 	}
+	count_due(t, L);
 	reposition(L);
 }
 
@@ -311,6 +358,7 @@ static void reload(struct tui *t, struct view *v)
 {
 	struct list_screen *L = v->priv;
 	set_query_dates(t, L);
+	count_due(t, L);
 	reposition(L);
 }
 
@@ -325,6 +373,23 @@ static void status(struct tui *t, struct view *v, struct strbuf *out)
 		sb_adds(out, "  全部年度");
 	if (L->search)
 		sb_addf(out, "  搜索「%s」", L->search);
+	if (!L->due.len)
+		return;
+	/* as many items as fit beside the count of late ones the status line ends with */
+	int room = COLS - text_width(sb_str(out)) - 11 - 19;
+	const char *p = sb_str(&L->due);
+	size_t fit = 0;
+	while (p[fit]) {
+		const char *sp = strchr(p + fit + 1, ' ');
+		size_t end = sp ? (size_t)(sp - p) : strlen(p);
+		if (text_width_n(p, end) > room)
+			break;
+		fit = end;
+	}
+	if (fit) {
+		sb_adds(out, "  |  待办 ");
+		sb_add(out, p, fit);
+	}
 }
 
 /* ---- searching ---- */
@@ -400,6 +465,50 @@ static void pick_filter(struct tui *t, struct list_screen *L)
 		set_filter(L, f);
 }
 
+/* 今日待办: a numbered box of what is due; a number (or Enter) shows those applications, the
+ * report item opens 年报 at its year. At start (key KM_NONE) only when something is due. */
+static void agenda(struct tui *t, struct list_screen *L, int key)
+{
+	struct agenda ag;
+	struct diag d = DIAG_INIT;
+	enum status st = agenda_build(t->s, t->today, false, &ag, &d);
+	if (st != ST_OK) {
+		if (key != KM_NONE)
+			tui_fail(t, st, &d);
+		diag_release(&d);
+		return;
+	}
+	diag_release(&d);
+	if (ag.n == 0) {
+		if (key != KM_NONE)
+			tui_message(t, false, "今天没有待办事项");
+		return;
+	}
+	struct strbuf lines[AG_COUNT];
+	const char *items[AG_COUNT];
+	for (size_t i = 0; i < ag.n; i++) {
+		lines[i] = (struct strbuf)STRBUF_INIT;
+		sb_addf(&lines[i], "%zu  ", i + 1);
+		agenda_line(&ag.items[i], false, &lines[i]);
+		items[i] = sb_str(&lines[i]);
+	}
+	char title[80], day[DATE_BUF];
+	snprintf(title, sizeof title, "今日待办 %s（按数字查看，Esc 关闭，t 再次打开）",
+		 date_format(t->today, day));
+	int i = prompt_pick_numbered(t, title, items, (int)ag.n);
+	if (i >= 0 && ag.items[i].kind == AG_REPORT) {
+		t->year = ag.items[i].year;
+		tui_switch(t, 2);
+	} else if (i >= 0) {
+		end_search(L);
+		L->q.year = 0;
+		set_filter(L, ag.items[i].filter);
+	}
+	for (size_t j = 0; j < ag.n; j++)
+		sb_release(&lines[j]);
+	agenda_release(&ag);
+}
+
 static void ask_year(struct tui *t, struct list_screen *L)
 {
 	char initial[8] = "";
@@ -435,7 +544,6 @@ static void step_year(struct tui *t, struct list_screen *L, int dir)
 
 static bool handle(struct tui *t, struct view *v, enum action a, int key)
 {
-	(void)key;
 	struct list_screen *L = v->priv;
 	const struct list_row *r = current(L);
 	long long saved = 0;
@@ -455,6 +563,7 @@ static bool handle(struct tui *t, struct view *v, enum action a, int key)
 	case A_SEARCH_PREV: find(t, L, true, false); return true;
 	case A_SEARCH_END: end_search(L); return true;
 	case A_FILTER: pick_filter(t, L); return true;
+	case A_AGENDA: agenda(t, L, key); return true;
 	case A_FILTER_NEXT: set_filter(L, L->q.filter + 1); return true;
 	case A_FILTER_PREV: set_filter(L, L->q.filter - 1); return true;
 	case A_YEAR: ask_year(t, L); return true;
@@ -462,7 +571,7 @@ static bool handle(struct tui *t, struct view *v, enum action a, int key)
 	case A_YEAR_NEXT: step_year(t, L, 1); return true;
 	default: break;
 	}
-	if (a != A_NEW && !r && a >= A_EDIT && a <= A_REVIEW) {
+	if (a != A_NEW && !r && ((a >= A_EDIT && a <= A_REVIEW) || a == A_VOID)) {
 		tui_message(t, true, "列表是空的：先按 n 新建一件申请");
 		return true;
 	}

@@ -23,6 +23,7 @@
 #include "draw.h"
 #include "input.h"
 #include "pager.h"
+#include "prompt.h"
 #include "store.h"
 #include "strbuf.h"
 #include "xmem.h"
@@ -563,12 +564,22 @@ static void generic(struct tui *t, struct view *v, enum action a, enum km_scope 
 			switch_to(t, t->screens[a - A_SCREEN_LIST]);
 		break;
 	case A_REDRAW: clearok(curscr, TRUE); break;
+	case A_QUIT_ASK:
+		if (prompt_confirm(t, "退出", "退出 gongkai 吗？（已保存的内容都在数据库中）"))
+			t->quit = true;
+		break;
 	default:
 		if (key != KM_ESC)
 			tui_message(t, false, "按键 %s 在本屏没有作用；按 F1 查看可用的按键",
 				    km_key_name(key, name));
 		break;
 	}
+}
+
+void tui_switch(struct tui *t, size_t i)
+{
+	if (i < t->nscreens)
+		switch_to(t, t->screens[i]);
 }
 
 static void run(struct tui *t)
@@ -625,6 +636,10 @@ enum status tui_run(struct store *s, int today, const struct view_ops *const *sc
 	switch_to(&t, t.screens[0]);
 	if (t.readonly)
 		tui_message(&t, true, "数据库是只读的（%s）：只能查看，不能修改", store_path(s));
+	/* the first screen greets the clerk with what is due today (scr_list.c), if anything */
+	struct view *first = top_view(&t);
+	if (first->ops->handle && tui_big_enough())
+		first->ops->handle(&t, first, A_AGENDA, KM_NONE);
 	run(&t);
 	while (t.depth > 0)
 		drop_top(&t);

@@ -114,6 +114,8 @@ bool tui_refuse_readonly(struct tui *t);
 void tui_push(struct tui *t, struct view *v);
 /* Closes the top screen (never the last). */
 void tui_pop(struct tui *t);
+/* Makes screen i of the top line (0 is the list) the current one, as its number key does. */
+void tui_switch(struct tui *t, size_t i);
 
 /* Something was saved here: the screens and the late count reload. */
 void tui_changed(struct tui *t);
