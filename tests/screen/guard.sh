@@ -18,7 +18,7 @@ key Tab Enter                  # 渠道: the list
 wait_for "电子邮件"
 key Down Enter                 # 当面
 wait_for "当面提交的，以提交之日为收到申请之日"
-key BTab Right Right           # 平信, then 网络, as a clerk steps through the choices
+key Right Right                # 平信, then 网络 (the focus stays on 渠道 after a pick), as a clerk steps through the choices
 wait_for "平信以与申请人确认之日为收到之日"
 key Right Right Right          # 传真
 wait_for "传真提交的，以双方确认之日为收到之日"

@@ -21,6 +21,7 @@
 #include "dlg_outcome.h"
 #include "prompt.h"
 #include "text.h"
+#include "textarea.h"
 #include "tui.h"
 #include "xmem.h"
 
@@ -136,6 +137,11 @@ void form_set_text(struct form *fm, int i, const char *text)
 	bool changed = fm->f[i].le.changed;
 	le_set(&fm->f[i].le, text);
 	fm->f[i].le.changed = changed;
+}
+
+void form_set_area_rows(struct form *fm, int i, int rows)
+{
+	fm->f[i].area_max = rows;
 }
 
 void form_set_multiline(struct form *fm, int i)
@@ -274,13 +280,14 @@ bool form_changed(const struct form *fm)
 /* ---- drawing ---- */
 
 enum row_kind {
-	ROW_FIELD, ROW_MORE, ROW_NOTE, ROW_PROBLEM, ROW_HEADING, ROW_BLANK, ROW_BUTTONS, ROW_GENERAL
+	ROW_FIELD, ROW_AREA, ROW_MORE, ROW_NOTE, ROW_PROBLEM, ROW_HEADING, ROW_BLANK, ROW_BUTTONS, ROW_GENERAL
 };
 
 struct row {
 	enum row_kind kind;
 	int field;
 	char *text;   /* owned: what the row shows beside the label column */
+	int part;     /* ROW_FIELD, ROW_AREA of a box: which of its rows */
 };
 
 struct rows {
@@ -296,7 +303,7 @@ struct geom {
 static void row_add(struct rows *r, enum row_kind kind, int field, const char *text)
 {
 	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
-	r->v[r->n++] = (struct row){ kind, field, text ? xstrdup(text) : NULL };
+	r->v[r->n++] = (struct row){ kind, field, text ? xstrdup(text) : NULL, 0 };
 }
 
 static void rows_release(struct rows *r)
@@ -339,10 +346,79 @@ static const char *field_value(const struct form_field *f, char *buf, size_t siz
 	return "";
 }
 
+/* ---- text boxes (textarea.h) ---- */
+
+#define AREA_MIN_ROWS 3
+#define AREA_MAX_ROWS 6
+#define AREA_MIN_WIDTH 20
+
+/* The rows of the box's text at the box's width (one column kept for the cursor). */
+static size_t area_layout(const struct form_field *f, int width, struct ta_row **rows)
+{
+	return ta_layout(f->le.cp, f->le.n, width - 1, rows);
+}
+
+/* How many rows the box of a field takes: its text's, 3 to 6. */
+static int area_rows(const struct form_field *f, int width)
+{
+	struct ta_row *rows;
+	size_t n = area_layout(f, width, &rows);
+	free(rows);
+	size_t most = f->area_max > AREA_MIN_ROWS ? (size_t)f->area_max : AREA_MAX_ROWS;
+	return n < AREA_MIN_ROWS ? AREA_MIN_ROWS : n > most ? (int)most : (int)n;
+}
+
+/* Scrolls a box so the cursor's row is shown. */
+static void area_follow(struct form_field *f, int width)
+{
+	struct ta_row *rows;
+	size_t n = area_layout(f, width, &rows);
+	int k = area_rows(f, width);
+	int r = (int)ta_row_of(rows, n, f->le.cur);
+	if (r < f->area_top)
+		f->area_top = r;
+	if (r >= f->area_top + k)
+		f->area_top = r - k + 1;
+	if (f->area_top > (int)n - k)
+		f->area_top = (int)n - k;
+	if (f->area_top < 0)
+		f->area_top = 0;
+	free(rows);
+}
+
+/* Draws row `part` of a field's box at y. */
+static void draw_area(struct form *fm, int i, int part, int y, int x, int width)
+{
+	struct form_field *f = &fm->f[i];
+	bool focus = fm->focus == i;
+	f->area_width = width;
+	struct ta_row *rows;
+	size_t n = area_layout(f, width, &rows);
+	int k = area_rows(f, width);
+	size_t r = (size_t)(f->area_top + part);
+	struct strbuf sb = STRBUF_INIT;
+	sb_addc(&sb, ' ');
+	for (size_t c = r < n ? rows[r].start : 0; r < n && c < rows[r].end; c++) {
+		char u[4];
+		sb_add(&sb, u, utf8_encode(f->le.cp[c] == '\t' ? ' ' : f->le.cp[c], u));
+	}
+	draw_text(y, x - 1, width + 1, sb_str(&sb), focus ? R_FIELD_FOCUS : R_FIELD);
+	if (focus && r < n && ta_row_of(rows, n, f->le.cur) == r)
+		tui_cursor(y, x + ta_col(f->le.cp, &rows[r], f->le.cur));
+	if (part == 0 && f->area_top > 0)
+		draw_text(y, x + width + 1, 8, "（上有）", R_NOTE);
+	if (part == k - 1 && (size_t)(f->area_top + k) < n)
+		draw_text(y, x + width + 1, 8, "（下有）", R_NOTE);
+	sb_release(&sb);
+	free(rows);
+}
+
 /* The columns a field's box takes (not for FK_INFO). */
 static int box_width(const struct form_field *f, int fw)
 {
 	int w = 12;
+	if (f->kind == FK_TEXT && f->multiline)
+		return fw > AREA_MIN_WIDTH ? fw - 10 : fw;   /* room for （上有） beside it */
 	if (f->kind == FK_TEXT) {
 		w = TEXT_MAX_WIDTH;
 		if (f->le.max && (int)f->le.max + 1 < w)
@@ -378,6 +454,12 @@ static void field_rows(const struct form *fm, int i, const struct geom *g, struc
 	const struct form_field *f = &fm->f[i];
 	if (f->kind == FK_INFO) {
 		add_wrapped(r, ROW_FIELD, ROW_MORE, i, f->info ? f->info : "", g->fw);
+	} else if (f->kind == FK_TEXT && f->multiline) {
+		int k = area_rows(f, box_width(f, g->fw));
+		for (int part = 0; part < k; part++) {
+			row_add(r, part ? ROW_AREA : ROW_FIELD, i, NULL);
+			r->v[r->n - 1].part = part;
+		}
 	} else {
 		row_add(r, ROW_FIELD, i, NULL);
 		const char *note = field_note(fm, i);
@@ -445,6 +527,10 @@ static void draw_field(struct form *fm, const struct row *row, int y, const stru
 		return;
 	}
 	int used = box_width(f, g->fw);
+	if (f->kind == FK_TEXT && f->multiline) {
+		draw_area(fm, i, row->part, y, g->fx + 1, used - 1);
+		return;
+	}
 	if (f->kind == FK_TEXT || f->kind == FK_DATE || f->kind == FK_NUMBER) {
 		struct strbuf sb = STRBUF_INIT;
 		int cx;
@@ -488,6 +574,9 @@ static void draw_row(struct form *fm, const struct row *r, int y, const struct g
 {
 	switch (r->kind) {
 	case ROW_FIELD: draw_field(fm, r, y, g); break;
+	case ROW_AREA:
+		draw_area(fm, r->field, r->part, y, g->fx + 1, box_width(&fm->f[r->field], g->fw) - 1);
+		break;
 	case ROW_MORE: draw_text(y, g->fx, g->fw, r->text, R_NORMAL); break;
 	case ROW_NOTE: draw_text(y, g->fx, g->fw, r->text, R_NOTE); break;
 	case ROW_PROBLEM:
@@ -513,6 +602,9 @@ static void draw_form(struct tui *t, void *ctx)
 	struct geom g = { .x = 2, .w = COLS - 4, .lw = label_width(fm) };
 	g.fx = g.x + g.lw + 2;
 	g.fw = g.w - g.lw - 2;
+	for (int i = 0; i < fm->n; i++)
+		if (fm->f[i].kind == FK_TEXT && fm->f[i].multiline)
+			area_follow(&fm->f[i], box_width(&fm->f[i], g.fw) - 1);
 	struct rows r = { 0 };
 	build_rows(fm, &g, &r);
 	scroll_to_focus(fm, &r, h);
@@ -636,6 +728,31 @@ static void click(struct form *fm)
 		fm->focus = x >= fm->cancel_x ? fm->n + 1 : x >= fm->save_x ? fm->n : fm->focus;
 }
 
+/* Up, Down, Home and End inside a text box: true when the key moved the cursor in it (at the
+ * box's first or last row Up and Down leave it, as in any form). */
+static bool area_key(struct form *fm, struct form_field *f, int key)
+{
+	if (key != KM_UP && key != KM_DOWN && key != KM_HOME && key != KM_END)
+		return false;
+	(void)fm;
+	struct ta_row *rows;
+	/* the width the box was last drawn at */
+	int width = f->area_width > 1 ? f->area_width : 40;
+	size_t n = area_layout(f, width, &rows);
+	size_t r = ta_row_of(rows, n, f->le.cur), cur = f->le.cur;
+	if (key == KM_UP || key == KM_DOWN)
+		cur = ta_move(f->le.cp, rows, n, cur, key == KM_UP ? -1 : 1);
+	else if (key == KM_HOME)
+		cur = rows[r].start;
+	else
+		cur = rows[r].end > rows[r].start && r + 1 < n && rows[r + 1].start == rows[r].end
+			? rows[r].end - 1 : rows[r].end;
+	bool moved = cur != f->le.cur || key == KM_HOME || key == KM_END;
+	f->le.cur = cur;
+	free(rows);
+	return moved;
+}
+
 /* One key; returns 1 when saved, -1 when given up, 0 to go on. */
 static int form_key(struct tui *t, struct form *fm, int key)
 {
@@ -646,7 +763,9 @@ static int form_key(struct tui *t, struct form *fm, int key)
 		click(fm);
 		return 0;
 	}
-	if (a == A_NEWLINE && f && f->multiline) {
+	if (f && f->multiline && area_key(fm, f, key))
+		return 0;
+	if ((a == A_NEWLINE || (a == A_CHOOSE && key == KM_ENTER)) && f && f->multiline) {
 		if (le_insert_break(&f->le))
 			field_changed(fm, fm->focus);
 		else

@@ -35,7 +35,10 @@ struct form_field {
 	char *problem;          /* shown under the field */
 	bool warning;           /* the problem is a warning, not an error */
 	bool changed;           /* a choice or outcome was changed (text: le.changed) */
-	bool multiline;         /* FK_TEXT: Ctrl-J types a line break (申请内容, 备注) */
+	bool multiline;         /* FK_TEXT: a box of several rows, Enter a line break (申请内容) */
+	int area_top;           /* multiline: the first row of the text shown in the box */
+	int area_width;         /* multiline: the box's text columns at the last draw */
+	int area_max;           /* multiline: the most rows the box grows to (0: 6) */
 	int y;                  /* its screen row at the last draw, -1 when not shown */
 };
 
@@ -77,8 +80,11 @@ int form_heading(struct form *fm, const char *text);
 void form_note(struct form *fm, int i, const char *text);
 /* Replaces a text field's content (e.g. a recomputed amount). */
 void form_set_text(struct form *fm, int i, const char *text);
-/* Lets a text field hold line breaks, typed with Ctrl-J (shown ↵). */
+/* Makes a text field a box of 3 to 6 rows that wraps its text (textarea.h): Enter or Ctrl-J is
+ * a line break, Up/Down move a row inside it, Home/End go to the row's ends, Tab leaves it. */
 void form_set_multiline(struct form *fm, int i);
+/* Lets a text box grow to `rows` rows (default 6), for a long text such as a report's section. */
+void form_set_area_rows(struct form *fm, int i, int rows);
 
 /* Reading fields. form_get_date gives DATE_NONE for an empty field; on a date it cannot read
  * it marks the field and returns false. form_get_int likewise for a whole number in lo..hi

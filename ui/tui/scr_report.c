@@ -131,13 +131,14 @@ static void edit_section(struct tui *t, struct view *v)
 	}
 	diag_release(&d);
 	char title[160];
-	snprintf(title, sizeof title, "%d 年报告 %s（Ctrl-J 换行；{概述句} {收费句} 等字段导出时换成"
-		 "报表中的数）", t->year, annual_section_heading(k));
+	snprintf(title, sizeof title, "%d 年报告 %s（{概述句} {收费句} 等字段导出时换成报表中的数）",
+		 t->year, annual_section_heading(k));
 	struct form fm;
 	form_init(&fm, title, save_section, &j);
 	j.field = form_text(&fm, annual_section_name(k), -1,
 			    body ? body : annual_section_skeleton(k), 100000);
 	form_set_multiline(&fm, j.field);
+	form_set_area_rows(&fm, j.field, LINES - 10);
 	free(body);
 	if (form_run(t, &fm))
 		yearpage_enter(t, v);
