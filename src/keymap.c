@@ -58,7 +58,7 @@ static const char *const scope_titles[KS_COUNT] = {
 static const struct km_binding global_keys[] = {
 	B(KM_F1, A_HELP, true), B('?', A_HELP, false), B('q', A_QUIT, true), B(KM_F10, A_QUIT, false),
 	B('1', A_SCREEN_LIST, false), B('2', A_SCREEN_TALLY, false),
-	B('3', A_SCREEN_REPORT, false), B('4', A_SCREEN_CAL, false),
+	B('3', A_SCREEN_REPORT, false), B('4', A_SCREEN_CAL, false), B('5', A_SCREEN_SETTINGS, false),
 	MOVE_KEYS, B(KM_CTRL('l'), A_REDRAW, false), B(KM_CTRL('c'), A_QUIT_ASK, false),
 };
 
@@ -89,6 +89,10 @@ static const struct km_binding report_keys[] = {
 static const struct km_binding calendar_keys[] = {
 	B('i', A_CAL_IMPORT, true), B('a', A_CAL_DAY, true), B(KM_ENTER, A_CAL_DAY, false),
 	YEAR_KEYS,
+};
+
+static const struct km_binding settings_keys[] = {
+	B('e', A_SETTINGS_EDIT, true), B(KM_ENTER, A_SETTINGS_EDIT, false),
 };
 
 static const struct km_binding detail_keys[] = {
@@ -152,6 +156,8 @@ static const struct {
 	[KS_TALLY] = { tally_keys, sizeof tally_keys / sizeof tally_keys[0], KS_GLOBAL },
 	[KS_REPORT] = { report_keys, sizeof report_keys / sizeof report_keys[0], KS_GLOBAL },
 	[KS_CALENDAR] = { calendar_keys, sizeof calendar_keys / sizeof calendar_keys[0],
+			  KS_GLOBAL },
+	[KS_SETTINGS] = { settings_keys, sizeof settings_keys / sizeof settings_keys[0],
 			  KS_GLOBAL },
 	[KS_DETAIL] = { detail_keys, sizeof detail_keys / sizeof detail_keys[0], KS_GLOBAL },
 	[KS_DOCS] = { docs_keys, sizeof docs_keys / sizeof docs_keys[0], KS_GLOBAL },

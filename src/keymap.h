@@ -54,6 +54,7 @@ enum km_key {
 	X(A_SCREEN_TALLY,  "统计",      "年度统计（表三、表四和图表）") \
 	X(A_SCREEN_REPORT, "年报",      "年报（表二、表三、表四，导出）") \
 	X(A_SCREEN_CAL,    "节假日",    "节假日安排") \
+	X(A_SCREEN_SETTINGS, "设置",    "本机关设置和数据库文件") \
 	X(A_HELP,          "帮助",      "显示本屏的全部按键") \
 	X(A_QUIT_ASK,      "退出",      "先询问，再退出程序（Ctrl-C；在表单和弹出框中同 Esc）") \
 	X(A_QUIT,          "退出",      "返回上一屏，或回到申请列表；在申请列表时退出程序") \
@@ -93,6 +94,7 @@ enum km_key {
 	X(A_ROLLUP,        "汇总",      "全市汇总：选择各机关的数据库或报表 JSON，检查后相加并导出") \
 	X(A_CAL_IMPORT,    "导入通知",  "从 CSV 文件导入一年的节假日通知（date,kind,name）") \
 	X(A_CAL_DAY,       "改一天",    "添加或修改一天：放假或调休上班") \
+	X(A_SETTINGS_EDIT, "修改设置",  "修改本机关设置（名称、文号代字、联系人、复议机关等），全部一起保存") \
 	X(A_FIELD_NEXT,    "下一项",    "到下一项") \
 	X(A_FIELD_PREV,    "上一项",    "到上一项") \
 	X(A_SAVE,          "保存",      "检查并保存") \
@@ -127,6 +129,7 @@ enum action {
 	X(KS_TALLY,    "年度统计") \
 	X(KS_REPORT,   "年报") \
 	X(KS_CALENDAR, "节假日") \
+	X(KS_SETTINGS, "设置") \
 	X(KS_DETAIL,   "申请详情") \
 	X(KS_DOCS,     "文书") \
 	X(KS_DOC_VIEW, "文书预览") \

@@ -37,4 +37,10 @@ key 4
 wait_for "节假日安排"
 key i
 wait_for "只能查看，不能修改"
+key C-l
+wait_gone "只能查看，不能修改"
+key 5                          # the settings are shown, not edited
+wait_for "只读（不能写入这个文件）"
+key e
+wait_for "数据库是只读的（$DB），只能查看，不能修改"
 quit

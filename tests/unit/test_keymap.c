@@ -36,6 +36,9 @@ static void test_lookup_screen_first(void **state)
 		{ KS_DETAIL, 'e', A_EDIT },           /* the application here */
 		{ KS_DETAIL, KM_ESC, A_BACK },
 		{ KS_CALENDAR, 'a', A_CAL_DAY },
+		{ KS_SETTINGS, 'e', A_SETTINGS_EDIT },
+		{ KS_SETTINGS, KM_ENTER, A_SETTINGS_EDIT },
+		{ KS_SETTINGS, '5', A_SCREEN_SETTINGS },
 		{ KS_FORM, 'q', A_NONE },             /* a letter in a form is text */
 		{ KS_FORM, '1', A_NONE },
 		{ KS_FORM, KM_F2, A_SAVE },

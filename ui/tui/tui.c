@@ -560,6 +560,7 @@ static void generic(struct tui *t, struct view *v, enum action a, enum km_scope 
 		break;
 	case A_BACK: tui_pop(t); break;
 	case A_SCREEN_LIST: case A_SCREEN_TALLY: case A_SCREEN_REPORT: case A_SCREEN_CAL:
+	case A_SCREEN_SETTINGS:
 		if ((size_t)(a - A_SCREEN_LIST) < t->nscreens)
 			switch_to(t, t->screens[a - A_SCREEN_LIST]);
 		break;
