@@ -264,7 +264,8 @@ static enum status due_agenda(struct cli *c, bool report_only)
 		agenda_line(it, true, &out);
 		sb_adds(&out, "\n");
 	}
-	fwrite(out.buf, 1, out.len, stdout);
+	if (out.len)   /* nothing due: nothing written (an empty buffer has no memory yet) */
+		fwrite(out.buf, 1, out.len, stdout);
 	sb_release(&out);
 	if (st == ST_OK)
 		agenda_release(&ag);
