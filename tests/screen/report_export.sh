@@ -112,13 +112,33 @@ wait_for "已导出 2023 年度报表到 $TMP/out/r.json"
 grep -q '"carried_out"' "$TMP/out/r.json" || fail "not the JSON"
 key x
 wait_for "导出格式"
-key End Enter
+key End Up Enter
 wait_for "ledger-2023.csv"
 key C-u
 type "$TMP/out/台账.csv"
 key Enter
 wait_for "已导出 8 件申请到 $TMP/out/台账.csv"
 grep -q "某路段拆迁补偿方案" "$TMP/out/台账.csv" || fail "not the ledger"
+head -1 "$TMP/out/台账.csv" | grep -q "证件号码" && fail "personal data in the plain ledger"
+# the ledger with personal data: only after a question that says what the file holds
+key x
+wait_for "导出格式"
+key End Enter
+wait_for "证件号码和联系方式等个人信"
+key n
+wait_gone "证件号码和联系方式等个人信"
+key x
+wait_for "导出格式"
+key End Enter
+wait_for "证件号码和联系方式等个人信"
+key y
+wait_for "ledger-personal-2023.csv"
+key C-u
+type "$TMP/out/台账含个人信息.csv"
+key Enter
+wait_for "（含个人信息）"
+head -1 "$TMP/out/台账含个人信息.csv" | grep -q "证件号码" || fail "no personal data in the ledger asked for with it"
+[ "$(stat -c %a "$TMP/out/台账含个人信息.csv")" = 600 ] || fail "the ledger with personal data is not 0600"
 
 # a file that cannot be written: said, nothing left
 key x

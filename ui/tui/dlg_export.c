@@ -108,16 +108,26 @@ bool dlg_export_report(struct tui *t, const struct report_format *f,
 	return st == ST_OK;
 }
 
-/* The ledger of the applications the year's tables count (without personal data). */
-static void export_ledger(struct tui *t, int year)
+/* The ledger of the applications the year's tables count; with their ID numbers and contacts
+ * only after the clerk confirms what the file will hold. */
+static void export_ledger(struct tui *t, int year, bool personal)
 {
-	char *path = dlg_export_ask_path(t, "ledger", "csv", year);
+	if (personal) {
+		char *q = xasprintf("这个文件将包含 %d 年度各申请人的证件号码和联系方式等个人信息"
+				    "（文件权限 0600，仅本人可读）。请妥善保管，不要发布或随意传送。"
+				    "继续导出吗？", year);
+		bool yes = prompt_confirm(t, "含个人信息", q);
+		free(q);
+		if (!yes)
+			return;
+	}
+	char *path = dlg_export_ask_path(t, personal ? "ledger-personal" : "ledger", "csv", year);
 	if (!path)
 		return;
 	struct outfile o;
 	struct diag d = DIAG_INIT;
 	size_t count = 0;
-	struct ledger_export_options opt = { .year = year };
+	struct ledger_export_options opt = { .year = year, .personal = personal };
 	enum status st = outfile_open(&o, path, &d);
 	if (st == ST_OK && (st = ledger_export(t->s, o.fp, &opt, &count, &d)) != ST_OK)
 		outfile_abort(&o);
@@ -126,7 +136,8 @@ static void export_ledger(struct tui *t, int year)
 	if (st != ST_OK)
 		tui_fail(t, st, &d);
 	else
-		tui_message(t, false, "已导出 %zu 件申请到 %s", count, path);
+		tui_message(t, false, "已导出 %zu 件申请到 %s%s", count, path,
+			    personal ? "（含个人信息）" : "");
 	diag_release(&d);
 	free(path);
 }
@@ -172,7 +183,7 @@ static void export_whole(struct tui *t, int year, int k)
 
 void dlg_export_run(struct tui *t, int year)
 {
-	const char *labels[2 * MAX_FORMATS + 1];
+	const char *labels[2 * MAX_FORMATS + 2];
 	char *owned[2 * MAX_FORMATS];
 	int w = whole_forms(), n = 0;
 	if (w > MAX_FORMATS)
@@ -184,7 +195,8 @@ void dlg_export_run(struct tui *t, int year)
 		n++;
 	}
 	labels[w + n] = "台账：本年度表三、表四统计的申请（.csv，不含个人信息）";
-	int k = prompt_pick(t, "导出格式", labels, w + n + 1, 0);
+	labels[w + n + 1] = "台账：同上，含证件号码和联系方式（.csv，导出前确认）";
+	int k = prompt_pick(t, "导出格式", labels, w + n + 2, 0);
 	for (int i = 0; i < w + n; i++)
 		free(owned[i]);
 	if (k < 0)
@@ -194,8 +206,8 @@ void dlg_export_run(struct tui *t, int year)
 		return;
 	}
 	k -= w;
-	if (k == n) {
-		export_ledger(t, year);
+	if (k >= n) {
+		export_ledger(t, year, k > n);
 		return;
 	}
 	struct report r;
