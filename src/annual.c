@@ -108,14 +108,6 @@ static int field_of(const char *s, size_t n)
 	return -1;
 }
 
-static void add_yuan(struct strbuf *out, long long fen)
-{
-	if (fen % 100)
-		sb_addf(out, "%lld.%02lld", fen / 100, fen % 100);
-	else
-		sb_addf(out, "%lld", fen / 100);
-}
-
 static void field_value(const struct report *r, int f, struct strbuf *out)
 {
 	char buf[32];
@@ -126,7 +118,7 @@ static void field_value(const struct report *r, int f, struct strbuf *out)
 	case FLD_IN: sb_addf(out, "%lld", r->t3.v[R_CARRIED_IN][T3_TOTAL]); break;
 	case FLD_DONE: sb_addf(out, "%lld", r->t3.v[R_PROCESSED_TOTAL][T3_TOTAL]); break;
 	case FLD_OUT: sb_addf(out, "%lld", r->t3.v[R_CARRIED_OUT][T3_TOTAL]); break;
-	case FLD_FEE_YUAN: add_yuan(out, r->fees_fen); break;
+	case FLD_FEE_YUAN: report_add_yuan(out, r->fees_fen); break;
 	default: sb_adds(out, report_t2_cell_text(r, T2_FEES, buf)); break;
 	}
 }
@@ -189,14 +181,26 @@ enum status annual_build(struct store *s, int year, struct annual *a, struct dia
 {
 	annual_release(a);
 	enum status st = report_build(s, year, &a->r, d);
-	for (int k = 0; st == ST_OK && k < AN_SECTIONS; k++) {
-		long long v;
-		st = store_section_get(s, year, sections[k].key, &a->text[k], &a->version[k], d);
-		if (st == ST_OK)
-			st = store_section_get(s, year - 1, sections[k].key, &a->last[k], &v, d);
-	}
+	if (st == ST_OK)
+		st = annual_read_text(s, a, d);
 	if (st == ST_OK)
 		annual_check(a);
+	return st;
+}
+
+enum status annual_read_text(struct store *s, struct annual *a, struct diag *d)
+{
+	enum status st = ST_OK;
+	for (int k = 0; st == ST_OK && k < AN_SECTIONS; k++) {
+		long long v;
+		free(a->text[k]);
+		free(a->last[k]);
+		a->last[k] = NULL;
+		st = store_section_get(s, a->r.year, sections[k].key, &a->text[k], &a->version[k],
+				       d);
+		if (st == ST_OK)
+			st = store_section_get(s, a->r.year - 1, sections[k].key, &a->last[k], &v, d);
+	}
 	return st;
 }
 
@@ -427,7 +431,7 @@ static void check_fees(struct reading *rd, const char *s, size_t n)
 	if (fen > 0 && (contains(s, n, "未收取") || contains(s, n, "未收费")
 			|| contains(s, n, "没有收取"))) {
 		struct strbuf have = STRBUF_INIT;
-		add_yuan(&have, fen);
+		report_add_yuan(&have, fen);
 		problem(rd, s, n, "说未收取，而本年收取的信息处理费为 %s 元", sb_str(&have));
 		sb_release(&have);
 		return;
@@ -443,7 +447,7 @@ static void check_fees(struct reading *rd, const char *s, size_t n)
 				long long said = wan ? v4 * 100 : v4 / 100;
 				if (said != fen || (!wan && v4 % 100)) {
 					struct strbuf have = STRBUF_INIT;
-					add_yuan(&have, fen);
+					report_add_yuan(&have, fen);
 					problem(rd, s, n, "写的金额与本年收取的信息处理费 %s 元不符",
 						sb_str(&have));
 					sb_release(&have);
@@ -493,7 +497,17 @@ static void check_text(struct reading *rd, const char *text)
 	}
 }
 
-/* The text with its headings, fields and blanks taken out: what the office wrote itself. */
+bool annual_is_heading(const char *s, size_t n)
+{
+	if (n > 60 || !(strncmp(s, "（", 3) == 0 || *s == '('))
+		return false;
+	for (size_t i = 0; i + 3 < n; i++)
+		if (memcmp(s + i, "。", 3) == 0)
+			return false;
+	return true;
+}
+
+/* Whether the text is only headings, fields and blank lines: nothing the office wrote itself. */
 static bool only_skeleton(const char *text)
 {
 	for (const char *p = text; p && *p;) {
@@ -502,8 +516,7 @@ static bool only_skeleton(const char *text)
 		struct strbuf line = STRBUF_INIT;
 		sb_add(&line, p, n);
 		size_t len, name_len;
-		bool heading = n < 60 && (strncmp(p, "（", 3) == 0 || *p == '(')
-			&& !contains(p, n, "。");
+		bool heading = annual_is_heading(p, n);
 		bool field = *p == '{' && field_at(p, &len, &name_len) >= 0 && len == n;
 		bool blank = text_blank(sb_str(&line));
 		sb_release(&line);
@@ -537,7 +550,7 @@ void annual_check(struct annual *a)
 		const char *text = a->text[k] ? a->text[k] : "";
 		if (sections[k].required && only_skeleton(text))
 			diag_add(&a->problems, "%s：尚未填写（gongkai section --year %d %s 或年报屏幕"
-				 "的 e 键）", sections[k].heading, a->r.year, sections[k].name);
+				 "的 t 键）", sections[k].heading, a->r.year, sections[k].name);
 		else if (*text && a->last[k] && same_text(text, a->last[k]))
 			diag_add(&a->problems, "%s：与 %d 年报告的文字相同（内容雷同），请按本年情况改写",
 				 sections[k].heading, a->r.year - 1);

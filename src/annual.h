@@ -14,6 +14,7 @@
 #define GK_ANNUAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 #include "report.h"
@@ -61,6 +62,9 @@ void annual_release(struct annual *a);
  * year before, and the checks (annual_check). The caller releases a.
  */
 enum status annual_build(struct store *s, int year, struct annual *a, struct diag *d);
+/* Reads the office's text of a->r.year and of the year before into a (replacing what it
+ * held); a roll-up reads the city's own text this way onto its sum. */
+enum status annual_read_text(struct store *s, struct annual *a, struct diag *d);
 
 /*
  * The checks of the whole report, into a->problems (the table checks stay in a->r.problems):
@@ -76,6 +80,10 @@ bool annual_passes(const struct annual *a);
 /* Checks the fields of a section's text: false, with a line naming the line and the field for
  * each unknown one, when a `{…}` is not a field annual.h lists. */
 bool annual_fields_valid(const char *text, struct diag *d);
+/* Whether the line s[0..n) is a subsection heading: `（一）…` or `(一) …`, at most 60 bytes, no
+ * 。 inside (a full stop may end it). The report sets it as a heading; a section of headings
+ * alone is not written. */
+bool annual_is_heading(const char *s, size_t n);
 /* Appends text with its fields replaced by their values from r. */
 void annual_expand(const struct report *r, const char *text, struct strbuf *out);
 

@@ -16,18 +16,6 @@
 #include "text.h"
 #include "xmem.h"
 
-/* Whether the line s[0..n) is a subsection heading: `（一）…` or `(一) …`, short, no 。 inside
- * (a full stop may end it). */
-static bool is_heading(const char *s, size_t n)
-{
-	if (n > 60 || !(strncmp(s, "（", 3) == 0 || *s == '('))
-		return false;
-	for (size_t i = 0; i + 3 < n; i++)
-		if (memcmp(s + i, "。", 3) == 0)
-			return false;
-	return true;
-}
-
 /* Calls put for each non-blank line of the expanded text of section k. */
 static void paragraphs(const struct annual *a, int k,
 		       void (*put)(void *ctx, bool heading, const char *s, size_t n), void *ctx)
@@ -43,7 +31,7 @@ static void paragraphs(const struct annual *a, int k,
 		while (lead + 3 <= n && memcmp(p + lead, "　", 3) == 0)
 			lead += 3;
 		if (lead < n)
-			put(ctx, is_heading(p + lead, n - lead), p + lead, n - lead);
+			put(ctx, annual_is_heading(p + lead, n - lead), p + lead, n - lead);
 		p += n + (nl ? 1 : 0);
 	}
 	sb_release(&ex);

@@ -149,7 +149,7 @@ void report_parts_sentence(const struct report *r, struct strbuf *out)
 
 /* ---- sentences ---- */
 
-static void add_yuan(struct strbuf *out, long long fen)
+void report_add_yuan(struct strbuf *out, long long fen)
 {
 	if (fen % 100)
 		sb_addf(out, "%lld.%02lld", fen / 100, fen % 100);
@@ -164,7 +164,7 @@ void report_fee_sentence(const struct report *r, struct strbuf *out)
 		return;
 	}
 	sb_adds(out, "全年收取政府信息公开信息处理费");
-	add_yuan(out, r->fees_fen);
+	report_add_yuan(out, r->fees_fen);
 	sb_adds(out, "元。");
 }
 

@@ -159,6 +159,8 @@ void report_title(const struct report *r, enum report_part part, bool draft, str
 /* For a roll-up: `本表为 3 个机关的汇总：甲、乙、丙` (nothing when r is not one). */
 void report_parts_sentence(const struct report *r, struct strbuf *out);
 
+/* An amount in 分 as 元: `3940` when whole, else with two decimals (`123.45`). Appends to out. */
+void report_add_yuan(struct strbuf *out, long long fen);
 /* Section 六's sentence: `全年未收取政府信息公开信息处理费。` or `全年收取…3940元。` */
 void report_fee_sentence(const struct report *r, struct strbuf *out);
 /* The overview's sentence: `全年共受理依申请公开信息公开申请 8 件，办结 8 件。`, with the

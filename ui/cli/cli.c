@@ -272,3 +272,28 @@ enum status cli_read_text(const char *path, const char *what, size_t max, struct
 		return cli_refuse(ST_DATA, "%s %s 超过 %zu KB", what, path, max / 1000);
 	return ST_OK;
 }
+
+void cli_print_problems(const struct annual *a, FILE *f)
+{
+	for (size_t i = 0; i < a->r.problems.n; i++)
+		fprintf(f, "%s\n", a->r.problems.lines[i]);
+	for (size_t i = 0; i < a->problems.n; i++)
+		fprintf(f, "%s\n", a->problems.lines[i]);
+}
+
+enum status cli_write_annual(const struct annual *a, const char *what, const char *format,
+			     bool draft, const char *out_path)
+{
+	bool passes = annual_passes(a);
+	if (!passes)
+		cli_print_problems(a, stderr);
+	if (!passes && !draft) {
+		fprintf(stderr, "gongkai: %s未通过检查，未写出；改正后再导出，或用 --draft 导出标明"
+			"（草稿）的稿件\n", what);
+		return ST_CHECK;
+	}
+	struct diag d = DIAG_INIT;
+	enum status rc = cli_fail(annual_write(a, format, draft, out_path, &d), &d);
+	diag_release(&d);
+	return rc;
+}

@@ -57,6 +57,14 @@ struct report_format;
  * out_path is none. */
 enum status cli_report_form(const char *cmd, const char *format, bool whole, bool draft,
 			    const char *out_path, const struct report_format **fmt);
+struct annual;
+/* The problems of a whole report's tables, then of its text, a line each, to f. */
+void cli_print_problems(const struct annual *a, FILE *f);
+/* Writes the whole report a (built and checked) in format to out_path: when a check fails,
+ * the problems on standard error and ST_CHECK, naming `what` (2023 年报告), unless it is a
+ * draft, which is written with （草稿） in its title after the problems. */
+enum status cli_write_annual(const struct annual *a, const char *what, const char *format,
+			     bool draft, const char *out_path);
 /* Appends the file at path (standard input for "-") to out: ST_NOINPUT when it cannot be
  * read, ST_DATA when it is longer than max bytes, each said with `what` (模板文件) and the path. */
 enum status cli_read_text(const char *path, const char *what, size_t max, struct strbuf *out);

@@ -16,15 +16,6 @@
 #include "text.h"
 #include "xmem.h"
 
-/* The problems of the tables, then of the text, a line each. */
-static void print_problems(const struct annual *a, FILE *f)
-{
-	for (size_t i = 0; i < a->r.problems.n; i++)
-		fprintf(f, "%s\n", a->r.problems.lines[i]);
-	for (size_t i = 0; i < a->problems.n; i++)
-		fprintf(f, "%s\n", a->problems.lines[i]);
-}
-
 /* The whole report (report --whole): refused with the checks' lines, status 1, when a check
  * fails, unless it is asked for as a draft. */
 static enum status whole_report(struct store *s, int year, const char *format, bool draft,
@@ -34,17 +25,12 @@ static enum status whole_report(struct store *s, int year, const char *format, b
 	annual_init(&a);
 	struct diag d = DIAG_INIT;
 	enum status st = annual_build(s, year, &a, &d), rc;
-	if (st == ST_OK && !annual_passes(&a) && !draft) {
-		print_problems(&a, stderr);
-		fprintf(stderr, "gongkai: %d 年报告未通过检查，未写出；改正后再导出，或用 --draft 导出"
-			"标明（草稿）的稿件\n", year);
-		rc = ST_CHECK;
-	} else {
-		if (st == ST_OK)
-			st = annual_write(&a, format, draft, out_path, &d);
+	if (st != ST_OK) {
 		rc = cli_fail(st, &d);
-		if (st == ST_OK && draft && !annual_passes(&a))
-			print_problems(&a, stderr);
+	} else {
+		char what[32];
+		snprintf(what, sizeof what, "%d 年报告", year);
+		rc = cli_write_annual(&a, what, format, draft, out_path);
 	}
 	diag_release(&d);
 	annual_release(&a);
@@ -128,7 +114,7 @@ enum status cmd_check(struct cli *c, int argc, char **argv)
 	if (st != ST_OK) {
 		rc = cli_fail(st, &d);
 	} else if (!annual_passes(&a)) {
-		print_problems(&a, stdout);
+		cli_print_problems(&a, stdout);
 		rc = ST_CHECK;
 	} else {
 		struct strbuf line = STRBUF_INIT;

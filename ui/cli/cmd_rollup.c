@@ -41,14 +41,8 @@ static enum status rollup_text(struct cli *c, struct annual *a, struct diag *d)
 		return ST_OK;
 	struct store *s = NULL;
 	enum status st = store_open(c->db_path, STORE_READONLY, &s, d);
-	for (int k = 0; st == ST_OK && k < AN_SECTIONS; k++) {
-		long long v;
-		st = store_section_get(s, a->r.year, annual_section_key(k), &a->text[k],
-				       &a->version[k], d);
-		if (st == ST_OK)
-			st = store_section_get(s, a->r.year - 1, annual_section_key(k), &a->last[k],
-					       &v, d);
-	}
+	if (st == ST_OK)
+		st = annual_read_text(s, a, d);
 	store_close(&s);
 	return st;
 }
@@ -58,25 +52,15 @@ static enum status write_whole(struct cli *c, struct annual *a, const char *form
 			       const char *out_path)
 {
 	struct diag d = DIAG_INIT;
-	enum status st = rollup_text(c, a, &d), rc;
-	if (st == ST_OK)
-		annual_check(a);
-	bool passes = st == ST_OK && annual_passes(a);
-	for (size_t i = 0; st == ST_OK && !passes && i < a->r.problems.n; i++)
-		fprintf(stderr, "%s\n", a->r.problems.lines[i]);
-	for (size_t i = 0; st == ST_OK && !passes && i < a->problems.n; i++)
-		fprintf(stderr, "%s\n", a->problems.lines[i]);
-	if (st == ST_OK && !passes && !draft) {
-		fprintf(stderr, "gongkai: 汇总报告未通过检查，未写出；改正后再导出，或用 --draft 导出"
-			"标明（草稿）的稿件\n");
-		rc = ST_CHECK;
+	enum status st = rollup_text(c, a, &d);
+	if (st != ST_OK) {
+		st = cli_fail(st, &d);
 	} else {
-		if (st == ST_OK)
-			st = annual_write(a, format, draft, out_path, &d);
-		rc = cli_fail(st, &d);
+		annual_check(a);
+		st = cli_write_annual(a, "汇总报告", format, draft, out_path);
 	}
 	diag_release(&d);
-	return rc;
+	return st;
 }
 
 static enum status write_rollup(struct cli *c, struct rollup_part *parts, size_t n, int year,

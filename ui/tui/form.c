@@ -46,6 +46,7 @@ void form_release(struct form *fm)
 			free(fm->f[i].choices[k]);
 		free(fm->f[i].choices);
 		le_release(&fm->f[i].le);
+		free(fm->f[i].rows);
 	}
 	free(fm->f);
 	free(fm->title);
@@ -352,50 +353,47 @@ static const char *field_value(const struct form_field *f, char *buf, size_t siz
 #define AREA_MAX_ROWS 6
 #define AREA_MIN_WIDTH 20
 
-/* The rows of the box's text at the box's width (one column kept for the cursor). */
-static size_t area_layout(const struct form_field *f, int width, struct ta_row **rows)
+/* Lays the box's text out again at the box's width (one column kept for the cursor), into
+ * the field's rows: once a draw, which every row of the box then reads. */
+static void area_relayout(struct form_field *f, int width)
 {
-	return ta_layout(f->le.cp, f->le.n, width - 1, rows);
+	free(f->rows);
+	f->nrows = ta_layout(f->le.cp, f->le.n, width - 1, &f->rows);
+	f->area_width = width;
 }
 
-/* How many rows the box of a field takes: its text's, 3 to 6. */
-static int area_rows(const struct form_field *f, int width)
+/* How many rows the box of a field takes: its text's as last laid out, 3 to 6. */
+static int area_rows(const struct form_field *f)
 {
-	struct ta_row *rows;
-	size_t n = area_layout(f, width, &rows);
-	free(rows);
-	size_t most = f->area_max > AREA_MIN_ROWS ? (size_t)f->area_max : AREA_MAX_ROWS;
+	size_t n = f->nrows, most = f->area_max > AREA_MIN_ROWS ? (size_t)f->area_max
+								 : AREA_MAX_ROWS;
 	return n < AREA_MIN_ROWS ? AREA_MIN_ROWS : n > most ? (int)most : (int)n;
 }
 
-/* Scrolls a box so the cursor's row is shown. */
+/* Lays the box out and scrolls it so the cursor's row is shown. */
 static void area_follow(struct form_field *f, int width)
 {
-	struct ta_row *rows;
-	size_t n = area_layout(f, width, &rows);
-	int k = area_rows(f, width);
-	int r = (int)ta_row_of(rows, n, f->le.cur);
+	area_relayout(f, width);
+	int k = area_rows(f), n = (int)f->nrows;
+	int r = (int)ta_row_of(f->rows, f->nrows, f->le.cur);
 	if (r < f->area_top)
 		f->area_top = r;
 	if (r >= f->area_top + k)
 		f->area_top = r - k + 1;
-	if (f->area_top > (int)n - k)
-		f->area_top = (int)n - k;
+	if (f->area_top > n - k)
+		f->area_top = n - k;
 	if (f->area_top < 0)
 		f->area_top = 0;
-	free(rows);
 }
 
-/* Draws row `part` of a field's box at y. */
-static void draw_area(struct form *fm, int i, int part, int y, int x, int width)
+/* Draws row `part` of a field's box at y, as area_follow laid it out. */
+static void draw_area(struct form *fm, int i, int part, int y, int x)
 {
 	struct form_field *f = &fm->f[i];
 	bool focus = fm->focus == i;
-	f->area_width = width;
-	struct ta_row *rows;
-	size_t n = area_layout(f, width, &rows);
-	int k = area_rows(f, width);
-	size_t r = (size_t)(f->area_top + part);
+	int width = f->area_width, k = area_rows(f);
+	const struct ta_row *rows = f->rows;
+	size_t n = f->nrows, r = (size_t)(f->area_top + part);
 	struct strbuf sb = STRBUF_INIT;
 	sb_addc(&sb, ' ');
 	for (size_t c = r < n ? rows[r].start : 0; r < n && c < rows[r].end; c++) {
@@ -410,7 +408,6 @@ static void draw_area(struct form *fm, int i, int part, int y, int x, int width)
 	if (part == k - 1 && (size_t)(f->area_top + k) < n)
 		draw_text(y, x + width + 1, 8, "（下有）", R_NOTE);
 	sb_release(&sb);
-	free(rows);
 }
 
 /* The columns a field's box takes (not for FK_INFO). */
@@ -455,7 +452,7 @@ static void field_rows(const struct form *fm, int i, const struct geom *g, struc
 	if (f->kind == FK_INFO) {
 		add_wrapped(r, ROW_FIELD, ROW_MORE, i, f->info ? f->info : "", g->fw);
 	} else if (f->kind == FK_TEXT && f->multiline) {
-		int k = area_rows(f, box_width(f, g->fw));
+		int k = area_rows(f);
 		for (int part = 0; part < k; part++) {
 			row_add(r, part ? ROW_AREA : ROW_FIELD, i, NULL);
 			r->v[r->n - 1].part = part;
@@ -528,7 +525,7 @@ static void draw_field(struct form *fm, const struct row *row, int y, const stru
 	}
 	int used = box_width(f, g->fw);
 	if (f->kind == FK_TEXT && f->multiline) {
-		draw_area(fm, i, row->part, y, g->fx + 1, used - 1);
+		draw_area(fm, i, row->part, y, g->fx + 1);
 		return;
 	}
 	if (f->kind == FK_TEXT || f->kind == FK_DATE || f->kind == FK_NUMBER) {
@@ -574,9 +571,7 @@ static void draw_row(struct form *fm, const struct row *r, int y, const struct g
 {
 	switch (r->kind) {
 	case ROW_FIELD: draw_field(fm, r, y, g); break;
-	case ROW_AREA:
-		draw_area(fm, r->field, r->part, y, g->fx + 1, box_width(&fm->f[r->field], g->fw) - 1);
-		break;
+	case ROW_AREA: draw_area(fm, r->field, r->part, y, g->fx + 1); break;
 	case ROW_MORE: draw_text(y, g->fx, g->fw, r->text, R_NORMAL); break;
 	case ROW_NOTE: draw_text(y, g->fx, g->fw, r->text, R_NOTE); break;
 	case ROW_PROBLEM:
@@ -735,11 +730,10 @@ static bool area_key(struct form *fm, struct form_field *f, int key)
 	if (key != KM_UP && key != KM_DOWN && key != KM_HOME && key != KM_END)
 		return false;
 	(void)fm;
-	struct ta_row *rows;
-	/* the width the box was last drawn at */
-	int width = f->area_width > 1 ? f->area_width : 40;
-	size_t n = area_layout(f, width, &rows);
-	size_t r = ta_row_of(rows, n, f->le.cur), cur = f->le.cur;
+	/* at the width the box was last drawn at */
+	area_relayout(f, f->area_width > 1 ? f->area_width : 40);
+	const struct ta_row *rows = f->rows;
+	size_t n = f->nrows, r = ta_row_of(rows, n, f->le.cur), cur = f->le.cur;
 	if (key == KM_UP || key == KM_DOWN)
 		cur = ta_move(f->le.cp, rows, n, cur, key == KM_UP ? -1 : 1);
 	else if (key == KM_HOME)
@@ -749,7 +743,6 @@ static bool area_key(struct form *fm, struct form_field *f, int key)
 			? rows[r].end - 1 : rows[r].end;
 	bool moved = cur != f->le.cur || key == KM_HOME || key == KM_END;
 	f->le.cur = cur;
-	free(rows);
 	return moved;
 }
 

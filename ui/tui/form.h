@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "lineedit.h"
+#include "textarea.h"
 
 struct app_problems;
 struct tui;
@@ -39,6 +40,8 @@ struct form_field {
 	int area_top;           /* multiline: the first row of the text shown in the box */
 	int area_width;         /* multiline: the box's text columns at the last draw */
 	int area_max;           /* multiline: the most rows the box grows to (0: 6) */
+	struct ta_row *rows;    /* multiline: its text's rows at the last draw, owned */
+	size_t nrows;
 	int y;                  /* its screen row at the last draw, -1 when not shown */
 };
 
