@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """gen_ledger.py — a large synthetic ledger (台账 CSV) that is valid under docs/ledger.md.
 
-  gen_ledger.py ROWS OUT.csv [--seed N] [--today YYYY-MM-DD] [--prefix B]
+  gen_ledger.py ROWS OUT.csv [--seed N] [--today YYYY-MM-DD] [--prefix B] [--narrow]
 
 Ten years of applications (2017 to the year of --today) with a realistic mix: mostly natural
 persons, some companies and law firms; most answered 予以公开 or 本机关不掌握, every outcome
@@ -11,6 +11,10 @@ clock rules (events in order, before the answer), every extension names who appr
 no outcome contradicts the events (逾期不补正 after a 补正 notice whose limit passed, 逾期未缴费
 after a fee notice whose payment limit passed, 补正后仍不明确 after a 补正, 复议后起诉 after a
 decided reconsideration), so the ledger imports without a problem or a question.
+
+--narrow writes the ledger most offices keep: eight columns (case number, receipt date,
+applicant, type, channel, request, answer date, outcome), no events, so no outcome that needs
+one (逾期不补正, 逾期未缴费 and 补正后仍不明确 become 其他处理/3.其他).
 """
 import argparse, csv, datetime as dt, random
 
@@ -20,6 +24,7 @@ p.add_argument("out")
 p.add_argument("--seed", type=int, default=1)
 p.add_argument("--today", default="2026-11-26")
 p.add_argument("--prefix", default="B", help="case numbers are PREFIX followed by 7 digits")
+p.add_argument("--narrow", action="store_true", help="eight columns, no events")
 a = p.parse_args()
 rng = random.Random(a.seed)
 today = dt.date.fromisoformat(a.today)
@@ -51,6 +56,7 @@ HEAD = ["编号", "收到日期", "申请人", "申请人类型", "渠道", "申
 D = lambda d: d.isoformat() if d else ""
 day = dt.timedelta(days=1)
 
+NARROW = ["编号", "收到日期", "申请人", "申请人类型", "渠道", "申请内容", "答复日期", "办理结果"]
 EVENTS = ["补正通知日期", "补正期限", "补正收到日期", "征求意见开始", "征求意见结束", "延期日期",
           "延期工作日", "延期批准人", "收费通知日期", "收费通知送达日期", "信息处理费", "缴费日期"]
 
@@ -61,6 +67,9 @@ def settle(v, got, done):
     working days: 45 calendar days are always more), 补正后仍不明确 after a 补正. Where the
     answer would then lie after today, the outcome becomes 其他处理/3.其他."""
     out = v["办理结果"]
+    if a.narrow and out[:6] in ("其他处理/1", "其他处理/2", "无法提供/3"):
+        v["办理结果"] = "其他处理/3.其他"
+        return
     need = {"其他处理/1": 13, "其他处理/2": 46, "无法提供/3": 7}.get(out[:6])
     if need is None:
         return
@@ -83,7 +92,8 @@ def settle(v, got, done):
 
 with open(a.out, "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f, lineterminator="\r\n")
-    w.writerow(HEAD)
+    cols = NARROW if a.narrow else HEAD
+    w.writerow(cols)
     for i in range(a.rows):
         got = first + dt.timedelta(days=rng.randrange(span))
         if rng.random() < 0.03:   # still open: received lately
@@ -103,7 +113,7 @@ with open(a.out, "w", encoding="utf-8", newline="") as f:
             v["证件号码"] = f"4101{rng.randrange(10**13, 10**14)}"
             v["联系方式"] = f"138{rng.randrange(10**7, 10**8)}"
         cursor = got
-        r = rng.random() if got + 12 * day <= today else 1.0   # no event after today
+        r = rng.random() if got + 12 * day <= today and not a.narrow else 1.0   # none after today
         if r < 0.08:
             sent, back = got + 2 * day, got + 6 * day
             v["补正通知日期"], v["补正收到日期"] = D(sent), D(back)
@@ -145,4 +155,6 @@ with open(a.out, "w", encoding="utf-8", newline="") as f:
                     v["起诉日期"], v["诉讼类型"] = D(filed), kind
                     if dec <= today:
                         v["诉讼结果"], v["判决日期"] = rng.choice(["维持", "纠正", "其他"]), D(dec)
-        w.writerow([v[h] for h in HEAD])
+        if a.narrow:
+            v["复议申请日期"] = v["起诉日期"] = ""
+        w.writerow([v[h] for h in cols])

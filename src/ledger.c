@@ -623,16 +623,15 @@ enum status ledger_import(struct store *s, FILE *in, const struct ledger_import_
 		st = read_header(im);
 	bool bulk = false;
 	if (st == ST_OK)
-		st = store_begin(s, errors);
-	if (st == ST_OK && !o->dry_run &&
-	    (st = store_bulk_begin(s, expected_rows(in), &bulk, errors)) != ST_OK)
-		store_rollback(s);
+		st = store_import_begin(s, expected_rows(in), &bulk, errors);
 	if (st == ST_OK) {
 		im->cal = store_calendar(s);
 		st = read_rows(im);
-		if (st == ST_OK && bulk && !diag_count(errors))
+		/* a dry run is rolled back, which brings the indexes back without building them */
+		if (st == ST_OK && bulk && !o->dry_run && !diag_count(errors))
 			st = store_bulk_end(s, errors);
 		st = finish(im, st);
+		store_import_end(s);
 	}
 	for (size_t i = 0; i < im->ncols; i++)
 		free(im->col_name[i]);

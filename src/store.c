@@ -206,6 +206,8 @@ enum status store_begin(struct store *s, struct diag *d)
 	return st;
 }
 
+static void bulk_forget(struct store *s);
+
 enum status store_commit(struct store *s, struct diag *d)
 {
 	enum status st = exec_stmt(s, Q_COMMIT, "保存", d);
@@ -221,6 +223,7 @@ void store_rollback(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		exec_stmt(s, Q_ROLLBACK, "撤销", NULL);
+	bulk_forget(s);   /* the rollback brought the indexes and triggers back */
 	s->in_txn = false;
 }
 
@@ -508,7 +511,6 @@ enum status store_open(const char *path, int flags, struct store **out, struct d
 	return ST_OK;
 }
 
-static void bulk_forget(struct store *s);
 
 void store_close(struct store **sp)
 {
@@ -752,6 +754,8 @@ void history_entry_text(const struct history_entry *h, bool personal, struct str
 
 static void bulk_forget(struct store *s)
 {
+	if (s->bulk)
+		sqlite3_exec(s->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
 	for (size_t i = 0; i < s->nbulk; i++)
 		free(s->bulk_indexes[i]);
 	free(s->bulk_indexes);
@@ -769,25 +773,81 @@ static enum status exec_sql(struct store *s, const char *sql, const char *what, 
 	return rc == SQLITE_OK ? ST_OK : store_fail(s, rc, what, d);
 }
 
+/* How many applications the file holds (a bulk import's choices depend on it). */
+static enum status bulk_size(struct store *s, long long *n, struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, Q_BULK_SIZE, d);
+	if (!q)
+		return s->stmt_status;
+	int rc = sqlite3_step(q);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "准备导入", d);
+}
+
+/* Sets the journal mode, WAL or a rollback journal; whether SQLite took it (leaving WAL needs
+ * the file to itself). */
+static bool journal_mode(struct store *s, bool wal)
+{
+	const char *sql = wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE";
+	sqlite3_stmt *q;
+	bool took = false;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) == SQLITE_OK) {
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			const char *now = (const char *)sqlite3_column_text(q, 0);
+			took = now && sqlite3_stricmp(now, wal ? "wal" : "delete") == 0;
+		}
+		sqlite3_finalize(q);
+	}
+	return took;
+}
+
+enum status store_import_begin(struct store *s, long long expected, bool *bulk, struct diag *d)
+{
+	*bulk = false;
+	long long n = 0;
+	enum status st = bulk_size(s, &n, d);
+	/* Into a file without applications, every page the import writes is new: a rollback
+	 * journal keeps only the few pages there were (crash safe with synchronous = FULL), where
+	 * the WAL would take every page once and the checkpoint write it again. Only when no other
+	 * connection has the file open; store_import_end goes back to WAL. */
+	if (st == ST_OK && n == 0 && !s->readonly && strcmp(s->path, ":memory:") != 0)
+		s->journal_switched = journal_mode(s, false);
+	if (st == ST_OK)
+		st = store_begin(s, d);
+	if (st == ST_OK && (st = store_bulk_begin(s, expected, bulk, d)) != ST_OK)
+		store_rollback(s);
+	if (st != ST_OK)
+		store_import_end(s);
+	return st;
+}
+
+void store_import_end(struct store *s)
+{
+	if (s->journal_switched && sqlite3_get_autocommit(s->db)) {
+		/* should another connection hold the file now, its own open sets WAL again */
+		journal_mode(s, true);
+		s->journal_switched = false;
+	}
+}
+
 enum status store_bulk_begin(struct store *s, long long expected, bool *on, struct diag *d)
 {
 	*on = false;
 	bulk_forget(s);
 	exec_sql(s, "PRAGMA cache_size = -8000; PRAGMA threads = 1", "准备导入", NULL);
-	sqlite3_stmt *q = store_stmt(s, Q_BULK_SIZE, d);
-	if (!q)
-		return s->stmt_status;
-	int rc = sqlite3_step(q);
-	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
-		return store_fail(s, rc, "准备导入", d);
+	long long n = 0;
+	enum status st = bulk_size(s, &n, d);
+	if (st != ST_OK)
+		return st;
 	if (n >= BULK_SMALL_TABLE && expected * BULK_SHARE < n)
 		return ST_OK;
-	if (!(q = store_stmt(s, Q_BULK_INDEXES, d)))
+	sqlite3_stmt *q = store_stmt(s, Q_BULK_INDEXES, d);
+	if (!q)
 		return s->stmt_status;
 	size_t cap = 0;
 	struct strbuf drop = STRBUF_INIT;
+	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		s->bulk_indexes = xgrow(s->bulk_indexes, &cap, s->nbulk + 1, sizeof *s->bulk_indexes);
 		s->bulk_indexes[s->nbulk++] = store_column_text(q, 2);
@@ -796,9 +856,14 @@ enum status store_bulk_begin(struct store *s, long long expected, bool *on, stru
 			(const char *)sqlite3_column_text(q, 1));
 	}
 	sqlite3_reset(q);
-	enum status st = rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "准备导入", d);
+	st = rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "准备导入", d);
 	if (st == ST_OK && drop.len)
 		st = exec_sql(s, drop.buf, "准备导入", d);
+	/* The import checked every row in C by the rules the CHECK constraints repeat
+	 * (app_check); SQLite need not evaluate them again for each row. Every other write, and
+	 * every other connection, keeps them. */
+	if (st == ST_OK && s->nbulk > 0)
+		st = exec_sql(s, "PRAGMA ignore_check_constraints = ON", "准备导入", d);
 	sb_release(&drop);
 	if (st != ST_OK)
 		bulk_forget(s);

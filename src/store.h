@@ -75,6 +75,15 @@ enum status store_bulk_begin(struct store *s, long long expected, bool *on, stru
 enum status store_bulk_end(struct store *s, struct diag *d);
 
 /*
+ * An import's transaction: store_begin, then store_bulk_begin. Into a file without
+ * applications (and no other connection on it), the file leaves WAL for a rollback journal
+ * meanwhile, which writes each new page once instead of twice (into the WAL, then back). After
+ * the commit or rollback, store_import_end goes back to WAL.
+ */
+enum status store_import_begin(struct store *s, long long expected, bool *bulk, struct diag *d);
+void store_import_end(struct store *s);
+
+/*
  * A snapshot for work that reads several times and must see one state of the file (a report's
  * tables, which must add up while other clerks write): every read between store_read_begin
  * and store_read_end sees the database as it was at the first of them. Inside a transaction

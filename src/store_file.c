@@ -57,8 +57,10 @@ void store_file_access(const char *path, int flags, struct store_access *a)
 	else if (flags & STORE_READONLY)
 		a->why = "只读打开";
 	a->readonly = a->why != NULL;
+	/* a rollback journal beside it is an import into an empty file under way, or one that
+	 * was killed: read as immutable, its half-written pages would show */
 	a->immutable = (!file_ok || !folder_ok) && !companion_exists(path, "-wal") &&
-		       !companion_exists(path, "-shm");
+		       !companion_exists(path, "-shm") && !companion_exists(path, "-journal");
 	free(real);
 }
 

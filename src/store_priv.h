@@ -230,6 +230,7 @@ struct store {
 	char **bulk_indexes;         /* CREATE INDEX statements to run at store_bulk_end */
 	size_t nbulk;
 	bool bulk;                   /* between store_bulk_begin and _end, the triggers dropped */
+	bool journal_switched;       /* an import into an empty file left WAL (store_import_end) */
 	struct bulk_month *bulk_counts;   /* what the tally triggers would have counted meanwhile */
 	size_t nbulk_counts, bulk_counts_cap;
 	/* list statements by filter and by [year][search][cursor][backward] */

@@ -6,7 +6,10 @@
  *   after an accepted one it holds exactly the rows reported imported;
  * - every problem is reported with its line (`第N行: …`);
  * - an accepted ledger exported (with personal data) imports into an empty database again,
- *   and that database exports the very same bytes: export and import are inverses.
+ *   and that database exports the very same bytes: export and import are inverses;
+ * - what an import wrote passes SQLite's integrity check, which evaluates every CHECK
+ *   constraint: the import leaves them to its own checks in C (app_check), so these must
+ *   refuse whatever the schema refuses.
  */
 #include <string.h>
 
@@ -103,6 +106,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(res.imported == 0);
 	} else {
 		FUZZ_CHECK(count(s) == (long long)res.imported && res.imported == res.checked);
+		struct diag bad = DIAG_INIT;
+		if (store_integrity(s, &bad) != ST_OK)
+			fprintf(stderr, "the import wrote what the schema refuses: %s\n", diag_last(&bad));
+		FUZZ_CHECK(diag_count(&bad) == 0);
+		diag_release(&bad);
 		if (res.imported)
 			inverse(s, (long long)res.imported);
 		store_close(&s);   /* the next input starts from an empty database again */

@@ -3,11 +3,12 @@
 
     crash.py GONGKAI WORKDIR [ROWS] [KILLS]
 
-1. `import` of a generated ledger of ROWS applications (default 50,000) into a database that
-   already holds some, killed at a random moment KILLS times (default 6), the moments spread
-   over the whole length of an import (commit included), and more if fewer than two of them
-   came before the commit. After each kill the file passes
-   PRAGMA integrity_check, opens in gongkai, and holds either none of the ledger or all of it.
+1. `import` of a generated ledger of ROWS applications (default 50,000), in turn into a
+   database that already holds some (under WAL) and into one that holds none (under a rollback
+   journal), killed at a random moment KILLS times (default 6), the moments spread over the
+   whole length of an import (commit included), and more if fewer than two of them came before
+   the commit. After each kill the file passes PRAGMA integrity_check, opens in gongkai, and
+   holds either none of the ledger or all of it.
 2. `add` and `set` killed within a few milliseconds of their start, again and again: after
    each, the application is there whole (its row and its history line) or not at all, and a
    change is in the row exactly when it is in the history.
@@ -29,7 +30,7 @@ BASE = 25   # applications in the database before each import
 
 def fresh(name):
     db = os.path.join(WORK, name)
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", "-journal"):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
     return db
@@ -100,7 +101,11 @@ def imports():
     k = 0
     while k < KILLS or (outcomes["none"] < 2 and k < KILLS + 10):
         db = fresh("crash.db")
-        timed(["--db", db, "import", base])
+        base_rows = BASE if k % 2 == 0 else 0
+        if base_rows:
+            timed(["--db", db, "import", base])
+        else:
+            timed(["--db", db, "office", "某局"])   # a file without applications
         if k < KILLS:
             delay = full * 1.2 * (k + RNG.random()) / KILLS
         else:
@@ -110,14 +115,16 @@ def imports():
         st = killed_run(["--db", db, "import", ledger], delay)
         check_file(db, f"import killed after {delay:.2f} s")
         n = count(db)
-        if n not in (BASE, BASE + ROWS) or (st == 0 and n != BASE + ROWS):
-            rl.fail(f"import killed after {delay:.2f} s (status {st}): {n - BASE} of {ROWS} rows")
-        outcomes["all" if n == BASE + ROWS else "none"] += 1
+        if n not in (base_rows, base_rows + ROWS) or (st == 0 and n != base_rows + ROWS):
+            rl.fail(f"import killed after {delay:.2f} s into {base_rows} (status {st}): "
+                    f"{n - base_rows} of {ROWS} rows")
+        outcomes["all" if n == base_rows + ROWS else "none"] += 1
     if outcomes["none"] < 2:
         rl.fail(f"no two of {k} kills came before the import's commit: the test tested nothing")
     print(f"crash: {ROWS}-row import (uninterrupted {full:.1f} s) killed {k} times at "
-          f"random moments: {outcomes['none']} left nothing, {outcomes['all']} had committed "
-          f"all; integrity_check ok after each")
+          f"random moments, into a file with applications and into one without in turn: "
+          f"{outcomes['none']} left nothing, {outcomes['all']} had committed all; "
+          f"integrity_check ok after each")
     return k
 
 

@@ -47,8 +47,11 @@ def integrity(db):
     with tempfile.TemporaryDirectory() as tmp:
         copy = os.path.join(tmp, "check.db")
         shutil.copyfile(db, copy)
-        if os.path.exists(db + "-wal"):
-            shutil.copyfile(db + "-wal", copy + "-wal")
+        # the WAL, or the rollback journal an import into an empty file leaves when killed
+        # (the copy rolls it back as the file would)
+        for suffix in ("-wal", "-journal"):
+            if os.path.exists(db + suffix):
+                shutil.copyfile(db + suffix, copy + suffix)
         con = sqlite3.connect(copy)
         try:
             return "; ".join(r[0] for r in con.execute("PRAGMA integrity_check"))

@@ -8,6 +8,9 @@
 #include "testutil.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "ledger.h"
 #include "store_priv.h"
@@ -102,8 +105,8 @@ static char *temp_dir(void)
 
 static void remove_db(const char *path)
 {
-	const char *suffix[] = { "", "-wal", "-shm" };
-	for (int i = 0; i < 3; i++) {
+	const char *suffix[] = { "", "-wal", "-shm", "-journal" };
+	for (int i = 0; i < 4; i++) {
 		char *f = xasprintf("%s%s", path, suffix[i]);
 		unlink(f);
 		free(f);
@@ -237,6 +240,172 @@ static void test_damage_found_when_preparing(void **state)
 	free(dir);
 }
 
+
+static const char *pragma_text(struct store *s, const char *sql, char *buf, size_t size)
+{
+	sqlite3_stmt *q = NULL;
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	snprintf(buf, size, "%s", (const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	return buf;
+}
+
+static bool file_exists(const char *path, const char *suffix)
+{
+	char *f = xasprintf("%s%s", path, suffix);
+	bool yes = access(f, F_OK) == 0;
+	free(f);
+	return yes;
+}
+
+/* A raw write that breaks a CHECK constraint (the database refuses a date that is no date). */
+static int write_a_bad_date(struct store *s)
+{
+	return sqlite3_exec(s->db, "UPDATE application SET received = '2024-02-30' WHERE id = 1",
+			    NULL, NULL, NULL);
+}
+
+/* An import into a file without applications runs under a rollback journal and comes back to
+ * WAL afterwards, whether it is committed or refused; the CHECK constraints it did not need
+ * (its rows were checked in C) guard every later write again, and the indexes and triggers it
+ * dropped are all back. */
+static void test_import_into_an_empty_file(void **state)
+{
+	(void)state;
+	char *dir = temp_dir(), *path = xasprintf("%s/empty.db", dir);
+	struct store *s = NULL;
+	assert_int_equal(store_open(path, 0, &s, NULL), ST_OK);
+	char buf[64];
+	long long schema = 0;
+	assert_int_equal(sqlite3_exec(s->db, "SELECT 1", NULL, NULL, NULL), SQLITE_OK);
+	schema = atoll(pragma_text(s, "SELECT count(*) FROM sqlite_schema", buf, sizeof buf));
+
+	/* refused: a bad row at the end */
+	size_t len;
+	char *text = make_ledger(3000, &len);
+	char *bad = xasprintf("%s坏行,2024-02-30,某人,自然人,x\n", text);
+	struct diag e = DIAG_INIT;
+	assert_int_equal(import_text(s, bad, strlen(bad), &e), ST_DATA);
+	diag_release(&e);
+	assert_int_equal(count_apps(s), 0);
+	assert_string_equal(pragma_text(s, "PRAGMA journal_mode", buf, sizeof buf), "wal");
+	assert_false(file_exists(path, "-journal"));
+
+	/* accepted */
+	assert_int_equal(import_text(s, text, len, &e), ST_OK);
+	assert_int_equal(count_apps(s), 3000);
+	assert_string_equal(pragma_text(s, "PRAGMA journal_mode", buf, sizeof buf), "wal");
+	assert_false(file_exists(path, "-journal"));
+	assert_string_equal(pragma_text(s, "PRAGMA ignore_check_constraints", buf, sizeof buf), "0");
+	assert_int_equal(write_a_bad_date(s), SQLITE_CONSTRAINT_CHECK);
+	assert_int_equal(atoll(pragma_text(s, "SELECT count(*) FROM sqlite_schema", buf, sizeof buf)),
+			 schema);
+	assert_int_equal(store_integrity(s, &e), ST_OK);
+
+	/* into a file that holds applications, and a dry run: WAL all along, checks back */
+	assert_int_equal(sqlite3_exec(s->db, "PRAGMA journal_mode", NULL, NULL, NULL), SQLITE_OK);
+	char *more = make_ledger(10, &len);
+	more[strlen("编号,收到日期,申请人,申请人类型,申请内容\n")] = 'S';   /* other case numbers */
+	for (char *p = more; (p = strstr(p, "\nR")); p++)
+		p[1] = 'S';
+	struct ledger_import_options o = { .dry_run = true, .today = D("2026-11-26"), .source = "t" };
+	struct ledger_import_result res;
+	FILE *in = fmemopen(more, len, "rb");
+	assert_int_equal(ledger_import(s, in, &o, &res, &e), ST_OK);
+	fclose(in);
+	diag_release(&res.warnings);
+	assert_int_equal(count_apps(s), 3000);
+	assert_int_equal(atoll(pragma_text(s, "SELECT count(*) FROM sqlite_schema", buf, sizeof buf)),
+			 schema);
+	assert_int_equal(import_text(s, more, len, &e), ST_OK);
+	assert_int_equal(count_apps(s), 3010);
+	assert_string_equal(pragma_text(s, "PRAGMA journal_mode", buf, sizeof buf), "wal");
+	assert_int_equal(write_a_bad_date(s), SQLITE_CONSTRAINT_CHECK);
+	diag_release(&e);
+	free(more);
+	free(bad);
+	free(text);
+	store_close(&s);
+	remove_db(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* While another connection has the file open, an import into it stays in WAL (leaving WAL
+ * needs the file to itself) and still goes in whole. */
+static void test_import_beside_another_connection(void **state)
+{
+	(void)state;
+	char *dir = temp_dir(), *path = xasprintf("%s/shared.db", dir);
+	struct store *s = NULL, *other = NULL;
+	assert_int_equal(store_open(path, 0, &s, NULL), ST_OK);
+	assert_int_equal(store_open(path, 0, &other, NULL), ST_OK);
+	assert_int_equal(count_apps(other), 0);
+	size_t len;
+	char *text = make_ledger(500, &len);
+	assert_int_equal(import_text(s, text, len, NULL), ST_OK);
+	char buf[64];
+	assert_string_equal(pragma_text(s, "PRAGMA journal_mode", buf, sizeof buf), "wal");
+	assert_int_equal(count_apps(other), 500);
+	free(text);
+	store_close(&other);
+	store_close(&s);
+	remove_db(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* Whether store_file_access would read path as immutable, asked as a user who cannot write
+ * it: this process unless it is root, else a child that becomes nobody. */
+static bool immutable_for_a_reader(const char *path)
+{
+	struct store_access a;
+	if (geteuid() != 0) {
+		store_file_access(path, 0, &a);
+		return a.readonly && a.immutable;
+	}
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (setgid(65534) != 0 || setuid(65534) != 0)
+			_exit(2);
+		store_file_access(path, 0, &a);
+		_exit(a.readonly && a.immutable ? 0 : 1);
+	}
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) <= 1);
+	return WEXITSTATUS(status) == 0;
+}
+
+/* A file a clerk cannot write, with a rollback journal left beside it by an import into an
+ * empty file that is under way or was killed, is not read as immutable (which would show the
+ * half-written import); without the journal it is. */
+static void test_hot_journal_is_not_read_as_immutable(void **state)
+{
+	(void)state;
+	char *dir = temp_dir(), *path = xasprintf("%s/hot.db", dir);
+	struct store *s = NULL;
+	assert_int_equal(store_open(path, 0, &s, NULL), ST_OK);
+	store_close(&s);
+	assert_int_equal(chmod(dir, 0755), 0);
+	assert_int_equal(chmod(path, 0644), 0);
+	assert_true(immutable_for_a_reader(path));
+	char *journal = xasprintf("%s-journal", path);
+	FILE *f = fopen(journal, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_false(immutable_for_a_reader(path));
+	free(journal);
+	remove_db(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +415,9 @@ int main(void)
 		cmocka_unit_test(test_immutable_uri_names_the_same_file),
 		cmocka_unit_test(test_readonly_refuses_writes),
 		cmocka_unit_test(test_damage_found_when_preparing),
+		cmocka_unit_test(test_import_into_an_empty_file),
+		cmocka_unit_test(test_import_beside_another_connection),
+		cmocka_unit_test(test_hot_journal_is_not_read_as_immutable),
 	};
 	return gk_run_tests(tests, NULL, NULL);
 }
