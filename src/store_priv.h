@@ -50,8 +50,12 @@
 	"body, issued_at, issued_by, voided_at, void_reason"
 
 /* A review row whose application is not voided. */
-#define VOIDED_NOT "NOT EXISTS (SELECT 1 FROM application AS v WHERE v.id = review.app_id " \
-	"AND v.voided_at IS NOT NULL)"
+/* An application (or a review of one) not voided. The voided ones are the few whose list_key
+ * begins with '9' (schema.sql): the list of their ids is read once from the app_list index,
+ * where looking each row's application up in the table cost a random read per row (50 ms for
+ * table 四 at a million applications); the ids are in the indexes that serve the query. */
+#define NOT_VOIDED(id) id " NOT IN (SELECT id FROM application WHERE list_key >= '9')"
+#define VOIDED_NOT NOT_VOIDED("review.app_id")
 
 /* Every statement the store runs, prepared once on first use and kept. */
 #define STMT_LIST(X) \
@@ -141,10 +145,12 @@
 		"SELECT kind, CASE WHEN decided > ?2 THEN 'pending' ELSE result END, count(*) " \
 		"FROM review WHERE decided >= ?1 AND filed <= ?2 AND " VOIDED_NOT " GROUP BY 1, 2") \
 	X(Q_FEES_PAID, "SELECT total(fee_fen) FROM application WHERE fee_paid_on BETWEEN ?1 AND ?2 " \
-		"AND voided_at IS NULL") \
+		"AND " NOT_VOIDED("id")) \
 	X(Q_YEARS, "SELECT min(year), max(year) FROM tally_year WHERE got > 0 OR done > 0") \
+	/* not voided: list_key below '9', read from the partial index app_state itself (the +
+	 * keeps SQLite from walking app_list's whole range instead) */ \
 	X(Q_OPEN_COUNT, "SELECT count(*) FROM application WHERE answered IS NULL " \
-		"AND voided_at IS NULL") \
+		"AND +list_key < '9'") \
 	X(Q_T2_GET, "SELECT rules_made, rules_repealed, rules_valid, norms_made, norms_repealed, " \
 		"norms_valid, licensing, penalty, coercion, fee_yuan FROM table2 WHERE year = ?1") \
 	X(Q_T2_SET, "INSERT OR REPLACE INTO table2 (year, rules_made, rules_repealed, rules_valid, " \

@@ -18,6 +18,8 @@ PART=cli-$(basename "$0" .sh)
 export GONGKAI_TODAY=2026-11-26 LC_ALL=C.UTF-8
 unset GONGKAI_DB
 T=$(mktemp -d)
+# a command given no --db opens the default database: the test's own, never the user's
+export XDG_DATA_HOME=$T/xdg
 trap 'rm -rf "$T"' EXIT
 fails=0
 n=0

@@ -394,6 +394,16 @@ static void test_table4_across_years(void **state)
 	assert_int_equal(store_table4(s, 2024, &t, NULL), ST_OK);
 	assert_int_equal(t.v[T4_REVIEW][T4_TOTAL], 0);          /* decided before 2024 */
 	assert_int_equal(t.v[T4_SUIT_DIRECT][T4_PENDING], 1);
+	/* a voided application's reviews and suits count nowhere, undecided or decided */
+	long long first = a.id - 1;
+	assert_int_equal(store_app_void(s, first, 0, "重复登记", "clerk1", NULL), ST_OK);
+	assert_int_equal(store_table4(s, 2023, &t, NULL), ST_OK);
+	assert_int_equal(t.v[T4_REVIEW][T4_TOTAL], 0);
+	assert_int_equal(t.v[T4_SUIT_DIRECT][T4_TOTAL], 0);
+	assert_int_equal(t.v[T4_SUIT_AFTER_REVIEW][T4_UPHELD], 1);
+	assert_int_equal(store_app_void(s, a.id, 0, "测试", "clerk1", NULL), ST_OK);
+	assert_int_equal(store_table4(s, 2023, &t, NULL), ST_OK);
+	assert_int_equal(t.v[T4_SUIT_AFTER_REVIEW][T4_TOTAL], 0);
 	app_release(&a);
 	store_close(&s);
 }
