@@ -1,4 +1,4 @@
--- schema.sql — the gongkai database, version 2.
+-- schema.sql — the gongkai database, version 3.
 --
 -- The single source of truth for what a gongkai file holds. It is compiled into the program
 -- and applied to a new (empty) file inside one transaction; a file of an older version is
@@ -14,7 +14,7 @@
 -- list each time a CHECK runs, which made an import three times slower.
 
 PRAGMA application_id = 1196114249;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- Settings of the office that keeps this file (office.h): its name for the reports and the
 -- letterhead, its document code (文号代字), whom to contact, and where an applicant may seek a
@@ -175,6 +175,10 @@ CREATE INDEX app_year_list ON application (received_year, list_key, id);
 CREATE INDEX app_state ON application (state, list_key, id) WHERE answered IS NULL;
 -- Section 六: the fees paid in a year.
 CREATE INDEX app_fee_paid ON application (fee_paid_on, fee_fen) WHERE fee_paid_on IS NOT NULL;
+-- An applicant's earlier applications, by name or by ID number, received in a period: the
+-- hint of a possible 重复申请 beside the form (dup.h; added in version 3).
+CREATE INDEX app_applicant ON application (applicant, received);
+CREATE INDEX app_id_number ON application (id_number, received) WHERE id_number IS NOT NULL;
 
 -- The counts behind table 三 and the month chart, kept by the triggers below: applications
 -- received per month and applicant type (row 'new'), and answered per month, outcome and type.

@@ -122,6 +122,11 @@ static const struct km_binding form_keys[] = {
 	B(KM_CTRL('c'), A_CANCEL, false),
 };
 
+/* The form of an application (新建, 修改), over every form's keys. */
+static const struct km_binding app_form_keys[] = {
+	B(KM_F3, A_DUP_SHOW, false),
+};
+
 static const struct km_binding pick_keys[] = {
 	B(KM_ENTER, A_CHOOSE, true), B(KM_ESC, A_CANCEL, true), B(KM_F1, A_HELP, true), MOVE_KEYS,
 	B(KM_CTRL('c'), A_CANCEL, false),
@@ -164,6 +169,7 @@ static const struct {
 	[KS_DOC_VIEW] = { doc_view_keys, sizeof doc_view_keys / sizeof doc_view_keys[0], KS_GLOBAL },
 	[KS_HELP] = { help_keys, sizeof help_keys / sizeof help_keys[0], -1 },
 	[KS_FORM] = { form_keys, sizeof form_keys / sizeof form_keys[0], -1 },
+	[KS_APP_FORM] = { app_form_keys, sizeof app_form_keys / sizeof app_form_keys[0], KS_FORM },
 	[KS_PICK] = { pick_keys, sizeof pick_keys / sizeof pick_keys[0], -1 },
 	[KS_TREE] = { tree_keys, sizeof tree_keys / sizeof tree_keys[0], -1 },
 	[KS_PROMPT] = { prompt_keys, sizeof prompt_keys / sizeof prompt_keys[0], -1 },

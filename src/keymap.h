@@ -95,6 +95,7 @@ enum km_key {
 	X(A_CAL_IMPORT,    "导入通知",  "从 CSV 文件导入一年的节假日通知（date,kind,name）") \
 	X(A_CAL_DAY,       "改一天",    "添加或修改一天：放假或调休上班") \
 	X(A_SETTINGS_EDIT, "修改设置",  "修改本机关设置（名称、文号代字、联系人、复议机关等），全部一起保存") \
+	X(A_DUP_SHOW,      "可能重复",  "查看可能重复的申请：同一申请人（姓名或证件号码相同）半年内内容相近的申请；只是提示，不影响保存") \
 	X(A_FIELD_NEXT,    "下一项",    "到下一项") \
 	X(A_FIELD_PREV,    "上一项",    "到上一项") \
 	X(A_SAVE,          "保存",      "检查并保存") \
@@ -135,6 +136,7 @@ enum action {
 	X(KS_DOC_VIEW, "文书预览") \
 	X(KS_HELP,     "帮助") \
 	X(KS_FORM,     "填写表单") \
+	X(KS_APP_FORM, "填写申请") \
 	X(KS_PICK,     "选择列表") \
 	X(KS_TREE,     "选择办理结果") \
 	X(KS_PROMPT,   "输入") \

@@ -280,6 +280,16 @@ enum status store_monthly(struct store *s, int year, long long received[12],
 enum status store_applicant_nth(struct store *s, const char *applicant, const char *id_number,
 				int day, long long id, long long *n, struct diag *d);
 
+struct dup_list;
+/* The earlier applications that a may repeat (dup.h): those of the same applicant — the same
+ * name (a's, trimmed), or the same ID number when a has one — received in the DUP_DAYS days
+ * up to a's receipt date, not voided, not a itself (a->id when stored), whose request is
+ * dup_similar to a's. Newest first, at most DUP_MAX, into out (emptied first; the caller
+ * releases it with dup_list_release). Nothing is looked for while a has no request, no receipt
+ * date, or neither name nor ID number. */
+enum status store_dup_find(struct store *s, const struct app *a, struct dup_list *out,
+			   struct diag *d);
+
 /* Table 二 of a year (t->entered false when never entered). */
 enum status store_table2_get(struct store *s, int year, struct table2 *t, struct diag *d);
 enum status store_table2_set(struct store *s, int year, const struct table2 *t,

@@ -9,7 +9,7 @@
 
 #include "store.h"
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 #define GONGKAI_APPLICATION_ID 1196114249   /* 0x474B4149, "GKAI" */
 #define BUSY_TIMEOUT_MS 10000
 
@@ -187,6 +187,13 @@
 	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM application WHERE received_year = ?5 " \
 		"AND received BETWEEN ?1 AND ?2 AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4) " \
 		"AND voided_at IS NULL AND (received < ?2 OR ?6 = 0 OR id <= ?6)") \
+	/* an applicant's earlier applications, by name or by ID number (store_dup.c) */ \
+	X(Q_APP_DUP, "SELECT id, case_no, received, applicant, request, answered, outcome " \
+		"FROM application WHERE applicant = ?1 AND received BETWEEN ?3 AND ?4 " \
+		"AND voided_at IS NULL AND id <> ?5 UNION " \
+		"SELECT id, case_no, received, applicant, request, answered, outcome " \
+		"FROM application WHERE id_number = ?2 AND received BETWEEN ?3 AND ?4 " \
+		"AND voided_at IS NULL AND id <> ?5 ORDER BY 3 DESC, 1 DESC LIMIT 500") \
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
 	X(Q_LIST_ROW, "SELECT " LIST_COLUMNS " FROM application WHERE id = ?1") \

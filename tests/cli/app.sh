@@ -46,6 +46,16 @@ expect 0 "show --with-personal-data" -- "$GK" --db "$e" show 2026-0001 --with-pe
 has "$T/out" "410101199001011234" "shown on request"
 expect 65 "show a missing case" -- "$GK" --db "$e" show 2026-9999
 
+# ---- add: a possible duplicate (重复申请) is a note on stderr, never a refusal ----
+r="$T/dup.db"
+expect 0 "add a first request" -- "$GK" --db "$r" add 收到日期=2026-09-01 申请人=张三 申请人类型=自然人 申请内容=申请公开2026年XX区XX路拆迁补偿安置方案
+lacks "$T/err" "可能重复" "no note for the first"
+expect 0 "add the same request reworded" -- "$GK" --db "$r" add 收到日期=2026-10-09 申请人=张三 申请人类型=自然人 申请内容=请提供XX区XX路（2026年）拆迁的补偿安置方案
+has "$T/out" "已登记 2026-0002" "registered all the same"
+has "$T/err" "可能重复：2026-0001（2026-09-01 收到，尚未答复）" "the earlier one named"
+expect 0 "add another matter" -- "$GK" --db "$r" add 收到日期=2026-10-10 申请人=张三 申请人类型=自然人 申请内容=申请公开本街道2026年环境卫生检查结果
+lacks "$T/err" "可能重复" "no note for another matter"
+
 # ---- void (作废): kept with its history, counted nowhere, final ----
 v="$T/void.db"
 expect 0 "add one to void" -- "$GK" --db "$v" add 收到日期=2026-10-09 申请人=测试甲 申请人类型=自然人

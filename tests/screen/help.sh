@@ -41,14 +41,16 @@ wait_for "i 导入通知  a 改一天"
 key n
 wait_for "按键 n 在本屏没有作用；按 F1 查看可用的按键"
 
-# help inside a form shows the form's keys
+# help inside a form shows the form's keys: an application's form its own (F3) first
 key 1
 wait_for "n 新建"
 key n
 wait_for "新建申请"
 wait_for "F2 保存  Esc 取消"
 key F1
-wait_for "帮助：填写表单 的按键"
+wait_for "帮助：填写申请 的按键"
+wait_for "F3                  查看可能重复的申请"
+wait_for "填写表单"
 wait_for "F2                  检查并保存"
 key Escape
 wait_gone "帮助："

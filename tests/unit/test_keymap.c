@@ -45,6 +45,10 @@ static void test_lookup_screen_first(void **state)
 		{ KS_FORM, KM_ESC, A_CANCEL },
 		{ KS_FORM, KM_LEFT, A_CURSOR_LEFT },
 		{ KS_FORM, KM_CTRL('u'), A_CLEAR },
+		{ KS_APP_FORM, KM_F3, A_DUP_SHOW },   /* an application's form: possible duplicates */
+		{ KS_APP_FORM, KM_F2, A_SAVE },       /* and every form's keys */
+		{ KS_APP_FORM, 'q', A_NONE },
+		{ KS_FORM, KM_F3, A_NONE },
 		{ KS_PROMPT, KM_ENTER, A_OK },
 		{ KS_PROMPT, 'y', A_NONE },
 		{ KS_CONFIRM, 'y', A_YES },
@@ -61,6 +65,7 @@ static void test_lookup_screen_first(void **state)
 	}
 	assert_int_equal(km_scope_parent(KS_SEARCH), KS_LIST);
 	assert_int_equal(km_scope_parent(KS_FORM), -1);
+	assert_int_equal(km_scope_parent(KS_APP_FORM), KS_FORM);
 }
 
 static void test_key_names(void **state)

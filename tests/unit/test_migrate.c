@@ -4,8 +4,8 @@
  * still there; a file that cannot be written is read through a copy brought up to date in
  * memory, and is left as it was.
  *
- * The old file is made with the version-1 schema kept in tests/unit/fixtures/schema-v1.sql
- * (GK_SOURCE_ROOT names the source tree).
+ * The old files are made with the schemas of versions 1 and 2 kept in tests/unit/fixtures/
+ * (schema-v1.sql, schema-v2.sql; GK_SOURCE_ROOT names the source tree).
  */
 #include "testutil.h"
 
@@ -37,12 +37,16 @@ static void exec(sqlite3 *db, const char *sql)
 		fail_msg("%s: %s", sql, err ? err : "?");
 }
 
-/* A version-1 file as the program of that version left it. */
-static void make_v1(const char *path)
+/* The version the program writes (schema.sql). */
+#define VERSION_NOW 3
+
+/* A file of an older version as the program of that version left it. */
+static void make_old(const char *path, int version)
 {
 	const char *root = getenv("GK_SOURCE_ROOT");
 	char fixture[4096];
-	snprintf(fixture, sizeof fixture, "%s/tests/unit/fixtures/schema-v1.sql", root ? root : ".");
+	snprintf(fixture, sizeof fixture, "%s/tests/unit/fixtures/schema-v%d.sql",
+		 root ? root : ".", version);
 	char *schema = read_all(fixture);
 	sqlite3 *db;
 	unlink(path);
@@ -156,7 +160,7 @@ static void test_old_file_brought_up_to_date(void **state)
 	char path[] = "/tmp/gk-migrate-XXXXXX.db";
 	int fd = mkstemps(path, 3);
 	close(fd);
-	make_v1(path);
+	make_old(path, 1);
 	assert_int_equal(user_version(path), 1);
 	struct store *s = NULL;
 	struct diag d = DIAG_INIT;
@@ -173,7 +177,7 @@ static void test_old_file_brought_up_to_date(void **state)
 	assert_int_equal(store_app_update(s, &a, NULL, &d), ST_OK);
 	app_release(&a);
 	store_close(&s);
-	assert_int_equal(user_version(path), 2);
+	assert_int_equal(user_version(path), VERSION_NOW);
 	struct stat sb;
 	assert_int_equal(stat(path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
@@ -185,13 +189,51 @@ static void test_old_file_brought_up_to_date(void **state)
 	unlink(path);
 }
 
+/* The indexes a file of version 2 lacks (version 3: the search for possible duplicates). */
+static int dup_indexes(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE "
+					    "type = 'index' AND name IN ('app_applicant', "
+					    "'app_id_number')", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	int n = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	return n;
+}
+
+static void test_version_2_file_gets_the_indexes(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/gk-migrate2-XXXXXX.db";
+	int fd = mkstemps(path, 3);
+	close(fd);
+	make_old(path, 2);
+	assert_int_equal(user_version(path), 2);
+	assert_int_equal(dup_indexes(path), 0);
+	struct store *s = NULL;
+	struct diag d = DIAG_INIT;
+	enum status st = store_open(path, 0, &s, &d);
+	if (st != ST_OK)
+		fail_msg("open: %s", diag_last(&d) ? diag_last(&d) : "?");
+	check_contents(s);
+	store_close(&s);
+	assert_int_equal(user_version(path), VERSION_NOW);
+	assert_int_equal(dup_indexes(path), 2);
+	diag_release(&d);
+	unlink(path);
+}
+
 static void test_read_only_old_file_read_in_memory(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/gk-migrate-ro-XXXXXX.db";
 	int fd = mkstemps(path, 3);
 	close(fd);
-	make_v1(path);
+	make_old(path, 1);
 	struct stat before, after;
 	assert_int_equal(stat(path, &before), 0);
 	struct store *s = NULL;
@@ -215,6 +257,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_old_file_brought_up_to_date),
+		cmocka_unit_test(test_version_2_file_gets_the_indexes),
 		cmocka_unit_test(test_read_only_old_file_read_in_memory),
 	};
 	return gk_run_tests(tests, NULL, NULL);

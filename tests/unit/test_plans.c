@@ -23,7 +23,7 @@ static bool allowed_full(const char *name)
 }
 
 struct seen {
-	int statements, lists;
+	int statements, lists, dup;
 	char problems[4096];
 };
 
@@ -49,6 +49,12 @@ static void check_plan(const char *name, const char *plan, void *ctx)
 	if (strcmp(name, "Q_CASE_MAX") == 0 && strstr(plan, "TEMP B-TREE"))
 		snprintf(s->problems + strlen(s->problems), sizeof s->problems - strlen(s->problems),
 			 "%s: sorts the year's case numbers:\n%s", name, plan);
+	/* an applicant's earlier applications: by name and by ID number, each through its index */
+	if (strcmp(name, "Q_APP_DUP") == 0 && (!strstr(plan, "INDEX app_applicant") ||
+					     !strstr(plan, "INDEX app_id_number")))
+		snprintf(s->problems + strlen(s->problems), sizeof s->problems - strlen(s->problems),
+			 "%s: not by the applicant's indexes:\n%s", name, plan);
+	s->dup += strcmp(name, "Q_APP_DUP") == 0;
 	/* a list page must come in index order, never through a sort of the whole list */
 	if (list && strstr(plan, "TEMP B-TREE FOR ORDER BY"))
 		snprintf(s->problems + strlen(s->problems), sizeof s->problems - strlen(s->problems),
@@ -64,6 +70,7 @@ static void test_every_statement_uses_an_index(void **state)
 	assert_int_equal(store_query_plans(s, check_plan, &seen, &d), ST_OK);
 	assert_true(seen.statements > 40);
 	assert_int_equal(seen.lists, LF_COUNT * 16);
+	assert_int_equal(seen.dup, 1);
 	if (seen.problems[0])
 		fail_msg("%s", seen.problems);
 	diag_release(&d);

@@ -17,6 +17,7 @@
 #include "codes.h"
 #include "mask.h"
 #include "date.h"
+#include "dup.h"
 #include "guard.h"
 #include "store.h"
 #include "strbuf.h"
@@ -86,6 +87,22 @@ static bool unconfirmed(const struct app_problems *p, bool confirm)
 	return true;
 }
 
+/* After a registration: the applicant's alike requests of the last six months (dup.h), as a
+ * note on stderr. A hint only: it changes nothing, and a failure to look is not the command's. */
+static void note_duplicates(struct store *s, const struct app *a)
+{
+	struct dup_list l = { 0 };
+	struct diag d = DIAG_INIT;
+	if (store_dup_find(s, a, &l, &d) == ST_OK && l.n) {
+		struct strbuf sb = STRBUF_INIT;
+		dup_summary(&l, &sb);
+		fprintf(stderr, "可能重复：%s\n", sb_str(&sb));
+		sb_release(&sb);
+	}
+	dup_list_release(&l);
+	diag_release(&d);
+}
+
 enum status cmd_add(struct cli *c, int argc, char **argv)
 {
 	bool confirm = false;
@@ -120,6 +137,8 @@ enum status cmd_add(struct cli *c, int argc, char **argv)
 		st = store_app_insert(s, &a, &d);
 		if (st == ST_OK)
 			printf("已登记 %s\n", a.case_no);
+		if (st == ST_OK)
+			note_duplicates(s, &a);
 		rc = cli_fail(st, &d);
 	}
 	diag_release(&d);

@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "appform.h"
+#include "dlg_dup.h"
 #include "dlg_event.h"
 #include "codes.h"
 #include "date.h"
@@ -34,6 +35,7 @@ struct app_job {
 	int f[F_COUNT];
 	int reason;
 	long long saved;
+	struct dlg_dup dup;   /* the hint of a possible 重复申请 under 申请内容 */
 };
 
 static void add_text(struct form *fm, struct app_job *j, enum app_field f, size_t max)
@@ -52,17 +54,31 @@ static void add_code(struct form *fm, struct app_job *j, enum app_field f,
 	j->f[f] = appform_code(fm, f, NULL, set, none, v);
 }
 
-/* The note beside 收到日期 follows the channel chosen: which day counts (第三十一条). */
-static void channel_changed(struct form *fm, int field, void *ctx)
+/* The note beside 收到日期 follows the channel chosen: which day counts (第三十一条); the hint
+ * of a possible duplicate is looked for again when the clerk leaves what it depends on. */
+static void fields_changed(struct form *fm, int field, void *ctx)
 {
 	struct app_job *j = ctx;
+	dlg_dup_changed(&j->dup, field);
 	if (field != j->f[F_CHANNEL])
 		return;
 	int choice = form_get_choice(fm, field);   /* 0 is （未填写） */
 	form_note(fm, j->f[F_RECEIVED], channel_receipt_rule(choice - 1));
 }
 
-static void basic_fields(struct form *fm, struct app_job *j, bool edit)
+static void field_left(struct tui *t, struct form *fm, int field, void *ctx)
+{
+	struct app_job *j = ctx;
+	dlg_dup_left(t, fm, &j->dup, field);
+}
+
+static bool form_action(struct tui *t, struct form *fm, enum action a, void *ctx)
+{
+	struct app_job *j = ctx;
+	return dlg_dup_action(t, fm, &j->dup, a);
+}
+
+static void basic_fields(struct tui *t, struct form *fm, struct app_job *j, bool edit)
 {
 	const struct app *a = &j->a;
 	if (edit)
@@ -70,12 +86,17 @@ static void basic_fields(struct form *fm, struct app_job *j, bool edit)
 	add_date(fm, j, F_RECEIVED, a->d.received);
 	form_note(fm, j->f[F_RECEIVED], channel_receipt_rule(a->channel));
 	add_code(fm, j, F_CHANNEL, &codes_channel, "（未填写）", a->channel);
-	fm->changed = channel_changed;
+	fm->changed = fields_changed;
+	fm->left = field_left;
+	fm->action = form_action;
+	fm->scope = KS_APP_FORM;
 	add_text(fm, j, F_APPLICANT, LIMIT_NAME);
 	add_code(fm, j, F_TYPE, &codes_applicant, NULL, a->type);
 	add_text(fm, j, F_ID_NUMBER, LIMIT_ID_NUMBER);
 	add_text(fm, j, F_CONTACT, LIMIT_CONTACT);
 	add_text(fm, j, F_REQUEST, LIMIT_TEXT);
+	dlg_dup_add(t, fm, &j->dup, j->a.id, j->f[F_RECEIVED], j->f[F_APPLICANT],
+		    j->f[F_ID_NUMBER], j->f[F_REQUEST]);
 	add_text(fm, j, F_NOTE, LIMIT_TEXT);
 	form_set_multiline(fm, j->f[F_REQUEST]);
 	form_set_multiline(fm, j->f[F_NOTE]);
@@ -224,13 +245,14 @@ static long long app_form(struct tui *t, long long id)
 	else
 		snprintf(title, sizeof title, "新建申请（编号保存时自动分配）");
 	form_init(&fm, title, save_app, &j);
-	basic_fields(&fm, &j, id != 0);
+	basic_fields(t, &fm, &j, id != 0);
 	if (id) {
 		more_fields(&fm, &j);
 		review_fields(&fm, &j);
 	}
 	form_run(t, &fm);
 	form_release(&fm);
+	dlg_dup_release(&j.dup);
 	app_release(&j.a);
 	return j.saved;
 }

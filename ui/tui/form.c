@@ -34,6 +34,7 @@ void form_init(struct form *fm, const char *title, form_save_fn *save, void *ctx
 	fm->title = xstrdup(title);
 	fm->save = save;
 	fm->ctx = ctx;
+	fm->scope = KS_FORM;
 }
 
 void form_release(struct form *fm)
@@ -450,7 +451,8 @@ static void field_rows(const struct form *fm, int i, const struct geom *g, struc
 {
 	const struct form_field *f = &fm->f[i];
 	if (f->kind == FK_INFO) {
-		add_wrapped(r, ROW_FIELD, ROW_MORE, i, f->info ? f->info : "", g->fw);
+		if (f->info)   /* without text the line is not shown (可能重复 while there is none) */
+			add_wrapped(r, ROW_FIELD, ROW_MORE, i, f->info, g->fw);
 	} else if (f->kind == FK_TEXT && f->multiline) {
 		int k = area_rows(f);
 		for (int part = 0; part < k; part++) {
@@ -520,7 +522,7 @@ static void draw_field(struct form *fm, const struct row *row, int y, const stru
 	f->y = y;
 	draw_text_align(y, g->x, g->lw, f->label, TEXT_RIGHT, focus ? R_HEADING : R_NORMAL);
 	if (f->kind == FK_INFO) {
-		draw_text(y, g->fx, g->fw, row->text, R_NORMAL);
+		draw_text(y, g->fx, g->fw, row->text, f->notice ? R_WARNING : R_NORMAL);
 		return;
 	}
 	int used = box_width(f, g->fw);
@@ -572,7 +574,9 @@ static void draw_row(struct form *fm, const struct row *r, int y, const struct g
 	switch (r->kind) {
 	case ROW_FIELD: draw_field(fm, r, y, g); break;
 	case ROW_AREA: draw_area(fm, r->field, r->part, y, g->fx + 1); break;
-	case ROW_MORE: draw_text(y, g->fx, g->fw, r->text, R_NORMAL); break;
+	case ROW_MORE:
+		draw_text(y, g->fx, g->fw, r->text, fm->f[r->field].notice ? R_WARNING : R_NORMAL);
+		break;
 	case ROW_NOTE: draw_text(y, g->fx, g->fw, r->text, R_NOTE); break;
 	case ROW_PROBLEM:
 		draw_text(y, g->fx, g->fw, r->text, fm->f[r->field].warning ? R_WARNING : R_ERROR);
@@ -749,7 +753,7 @@ static bool area_key(struct form *fm, struct form_field *f, int key)
 /* One key; returns 1 when saved, -1 when given up, 0 to go on. */
 static int form_key(struct tui *t, struct form *fm, int key)
 {
-	enum action a = km_lookup(KS_FORM, key);
+	enum action a = km_lookup(fm->scope, key);
 	bool on_button = fm->focus >= fm->n;
 	struct form_field *f = on_button ? NULL : &fm->f[fm->focus];
 	if (key == KM_MOUSE) {
@@ -775,7 +779,7 @@ static int form_key(struct tui *t, struct form *fm, int key)
 	case A_FIELD_PREV: move_focus(fm, -1); return 0;
 	case A_PGDN: page_focus(fm, 1); return 0;
 	case A_PGUP: page_focus(fm, -1); return 0;
-	case A_HELP: tui_help(t, KS_FORM); return 0;
+	case A_HELP: tui_help(t, fm->scope); return 0;
 	case A_CHOOSE:
 		if (fm->focus == fm->n)
 			return try_save(t, fm) ? 1 : 0;
@@ -783,7 +787,10 @@ static int form_key(struct tui *t, struct form *fm, int key)
 			return give_up(t, fm) ? -1 : 0;
 		choose(t, fm, KM_NONE);
 		return 0;
-	default: break;
+	default:
+		if (a != A_NONE && fm->action && fm->action(t, fm, a, fm->ctx))
+			return 0;
+		break;
 	}
 	bool typed = a == A_NONE && key > ' ' && key < KM_BASE && key != 0x7f;
 	if (!f) {
@@ -816,10 +823,14 @@ bool form_run(struct tui *t, struct form *fm)
 	fm->focus = 0;
 	if (!focusable(fm, 0))
 		move_focus(fm, 1);
-	tui_push_overlay(draw_form, fm, KS_FORM);
+	tui_push_overlay(draw_form, fm, fm->scope);
 	int done = 0;
-	while (!done)
+	while (!done) {
+		int before = fm->focus;
 		done = form_key(t, fm, tui_key(t));
+		if (!done && fm->left && fm->focus != before && before < fm->n)
+			fm->left(t, fm, before, fm->ctx);
+	}
 	tui_pop_overlay();
 	return done > 0;
 }

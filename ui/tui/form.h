@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "keymap.h"
 #include "lineedit.h"
 #include "textarea.h"
 
@@ -32,7 +33,9 @@ struct form_field {
 	int nchoices, choice;   /* FK_CHOICE: the index chosen, -1 for none */
 	bool none_first;        /* FK_CHOICE: item 0 means "no value" (尚未审结, 未填写) */
 	int outcome;            /* FK_OUTCOME: an outcome row, -1 for none */
-	char *info;             /* FK_INFO: its text; otherwise a note shown after the field */
+	char *info;             /* FK_INFO: its text (NULL: the line is not shown); otherwise a
+				 * note shown after the field */
+	bool notice;            /* FK_INFO: drawn as a notice to heed (可能重复) */
 	char *problem;          /* shown under the field */
 	bool warning;           /* the problem is a warning, not an error */
 	bool changed;           /* a choice or outcome was changed (text: le.changed) */
@@ -48,6 +51,8 @@ struct form_field {
 struct form;
 typedef bool form_save_fn(struct tui *t, struct form *fm, void *ctx);
 typedef void form_changed_fn(struct form *fm, int field, void *ctx);
+typedef void form_left_fn(struct tui *t, struct form *fm, int field, void *ctx);
+typedef bool form_action_fn(struct tui *t, struct form *fm, enum action a, void *ctx);
 
 struct form {
 	char *title;
@@ -59,6 +64,11 @@ struct form {
 	bool warned;            /* warnings were shown once; the next save accepts them */
 	form_save_fn *save;
 	form_changed_fn *changed;   /* after a field changed (e.g. to recompute a fee); may be NULL */
+	form_left_fn *left;         /* after the focus left a field (for work too slow for every
+				     * key, e.g. looking for possible duplicates); may be NULL */
+	form_action_fn *action;     /* an action of `scope` the form has none of its own for;
+				     * true when it was handled; may be NULL */
+	enum km_scope scope;        /* its keys: KS_FORM, or a scope whose parent is KS_FORM */
 	void *ctx;
 	int buttons_y, save_x, cancel_x;   /* where the buttons were drawn */
 };
