@@ -162,12 +162,13 @@ CREATE TABLE application (
 	CHECK ((voided_at IS NULL) = (void_reason IS NULL))
 ) STRICT;
 
--- Applications answered in a period (the audit, the recount of table 三 by `check`). Kept
--- narrow, and what need not be indexed is not (applications received in a period are found
--- through app_year_list): table 三 itself comes from tally_count, and few, narrow indexes are
--- quick to build again after a large import. The list's keys are STORED columns for the same
--- reason: computed once per row, not once per index.
-CREATE INDEX app_answered ON application (answered) WHERE answered IS NOT NULL;
+-- Few, narrow indexes: each one is built again after a large import, and costs every import
+-- its sort. What need not be indexed is not: table 三 itself comes from tally_count,
+-- applications received in a period are found through app_year_list, and those answered in a
+-- period (the audit, the recount of table 三 by `check`) through app_list, whose key of an
+-- answered application is '3' followed by 99991231 less its answer date (store_priv.h,
+-- ANSWERED_*). The list's keys are STORED columns for the same reason: computed once per row,
+-- not once per index.
 CREATE INDEX app_open ON application (received, applicant_type) WHERE answered IS NULL;
 -- The list, in its default order and by state (待补正, 征求意见中, …).
 CREATE INDEX app_list ON application (list_key, id);

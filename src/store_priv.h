@@ -54,6 +54,15 @@
  * begins with '9' (schema.sql): the list of their ids is read once from the app_list index,
  * where looking each row's application up in the table cost a random read per row (50 ms for
  * table 四 at a million applications); the ids are in the indexes that serve the query. */
+/* Applications answered from a day (?N, inclusive) or after it, or up to one, as a range of
+ * list_key: an answered application's key is '3' followed by 99991231 less its answer date as
+ * YYYYMMDD (schema.sql), eight digits for any date of years 1000 to 8999, so a later answer has
+ * a smaller key and the range is read from the app_list index. A voided application's key
+ * begins with '9', outside every such range. */
+#define LIST_KEY_OF(p) "('3' || (99991231 - CAST(replace(" p ", '-', '') AS INTEGER)))"
+#define ANSWERED_FROM(p) "list_key > '3' AND list_key <= " LIST_KEY_OF(p)
+#define ANSWERED_AFTER(p) "list_key > '3' AND list_key < " LIST_KEY_OF(p)
+#define ANSWERED_BETWEEN(from, to) "list_key BETWEEN " LIST_KEY_OF(to) " AND " LIST_KEY_OF(from)
 #define NOT_VOIDED(id) id " NOT IN (SELECT id FROM application WHERE list_key >= '9')"
 #define VOIDED_NOT NOT_VOIDED("review.app_id")
 
@@ -130,15 +139,16 @@
 	X(Q_T3_NEW, "SELECT applicant_type, count(*) FROM application " \
 		"WHERE received BETWEEN ?1 AND ?2 AND voided_at IS NULL GROUP BY applicant_type") \
 	X(Q_T3_OUTCOMES, "SELECT outcome, applicant_type, count(*) FROM application " \
-		"WHERE answered BETWEEN ?1 AND ?2 AND voided_at IS NULL " \
+		"WHERE " ANSWERED_BETWEEN("?1", "?2") " AND answered BETWEEN ?1 AND ?2 " \
+		"AND voided_at IS NULL " \
 		"GROUP BY outcome, applicant_type") \
 	X(Q_T3_CARRY_OPEN, "SELECT applicant_type, sum(received < ?1), count(*) " \
 		"FROM application WHERE answered IS NULL AND received <= ?2 AND voided_at IS NULL " \
 		"GROUP BY applicant_type") \
 	X(Q_T3_CARRY_DONE, "SELECT applicant_type, sum(received < ?1), " \
 		"sum(received <= ?2 AND answered > ?2) FROM application " \
-		"WHERE answered >= ?1 AND received <= ?2 AND voided_at IS NULL " \
-		"GROUP BY applicant_type") \
+		"WHERE " ANSWERED_FROM("?1") " AND answered >= ?1 AND received <= ?2 " \
+		"AND voided_at IS NULL GROUP BY applicant_type") \
 	/* a voided application's reconsideration and lawsuit are counted nowhere either */ \
 	X(Q_T4, "SELECT kind, 'pending', count(*) FROM review " \
 		"WHERE decided IS NULL AND filed <= ?2 AND " VOIDED_NOT " GROUP BY kind UNION ALL " \
@@ -175,14 +185,15 @@
 		"OR a.answered IS NULL OR a.answered >= ?1 " \
 		"OR (r.filed <= ?2 AND (r.decided IS NULL OR r.decided >= ?1)) " \
 		"OR (s.filed <= ?2 AND (s.decided IS NULL OR s.decided >= ?1))) ORDER BY a.id") \
-	X(Q_APP_ANSWERED_IN, APP_SELECT_JOINED "WHERE a.answered BETWEEN ?1 AND ?2 " \
-		"AND a.voided_at IS NULL ORDER BY a.answered") \
+	X(Q_APP_ANSWERED_IN, APP_SELECT_JOINED "WHERE a." ANSWERED_BETWEEN("?1", "?2") " " \
+		"AND a.answered BETWEEN ?1 AND ?2 AND a.voided_at IS NULL ORDER BY a.answered, a.id") \
 	/* open on the year's last day: not answered yet, or answered after it */ \
 	X(Q_APP_OPEN_OLDEST, APP_SELECT_JOINED "WHERE a.id IN (" \
 		"SELECT id FROM (SELECT id, received FROM application WHERE answered IS NULL " \
 		"AND received <= ?2 AND voided_at IS NULL ORDER BY received LIMIT 10) UNION ALL " \
-		"SELECT id FROM (SELECT id, received FROM application WHERE answered > ?2 " \
-		"AND received <= ?2 AND voided_at IS NULL ORDER BY received LIMIT 10)) " \
+		"SELECT id FROM (SELECT id, received FROM application WHERE " ANSWERED_AFTER("?2") \
+		" AND answered > ?2 AND received <= ?2 AND voided_at IS NULL " \
+		"ORDER BY received LIMIT 10)) " \
 		"ORDER BY a.received, a.id LIMIT 10") \
 	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM application WHERE received_year = ?5 " \
 		"AND received BETWEEN ?1 AND ?2 AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4) " \
