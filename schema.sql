@@ -169,8 +169,9 @@ CREATE TABLE application (
 -- answered application is '3' followed by 99991231 less its answer date (store_priv.h,
 -- ANSWERED_*). The list's keys are STORED columns for the same reason: computed once per row,
 -- not once per index.
-CREATE INDEX app_open ON application (received, applicant_type) WHERE answered IS NULL;
--- The list, in its default order and by state (待补正, 征求意见中, …).
+-- The list, in its default order and by state (待补正, 征求意见中, …); app_state also serves
+-- whatever needs the open applications alone (the carry-over recount, the audit's oldest open),
+-- a few per cent of them.
 CREATE INDEX app_list ON application (list_key, id);
 CREATE INDEX app_year_list ON application (received_year, list_key, id);
 CREATE INDEX app_state ON application (state, list_key, id) WHERE answered IS NULL;
