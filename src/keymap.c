@@ -123,6 +123,11 @@ static const struct km_binding form_keys[] = {
 };
 
 /* The form of an application (新建, 修改), over every form's keys. */
+/* the earlier applications a new one may repeat (F3 in 填写申请): read like help */
+static const struct km_binding dup_keys[] = {
+	B(KM_ENTER, A_BACK, true),
+};
+
 static const struct km_binding app_form_keys[] = {
 	B(KM_F3, A_DUP_SHOW, false),
 };
@@ -168,6 +173,7 @@ static const struct {
 	[KS_DOCS] = { docs_keys, sizeof docs_keys / sizeof docs_keys[0], KS_GLOBAL },
 	[KS_DOC_VIEW] = { doc_view_keys, sizeof doc_view_keys / sizeof doc_view_keys[0], KS_GLOBAL },
 	[KS_HELP] = { help_keys, sizeof help_keys / sizeof help_keys[0], -1 },
+	[KS_DUP] = { dup_keys, sizeof dup_keys / sizeof dup_keys[0], KS_HELP },
 	[KS_FORM] = { form_keys, sizeof form_keys / sizeof form_keys[0], -1 },
 	[KS_APP_FORM] = { app_form_keys, sizeof app_form_keys / sizeof app_form_keys[0], KS_FORM },
 	[KS_PICK] = { pick_keys, sizeof pick_keys / sizeof pick_keys[0], -1 },

@@ -135,6 +135,7 @@ enum action {
 	X(KS_DOCS,     "文书") \
 	X(KS_DOC_VIEW, "文书预览") \
 	X(KS_HELP,     "帮助") \
+	X(KS_DUP,      "可能重复") \
 	X(KS_FORM,     "填写表单") \
 	X(KS_APP_FORM, "填写申请") \
 	X(KS_PICK,     "选择列表") \

@@ -45,6 +45,8 @@ wait_for "收到日期：2023-09-01    答复：2023-09-15，予以公开"
 expect "申请人：张三"
 expect "申请内容：申请公开2023年XX区XX路拆迁补偿安置方案"
 expect "相近程度："
+expect "申请列表 › 可能重复"            # the status line names the popup, not 帮助
+expect_no "› 帮助"
 widths_ok || fail "a line of the popup wider than the screen"
 key Escape
 wait_gone "相近程度"

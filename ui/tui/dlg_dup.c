@@ -169,11 +169,11 @@ static void draw_dup(struct tui *t, void *ctx)
 static void show(struct tui *t, const struct dup_list *l)
 {
 	struct dup_view v = { .l = l };
-	tui_push_overlay(draw_dup, &v, KS_HELP);
+	tui_push_overlay(draw_dup, &v, KS_DUP);
 	for (;;) {
 		int key = tui_key(t);
-		enum action a = km_lookup(KS_HELP, key);
-		if (a == A_BACK || key == KM_ENTER || key == KM_NEWLINE)
+		enum action a = km_lookup(KS_DUP, key);
+		if (a == A_BACK || key == KM_NEWLINE)
 			break;
 		pager_scroll(&v.pager, a);
 	}
