@@ -208,6 +208,23 @@ static enum status check_folder(const char *dir, const struct stat *sb, const ch
 	return ST_CANTCREAT;
 }
 
+/* Whether the file at path is empty or starts as an SQLite database does: a file of another
+ * program keeps its modes (store_open then refuses it). */
+static bool looks_like_database(const char *path, const struct stat *sb)
+{
+	if (sb->st_size == 0)
+		return true;
+	static const char magic[16] = "SQLite format 3";   /* with its NUL: 16 bytes */
+	char head[16];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return true;   /* unreadable here: the owner check below decides */
+	bool same = read(fd, head, sizeof head) == (ssize_t)sizeof head &&
+		    memcmp(head, magic, sizeof head) == 0;
+	close(fd);
+	return same;
+}
+
 /* The database file: created 0660 for the group, or an existing one made so. */
 static enum status prepare_file(const char *path, const char *group, gid_t gid,
 				struct share_done *done, struct diag *d)
@@ -220,6 +237,10 @@ static enum status prepare_file(const char *path, const char *group, gid_t gid,
 		}
 		if (sb.st_gid == gid && (sb.st_mode & 07777) == SHARE_FILE_MODE)
 			return ST_OK;
+		if (!looks_like_database(path, &sb)) {
+			diag_add(d, "%s 不是 SQLite 数据库，未改动它的权限", path);
+			return ST_NOTOURS;
+		}
 		if (sb.st_uid != geteuid() && geteuid() != 0) {
 			char *w = shell_word(path);
 			diag_add(d, "数据库文件 %s 属于另一个用户，只有它的所有者或 root 才能把它改为"

@@ -26,7 +26,8 @@ struct share_done {
  * one is made 0660 with that group when the caller owns it (or is root), and is otherwise
  * accepted only when it already is. Whatever the umask. Every refusal says what, where, and
  * the commands an administrator would run. ST_USAGE for an unknown group, ST_CANTCREAT for a
- * permission that is missing or a call that failed, ST_NOTOURS when path is not a regular file.
+ * permission that is missing or a call that failed, ST_NOTOURS when path is not a regular file
+ * or not an SQLite database (its modes are then left as they are).
  * On failure nothing it created is left. The caller releases *done with share_done_release.
  */
 enum status share_prepare(const char *path, const char *group, struct share_done *done,

@@ -128,6 +128,13 @@ expect 0 "one's own private file made shared" -- clerk gkclerk1 --db "$W/pub/off
 has "$T/out" "已设为用户组 gkclerks 共享" "init says it is now shared"
 [ "$(mode "$W/pub/office/mine.db")" = "660 gkclerks" ] && ok || bad "own file made shared $(mode "$W/pub/office/mine.db")"
 
+# a file of another program keeps its modes
+printf 'not a database\n' >"$W/pub/office/notes.txt"
+chmod 600 "$W/pub/office/notes.txt"
+expect 76 "a file that is not a database" -- "$GK" --db "$W/pub/office/notes.txt" init --group gkclerks
+has "$T/err" "不是 SQLite 数据库" "the foreign file is named"
+[ "$(stat -c %a "$W/pub/office/notes.txt")" = 600 ] && ok || bad "a foreign file's mode changed"
+
 # refusals: a folder of another group, one the group cannot write, a user outside the group
 mkdir "$W/other" && chgrp gkother "$W/other" && chmod 2770 "$W/other"
 expect 73 "a folder of another group" -- "$GK" --db "$W/other/ledger.db" init --group gkclerks
