@@ -3,8 +3,9 @@
  * the history; the statement cache and error mapping the other store files share.
  *
  * The file is created private (0600, its folder 0700) because it holds names, ID numbers and
- * phone numbers; a file shared by a group of clerks is prepared by share.c instead. It runs in WAL mode with a busy timeout so that several clerks' processes can
- * share it: readers never block the writer, and a writer waits for another instead of failing.
+ * phone numbers; a file shared by a group of clerks is prepared by share.c instead. It runs in
+ * WAL mode with a busy timeout so that several clerks' processes can share it: readers never
+ * block the writer, and a writer waits for another instead of failing.
  */
 #include "store_priv.h"
 

@@ -81,8 +81,9 @@ static void share_companion(const char *path, const char *suffix, const struct s
 		/* the group first: changing it may clear mode bits. A clerk outside the group cannot
 		 * give it the group, nor write the database anyway: then the mode stays as it is */
 		bool grouped = sb.st_gid == db->st_gid || lchown(name, (uid_t)-1, db->st_gid) == 0;
-		bool moded = !grouped || (sb.st_mode & 07777) == 0660 || chmod(name, 0660) == 0;
-		(void)moded;
+		if (grouped && (sb.st_mode & 07777) != 0660 && chmod(name, 0660) != 0) {
+			/* left as it is: the next open tries again */
+		}
 	}
 	free(name);
 }
