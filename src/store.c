@@ -3,8 +3,9 @@
  * the history; the statement cache and error mapping the other store files share.
  *
  * The file is created private (0600, its folder 0700) because it holds names, ID numbers and
- * phone numbers. It runs in WAL mode with a busy timeout so that several clerks' processes can
- * share it: readers never block the writer, and a writer waits for another instead of failing.
+ * phone numbers; a file shared by a group of clerks is prepared by share.c instead. It runs in
+ * WAL mode with a busy timeout so that several clerks' processes can share it: readers never
+ * block the writer, and a writer waits for another instead of failing.
  */
 #include "store_priv.h"
 
@@ -501,6 +502,9 @@ enum status store_open(const char *path, int flags, struct store **out, struct d
 		st = store_schema_check(s, d);
 	if (st == ST_OK)
 		st = load_calendar(s, d);
+	/* after the first read, which made the -wal and -shm files */
+	if (st == ST_OK && strcmp(path, ":memory:") != 0)
+		store_file_share(path);
 	if (st != ST_OK) {
 		store_close(&s);
 		return st;

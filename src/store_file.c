@@ -10,6 +10,12 @@
  * cannot be written here and neither file exists (no connection has the database open: the
  * last one to close removes them), the file is opened as immutable: read straight from the
  * disk, with nothing created beside it.
+ *
+ * A database whose own mode lets its group read and write is shared by the clerks of that group
+ * (`gongkai init --group`, docs/manual.md). SQLite gives the -wal and -shm files the database
+ * file's mode, but their group is the creating clerk's own unless the folder is setgid, and
+ * another clerk of the group could then not open them: so on every open of a shared file they
+ * are made 0660 with the file's group, whatever the clerk's umask.
  */
 #include "store_priv.h"
 
@@ -61,6 +67,37 @@ void store_file_access(const char *path, int flags, struct store_access *a)
 	 * was killed: read as immutable, its half-written pages would show */
 	a->immutable = (!file_ok || !folder_ok) && !companion_exists(path, "-wal") &&
 		       !companion_exists(path, "-shm") && !companion_exists(path, "-journal");
+	free(real);
+}
+
+/* One companion of a shared database: 0660 with the database's group when this process may
+ * change it (it created it, or is root); another clerk's was made so when they opened it. */
+static void share_companion(const char *path, const char *suffix, const struct stat *db)
+{
+	char *name = xasprintf("%s%s", path, suffix);
+	struct stat sb;
+	/* by its name, not through a descriptor: closing a descriptor of the -shm file would drop
+	 * the locks SQLite holds on it (POSIX locks belong to the process, not the descriptor) */
+	if (lstat(name, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (sb.st_uid == geteuid() || geteuid() == 0)) {
+		/* the group first: changing it may clear mode bits. A clerk outside the group cannot
+		 * give it the group, nor write the database anyway: then the mode stays as it is */
+		bool grouped = sb.st_gid == db->st_gid || lchown(name, (uid_t)-1, db->st_gid) == 0;
+		if (grouped && (sb.st_mode & 07777) != 0660 && chmod(name, 0660) != 0) {
+			/* left as it is: the next open tries again */
+		}
+	}
+	free(name);
+}
+
+void store_file_share(const char *path)
+{
+	char *real = realpath(path, NULL);
+	struct stat db;
+	if (real && stat(real, &db) == 0 && S_ISREG(db.st_mode) && (db.st_mode & 0060) == 0060) {
+		share_companion(real, "-wal", &db);
+		share_companion(real, "-shm", &db);
+	}
 	free(real);
 }
 

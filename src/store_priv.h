@@ -284,6 +284,10 @@ struct store_access {
 	const char *why;   /* static Chinese text; NULL when the file can be written */
 };
 void store_file_access(const char *path, int flags, struct store_access *a);
+/* For a shared database (its mode group read-write): its -wal and -shm files, once they exist,
+ * made 0660 with the database file's group where this process owns them. Anything else is left
+ * as it is; failures are ignored (a clerk outside the group could not write them anyway). */
+void store_file_share(const char *path);
 /* A `file:` URI that opens path as immutable; the caller frees it. */
 char *store_file_uri(const char *path);
 

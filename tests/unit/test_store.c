@@ -255,6 +255,56 @@ static void test_files_that_are_not_ours(void **state)
 	diag_release(&d);
 }
 
+/* The mode of path's companion suffix, or -1 when it is missing. */
+static int companion_mode(const char *path, const char *suffix)
+{
+	char name[160];
+	snprintf(name, sizeof name, "%s%s", path, suffix);
+	struct stat sb;
+	return stat(name, &sb) == 0 ? (int)(sb.st_mode & 07777) : -1;
+}
+
+static void chmod_companions(const char *path, mode_t mode)
+{
+	char name[160];
+	snprintf(name, sizeof name, "%s-wal", path);
+	assert_int_equal(chmod(name, mode), 0);
+	snprintf(name, sizeof name, "%s-shm", path);
+	assert_int_equal(chmod(name, mode), 0);
+}
+
+/* A shared file (group read-write) gets 0660 -wal and -shm on every open, whatever made them;
+ * a private file's are left exactly as they are (docs/manual.md, several accounts). */
+static void test_shared_file_companions(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/gk-share-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64];
+	snprintf(path, sizeof path, "%s/ledger.db", dir);
+	mode_t old = umask(077);
+	struct store *a = NULL, *b = NULL;
+	assert_int_equal(store_open(path, 0, &a, NULL), ST_OK);   /* holds -wal and -shm */
+	assert_int_equal(companion_mode(path, "-wal"), 0600);
+	chmod_companions(path, 0640);
+	assert_int_equal(store_open(path, 0, &b, NULL), ST_OK);
+	assert_int_equal(companion_mode(path, "-wal"), 0640);     /* private: untouched */
+	assert_int_equal(companion_mode(path, "-shm"), 0640);
+	store_close(&b);
+
+	assert_int_equal(chmod(path, 0660), 0);
+	chmod_companions(path, 0600);
+	assert_int_equal(store_open(path, 0, &b, NULL), ST_OK);
+	assert_int_equal(companion_mode(path, "-wal"), 0660);
+	assert_int_equal(companion_mode(path, "-shm"), 0660);
+	store_close(&b);
+	store_close(&a);
+	umask(old);
+	assert_int_equal(companion_mode(path, "-wal"), -1);
+	unlink(path);
+	rmdir(dir);
+}
+
 /* Random applications over several years; the SQL tally must equal the count in C. */
 static void test_tally_matches_independent_count(void **state)
 {
@@ -704,6 +754,7 @@ int main(void)
 		cmocka_unit_test(test_history_text_masks_personal_data),
 		cmocka_unit_test(test_history_is_append_only),
 		cmocka_unit_test(test_files_that_are_not_ours),
+		cmocka_unit_test(test_shared_file_companions),
 		cmocka_unit_test(test_tally_matches_independent_count),
 		cmocka_unit_test(test_carry_over),
 		cmocka_unit_test(test_balance_check_fails_when_it_should),

@@ -6,7 +6,7 @@
 
 #include "cli.h"
 
-cli_fn cmd_import, cmd_export, cmd_report, cmd_check, cmd_office, cmd_list, cmd_due,
+cli_fn cmd_init, cmd_import, cmd_export, cmd_report, cmd_check, cmd_office, cmd_list, cmd_due,
 	cmd_calendar, cmd_add, cmd_set, cmd_show, cmd_lock, cmd_unlock, cmd_audit, cmd_backup,
 	cmd_restore, cmd_table2, cmd_rollup, cmd_doc, cmd_template, cmd_section, cmd_fee,
 	cmd_void;

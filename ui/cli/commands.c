@@ -7,6 +7,15 @@
 #include "cmds.h"
 
 const struct cli_command cli_commands[] = {
+	{ "init", cmd_init, "init [--group 用户组]",
+	  "建立数据库（已存在时只检查），打印它的位置。不加 --group 时只有本用户可以读写\n"
+	  "（文件 0600，新建的文件夹 0700）。\n"
+	  "  --group 用户组   供该用户组的办理人员共享（各自用自己的账号登录同一台服务器）：\n"
+	  "                   新建的文件夹 2770、文件 0660，都属于该组，组外的人不能读写；\n"
+	  "                   已有的文件夹须已属于该组且组可写（否则打印管理员应执行的\n"
+	  "                   chgrp、chmod 命令并拒绝）；已有的数据库文件由其所有者改为\n"
+	  "                   0660 并属于该组。执行者须是该组的成员（或 root）。\n"
+	  "例: gongkai --db /srv/gongkai/ledger.db init --group gongkai" },
 	{ "import", cmd_import, "import FILE [--dry-run] [--encoding utf-8|gb18030]",
 	  "读入台账：CSV（中文或英文表头；UTF-8 或 GB18030，自动识别）或 Excel 的 .xlsx 文件\n"
 	  "（读第一个工作表，列与 CSV 相同，设为日期格式的单元格按日期读）。全部检查通过才写入，\n"
