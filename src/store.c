@@ -23,6 +23,7 @@
 #include "date.h"
 #include "mask.h"
 #include "office.h"
+#include "share.h"
 #include "strbuf.h"
 #include "syserr.h"
 #include "text.h"
@@ -814,8 +815,11 @@ enum status store_import_begin(struct store *s, long long expected, bool *bulk, 
 	/* Into a file without applications, every page the import writes is new: a rollback
 	 * journal keeps only the few pages there were (crash safe with synchronous = FULL), where
 	 * the WAL would take every page once and the checkpoint write it again. Only when no other
-	 * connection has the file open; store_import_end goes back to WAL. */
-	if (st == ST_OK && n == 0 && !s->readonly && strcmp(s->path, ":memory:") != 0)
+	 * connection has the file open; store_import_end goes back to WAL. Not for a file shared
+	 * by a group: a journal left by an import that was killed would have the group of the
+	 * clerk who ran it, and another clerk might not be able to roll it back. */
+	if (st == ST_OK && n == 0 && !s->readonly && strcmp(s->path, ":memory:") != 0 &&
+	    !share_is_shared(s->path))
 		s->journal_switched = journal_mode(s, false);
 	if (st == ST_OK)
 		st = store_begin(s, d);

@@ -406,6 +406,64 @@ static void test_hot_journal_is_not_read_as_immutable(void **state)
 	free(dir);
 }
 
+struct mode_seen {
+	struct store *s;
+	char mode[16];
+};
+
+/* The import's progress callback (every 1000 rows): the journal mode it runs under. */
+static void note_mode(size_t rows, void *ctx)
+{
+	(void)rows;
+	struct mode_seen *m = ctx;
+	if (!m->mode[0])
+		pragma_text(m->s, "PRAGMA journal_mode", m->mode, sizeof m->mode);
+}
+
+/* The journal mode an import of 3000 rows into s ran under. */
+static const char *mode_during_import(struct store *s, struct mode_seen *m, const char *prefix)
+{
+	size_t len;
+	char *text = make_ledger(3000, &len);
+	for (char *p = text; (p = strstr(p, "\nR")); p++)
+		p[1] = prefix[0];
+	*m = (struct mode_seen){ .s = s };
+	struct ledger_import_options o = { .today = D("2026-11-26"), .source = "t",
+					   .progress = note_mode, .ctx = m };
+	struct ledger_import_result res;
+	FILE *in = fmemopen(text, len, "rb");
+	assert_int_equal(ledger_import(s, in, &o, &res, NULL), ST_OK);
+	fclose(in);
+	diag_release(&res.warnings);
+	free(text);
+	return m->mode;
+}
+
+/* Under which journal an import runs: a rollback journal into a private file without
+ * applications; WAL into one that holds some, and into a file shared by a group (a journal
+ * left by a killed import would bear the group of the clerk who ran it). */
+static void test_journal_of_an_import(void **state)
+{
+	(void)state;
+	char *dir = temp_dir(), *path = xasprintf("%s/j.db", dir);
+	struct store *s = NULL;
+	struct mode_seen m;
+	assert_int_equal(store_open(path, 0, &s, NULL), ST_OK);
+	assert_string_equal(mode_during_import(s, &m, "A"), "delete");
+	assert_string_equal(mode_during_import(s, &m, "B"), "wal");
+	store_close(&s);
+	remove_db(path);
+
+	assert_int_equal(store_open(path, 0, &s, NULL), ST_OK);
+	assert_int_equal(chmod(path, 0660), 0);
+	assert_string_equal(mode_during_import(s, &m, "A"), "wal");
+	store_close(&s);
+	remove_db(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -418,6 +476,7 @@ int main(void)
 		cmocka_unit_test(test_import_into_an_empty_file),
 		cmocka_unit_test(test_import_beside_another_connection),
 		cmocka_unit_test(test_hot_journal_is_not_read_as_immutable),
+		cmocka_unit_test(test_journal_of_an_import),
 	};
 	return gk_run_tests(tests, NULL, NULL);
 }
