@@ -207,8 +207,8 @@ CREATE TABLE tally_year (
 ) STRICT, WITHOUT ROWID;
 
 -- The counting rule of table 三 is written in four places — tally_table3_count (tally.c), the
--- triggers tally_insert/tally_update (schema.sql), store_bulk_count (store.c) and the Q_T3_*
--- recount (store_priv.h); tests/unit/test_counting.c keeps the four equal.
+-- triggers tally_insert/tally_update (schema.sql), store_bulk_count (store_import.c) and
+-- the Q_T3_* recount (store_priv.h); tests/unit/test_counting.c keeps the four equal.
 -- A voided application (voided_at set) is counted nowhere: its rows are taken out when it is
 -- voided, and put back if that is ever undone.
 CREATE TRIGGER tally_insert AFTER INSERT ON application WHEN NEW.voided_at IS NULL

@@ -23,7 +23,6 @@
 #include "date.h"
 #include "mask.h"
 #include "office.h"
-#include "share.h"
 #include "strbuf.h"
 #include "syserr.h"
 #include "text.h"
@@ -208,8 +207,6 @@ enum status store_begin(struct store *s, struct diag *d)
 	return st;
 }
 
-static void bulk_forget(struct store *s);
-
 enum status store_commit(struct store *s, struct diag *d)
 {
 	enum status st = exec_stmt(s, Q_COMMIT, "保存", d);
@@ -225,7 +222,7 @@ void store_rollback(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		exec_stmt(s, Q_ROLLBACK, "撤销", NULL);
-	bulk_forget(s);   /* the rollback brought the indexes and triggers back */
+	store_bulk_forget(s);   /* the rollback brought the indexes and triggers back */
 	s->in_txn = false;
 }
 
@@ -516,7 +513,6 @@ enum status store_open(const char *path, int flags, struct store **out, struct d
 	return ST_OK;
 }
 
-
 void store_close(struct store **sp)
 {
 	struct store *s = *sp;
@@ -534,7 +530,7 @@ void store_close(struct store **sp)
 	if (s->db)
 		sqlite3_close(s->db);
 	calendar_free(&s->cal);
-	bulk_forget(s);
+	store_bulk_forget(s);
 	free(s->locked);
 	free(s->path);
 	free(s);
@@ -747,234 +743,6 @@ void history_entry_text(const struct history_entry *h, bool personal, struct str
 	}
 	if (h->reason)
 		sb_addf(out, "（理由：%s）", h->reason);
-}
-
-/* ---- bulk import ---- */
-
-/* Rebuilding the indexes (and the counts the triggers keep) costs less than keeping them up to
- * date row by row when the table is small, or when the import brings at least an eighth of
- * what the table holds (measured: 200,000 rows into 1,000,000 take half the time this way). */
-#define BULK_SMALL_TABLE 20000
-#define BULK_SHARE 8
-
-static void bulk_forget(struct store *s)
-{
-	if (s->bulk)
-		sqlite3_exec(s->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
-	for (size_t i = 0; i < s->nbulk; i++)
-		free(s->bulk_indexes[i]);
-	free(s->bulk_indexes);
-	s->bulk_indexes = NULL;
-	s->nbulk = 0;
-	free(s->bulk_counts);
-	s->bulk_counts = NULL;
-	s->nbulk_counts = s->bulk_counts_cap = 0;
-	s->bulk = false;
-}
-
-static enum status exec_sql(struct store *s, const char *sql, const char *what, struct diag *d)
-{
-	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? ST_OK : store_fail(s, rc, what, d);
-}
-
-/* How many applications the file holds (a bulk import's choices depend on it). */
-static enum status bulk_size(struct store *s, long long *n, struct diag *d)
-{
-	sqlite3_stmt *q = store_stmt(s, Q_BULK_SIZE, d);
-	if (!q)
-		return s->stmt_status;
-	int rc = sqlite3_step(q);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "准备导入", d);
-}
-
-/* Sets the journal mode, WAL or a rollback journal; whether SQLite took it (leaving WAL needs
- * the file to itself). */
-static bool journal_mode(struct store *s, bool wal)
-{
-	const char *sql = wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE";
-	sqlite3_stmt *q;
-	bool took = false;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) == SQLITE_OK) {
-		if (sqlite3_step(q) == SQLITE_ROW) {
-			const char *now = (const char *)sqlite3_column_text(q, 0);
-			took = now && sqlite3_stricmp(now, wal ? "wal" : "delete") == 0;
-		}
-		sqlite3_finalize(q);
-	}
-	return took;
-}
-
-enum status store_import_begin(struct store *s, long long expected, bool *bulk, struct diag *d)
-{
-	*bulk = false;
-	long long n = 0;
-	enum status st = bulk_size(s, &n, d);
-	/* Into a file without applications, every page the import writes is new: a rollback
-	 * journal keeps only the few pages there were (crash safe with synchronous = FULL), where
-	 * the WAL would take every page once and the checkpoint write it again. Only when no other
-	 * connection has the file open; store_import_end goes back to WAL. Not for a file shared
-	 * by a group: a journal left by an import that was killed would have the group of the
-	 * clerk who ran it, and another clerk might not be able to roll it back. */
-	if (st == ST_OK && n == 0 && !s->readonly && strcmp(s->path, ":memory:") != 0 &&
-	    !share_is_shared(s->path))
-		s->journal_switched = journal_mode(s, false);
-	if (st == ST_OK)
-		st = store_begin(s, d);
-	if (st == ST_OK && (st = store_bulk_begin(s, expected, bulk, d)) != ST_OK)
-		store_rollback(s);
-	if (st != ST_OK)
-		store_import_end(s);
-	return st;
-}
-
-void store_import_end(struct store *s)
-{
-	if (s->journal_switched && sqlite3_get_autocommit(s->db)) {
-		/* should another connection hold the file now, its own open sets WAL again */
-		journal_mode(s, true);
-		s->journal_switched = false;
-	}
-}
-
-enum status store_bulk_begin(struct store *s, long long expected, bool *on, struct diag *d)
-{
-	*on = false;
-	bulk_forget(s);
-	exec_sql(s, "PRAGMA cache_size = -8000; PRAGMA threads = 1", "准备导入", NULL);
-	long long n = 0;
-	enum status st = bulk_size(s, &n, d);
-	if (st != ST_OK)
-		return st;
-	if (n >= BULK_SMALL_TABLE && expected * BULK_SHARE < n)
-		return ST_OK;
-	sqlite3_stmt *q = store_stmt(s, Q_BULK_INDEXES, d);
-	if (!q)
-		return s->stmt_status;
-	size_t cap = 0;
-	struct strbuf drop = STRBUF_INIT;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		s->bulk_indexes = xgrow(s->bulk_indexes, &cap, s->nbulk + 1, sizeof *s->bulk_indexes);
-		s->bulk_indexes[s->nbulk++] = store_column_text(q, 2);
-		/* the names come from our own schema, not from input */
-		sb_addf(&drop, "DROP %s \"%s\";", (const char *)sqlite3_column_text(q, 0),
-			(const char *)sqlite3_column_text(q, 1));
-	}
-	sqlite3_reset(q);
-	st = rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "准备导入", d);
-	if (st == ST_OK && drop.len)
-		st = exec_sql(s, drop.buf, "准备导入", d);
-	/* The import checked every row in C by the rules the CHECK constraints repeat
-	 * (app_check); SQLite need not evaluate them again for each row. Every other write, and
-	 * every other connection, keeps them. */
-	if (st == ST_OK && s->nbulk > 0)
-		st = exec_sql(s, "PRAGMA ignore_check_constraints = ON", "准备导入", d);
-	sb_release(&drop);
-	if (st != ST_OK)
-		bulk_forget(s);
-	*on = s->bulk = st == ST_OK && s->nbulk > 0;
-	return st;
-}
-
-static long long *bulk_cell(struct store *s, int day, int row, int type)
-{
-	int y, m, d;
-	date_to_ymd(day, &y, &m, &d);
-	for (size_t i = 0; i < s->nbulk_counts; i++)
-		if (s->bulk_counts[i].year == y && s->bulk_counts[i].month == m)
-			return &s->bulk_counts[i].v[row][type];
-	s->bulk_counts = xgrow(s->bulk_counts, &s->bulk_counts_cap, s->nbulk_counts + 1,
-			       sizeof *s->bulk_counts);
-	struct bulk_month *b = &s->bulk_counts[s->nbulk_counts++];
-	memset(b, 0, sizeof *b);
-	b->year = y;
-	b->month = m;
-	return &b->v[row][type];
-}
-
-/* The counting rule of table 三 is written in four places — tally_table3_count (tally.c), the
- * triggers tally_insert/tally_update (schema.sql), store_bulk_count (store.c) and the Q_T3_*
- * recount (store_priv.h); tests/unit/test_counting.c keeps the four equal.
- */
-void store_bulk_count(struct store *s, const struct app *a)
-{
-	if (a->type < 0 || a->type >= AT_COUNT || a->voided_at)
-		return;
-	(*bulk_cell(s, a->d.received, R_NEW, a->type))++;
-	if (a->d.answered != DATE_NONE && outcome_is_valid(a->outcome))
-		(*bulk_cell(s, a->d.answered, a->outcome, a->type))++;
-}
-
-/* Adds one year's received and answered of one type to tally_year. */
-static enum status bulk_year_add(struct store *s, int year, int type, long long got,
-				 long long done, struct diag *d)
-{
-	sqlite3_stmt *q = store_stmt(s, Q_TALLY_YEAR_ADD, d);
-	if (!q)
-		return s->stmt_status;
-	sqlite3_bind_int(q, 1, year);
-	sqlite3_bind_text(q, 2, code_key(&codes_applicant, type), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 3, got);
-	sqlite3_bind_int64(q, 4, done);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "统计", d);
-}
-
-/* The months gathered during a bulk import, added up per year into tally_year. */
-static enum status bulk_write_years(struct store *s, struct diag *d)
-{
-	enum status st = ST_OK;
-	for (size_t i = 0; st == ST_OK && i < s->nbulk_counts; i++)
-		for (int c = 0; st == ST_OK && c < AT_COUNT; c++) {
-			const struct bulk_month *b = &s->bulk_counts[i];
-			long long done = 0;
-			for (int r = OUTCOME_FIRST; r <= OUTCOME_LAST; r++)
-				done += b->v[r][c];
-			if (b->v[R_NEW][c] || done)
-				st = bulk_year_add(s, b->year, c, b->v[R_NEW][c], done, d);
-		}
-	return st;
-}
-
-/* Adds what the bulk import counted to tally_count and tally_year, as the triggers would. */
-static enum status bulk_write_counts(struct store *s, struct diag *d)
-{
-	enum status st = bulk_write_years(s, d);
-	if (st != ST_OK)
-		return st;
-	for (size_t i = 0; i < s->nbulk_counts; i++)
-		for (int r = 0; r < T3_ROWS; r++)
-			for (int c = 0; c < AT_COUNT; c++) {
-				long long n = s->bulk_counts[i].v[r][c];
-				if (!n)
-					continue;
-				sqlite3_stmt *q = store_stmt(s, Q_TALLY_ADD, d);
-				if (!q)
-					return s->stmt_status;
-				sqlite3_bind_int(q, 1, s->bulk_counts[i].year);
-				sqlite3_bind_int(q, 2, s->bulk_counts[i].month);
-				sqlite3_bind_text(q, 3, t3_row_key(r), -1, SQLITE_STATIC);
-				sqlite3_bind_text(q, 4, code_key(&codes_applicant, c), -1, SQLITE_STATIC);
-				sqlite3_bind_int64(q, 5, n);
-				int rc = sqlite3_step(q);
-				sqlite3_reset(q);
-				if (rc != SQLITE_DONE)
-					return store_fail(s, rc, "统计", d);
-			}
-	return ST_OK;
-}
-
-enum status store_bulk_end(struct store *s, struct diag *d)
-{
-	enum status st = bulk_write_counts(s, d);
-	for (size_t i = 0; st == ST_OK && i < s->nbulk; i++)
-		st = exec_sql(s, s->bulk_indexes[i], "建立索引", d);
-	bulk_forget(s);
-	return st;
 }
 
 /* ---- query plans ---- */

@@ -134,8 +134,8 @@
 	X(Q_MONTH_COUNTS, "SELECT month, row = 'new', sum(n) FROM tally_count WHERE year = ?1 " \
 		"GROUP BY month, row = 'new'") \
 	/* The counting rule of table 三 is written in four places — tally_table3_count (tally.c), the
-	 * triggers tally_insert/tally_update (schema.sql), store_bulk_count (store.c) and the Q_T3_*
-	 * recount (store_priv.h); tests/unit/test_counting.c keeps the four equal. */ \
+	 * triggers tally_insert/tally_update (schema.sql), store_bulk_count (store_import.c) and
+	 * the Q_T3_* recount (store_priv.h); tests/unit/test_counting.c keeps the four equal. */ \
 	X(Q_T3_NEW, "SELECT applicant_type, count(*) FROM application " \
 		"WHERE received BETWEEN ?1 AND ?2 AND voided_at IS NULL GROUP BY applicant_type") \
 	X(Q_T3_OUTCOMES, "SELECT outcome, applicant_type, count(*) FROM application " \
@@ -276,6 +276,9 @@ enum status store_seed_holidays(struct store *s, struct diag *d);
 
 /* Counts an inserted application as the tally_insert trigger would. */
 void store_bulk_count(struct store *s, const struct app *a);
+/* Forgets what store_bulk_begin kept (after store_bulk_end, a rollback, or at close), and gives
+ * the CHECK constraints back to every later write. */
+void store_bulk_forget(struct store *s);
 
 /* How a file can be opened (store_file.c): read-only, and then why, and whether as immutable
  * (SQLite cannot make its -wal and -shm files there, and none exists). */

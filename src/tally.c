@@ -61,8 +61,8 @@ static int app_rows(const struct app *a, int year, int rows[3])
 }
 
 /* The counting rule of table 三 is written in four places — tally_table3_count (tally.c), the
- * triggers tally_insert/tally_update (schema.sql), store_bulk_count (store.c) and the Q_T3_*
- * recount (store_priv.h); tests/unit/test_counting.c keeps the four equal.
+ * triggers tally_insert/tally_update (schema.sql), store_bulk_count (store_import.c) and
+ * the Q_T3_* recount (store_priv.h); tests/unit/test_counting.c keeps the four equal.
  */
 void tally_table3_count(struct table3 *t, const struct app *a, int year)
 {

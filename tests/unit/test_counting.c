@@ -5,7 +5,7 @@
  *   1. tally_table3_count (tally.c): the rule in C;
  *   2. the triggers of schema.sql (tally_insert, tally_update), which keep tally_count and
  *      tally_year as each application is saved, read by store_table3;
- *   3. store_bulk_count (store.c), which counts in C what a bulk import writes with the
+ *   3. store_bulk_count (store_import.c), which counts in C what a bulk import writes with the
  *      triggers dropped;
  *   4. the Q_T3_* queries (store_priv.h), the recount from the applications that `check` runs.
  *
