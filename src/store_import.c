@@ -73,15 +73,22 @@ static bool journal_mode(struct store *s, bool wal)
 enum status store_import_begin(struct store *s, long long expected, bool *bulk, struct diag *d)
 {
 	*bulk = false;
-	long long n = 0;
-	enum status st = bulk_size(s, &n, d);
+	/* whether there is any application at all: the largest id, not a count (store_bulk_begin
+	 * counts them inside the transaction, where it matters) */
+	sqlite3_stmt *q = store_stmt(s, Q_APP_NONE, d);
+	if (!q)
+		return s->stmt_status;
+	int rc = sqlite3_step(q);
+	bool empty = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	enum status st = rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "准备导入", d);
 	/* Into a file without applications, every page the import writes is new: a rollback
 	 * journal keeps only the few pages there were (crash safe with synchronous = FULL), where
 	 * the WAL would take every page once and the checkpoint write it again. Only when no other
 	 * connection has the file open; store_import_end goes back to WAL. Not for a file shared
 	 * by a group: a journal left by an import that was killed would have the group of the
 	 * clerk who ran it, and another clerk might not be able to roll it back. */
-	if (st == ST_OK && n == 0 && !s->readonly && strcmp(s->path, ":memory:") != 0 &&
+	if (st == ST_OK && empty && !s->readonly && strcmp(s->path, ":memory:") != 0 &&
 	    !share_is_shared(s->path))
 		s->journal_switched = journal_mode(s, false);
 	if (st == ST_OK)

@@ -120,6 +120,7 @@
 	X(Q_HOLIDAY_PUT, "INSERT INTO holiday (day, kind, name) VALUES (?1, ?2, ?3) " \
 		"ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name") \
 	X(Q_BULK_SIZE, "SELECT count(*) FROM application") \
+	X(Q_APP_NONE, "SELECT max(id) IS NULL FROM application") \
 	X(Q_BULK_INDEXES, "SELECT type, name, sql FROM sqlite_schema " \
 		"WHERE type IN ('index', 'trigger') AND tbl_name = 'application' AND sql IS NOT NULL") \
 	X(Q_TALLY_ADD, "INSERT INTO tally_count VALUES (?1, ?2, ?3, ?4, ?5) " \

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "report.h"
+#include "strbuf.h"
 #include "tally.h"
 
 static char *read_all(const char *path)
@@ -205,6 +206,23 @@ static int dup_indexes(const char *path)
 	return n;
 }
 
+/* The definition of every index of the file at path, one per line, in name order. */
+static char *index_definitions(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name || ': ' || coalesce(sql, '') "
+					    "FROM sqlite_schema WHERE type = 'index' ORDER BY name",
+					    -1, &q, NULL), SQLITE_OK);
+	struct strbuf out = STRBUF_INIT;
+	while (sqlite3_step(q) == SQLITE_ROW)
+		sb_addf(&out, "%s\n", (const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	return sb_detach(&out);
+}
+
 static void test_version_2_file_gets_the_indexes(void **state)
 {
 	(void)state;
@@ -223,6 +241,20 @@ static void test_version_2_file_gets_the_indexes(void **state)
 	store_close(&s);
 	assert_int_equal(user_version(path), VERSION_NOW);
 	assert_int_equal(dup_indexes(path), 2);
+	/* and every index as a new file has it: those version 3 dropped are gone, and those it
+	 * changed (the reviews', with the application's id) are as schema.sql says */
+	char fresh[] = "/tmp/gk-migrate3-XXXXXX.db";
+	fd = mkstemps(fresh, 3);
+	close(fd);
+	unlink(fresh);
+	assert_int_equal(store_open(fresh, 0, &s, &d), ST_OK);
+	store_close(&s);
+	char *want = index_definitions(fresh), *got = index_definitions(path);
+	assert_string_equal(got, want);
+	assert_null(strstr(got, "app_answered"));
+	free(want);
+	free(got);
+	unlink(fresh);
 	diag_release(&d);
 	unlink(path);
 }

@@ -113,6 +113,16 @@ static void remove_db(const char *path)
 	}
 }
 
+/* Removes the database at path with its companions and the temporary folder that held it,
+ * and frees both names. */
+static void remove_dir(char *dir, char *path)
+{
+	remove_db(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
 /* Everything read between store_read_begin and store_read_end sees the file as it was at the
  * first read, while another connection commits: a report's tables always add up. */
 static void test_read_snapshot(void **state)
@@ -143,10 +153,7 @@ static void test_read_snapshot(void **state)
 	app_release(&a);
 	store_close(&reader);
 	store_close(&writer);
-	remove_db(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
+	remove_dir(dir, path);
 }
 
 /* A file name with the characters a URI gives meaning to reaches SQLite unchanged when the
@@ -172,10 +179,7 @@ static void test_immutable_uri_names_the_same_file(void **state)
 	sqlite3_finalize(q);
 	sqlite3_close(db);
 	free(uri);
-	remove_db(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
+	remove_dir(dir, path);
 }
 
 /* A file opened read-only refuses every write with ST_READONLY (73), saying so. */
@@ -199,10 +203,7 @@ static void test_readonly_refuses_writes(void **state)
 	diag_release(&d);
 	app_release(&a);
 	store_close(&s);
-	remove_db(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
+	remove_dir(dir, path);
 }
 
 /* The schema is damaged after the file was opened (another program wrote over it): the first
@@ -234,10 +235,7 @@ static void test_damage_found_when_preparing(void **state)
 	free(office);
 	diag_release(&d);
 	store_close(&s);
-	remove_db(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
+	remove_dir(dir, path);
 }
 
 
@@ -327,10 +325,7 @@ static void test_import_into_an_empty_file(void **state)
 	free(bad);
 	free(text);
 	store_close(&s);
-	remove_db(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
+	remove_dir(dir, path);
 }
 
 /* While another connection has the file open, an import into it stays in WAL (leaving WAL
@@ -352,10 +347,7 @@ static void test_import_beside_another_connection(void **state)
 	free(text);
 	store_close(&other);
 	store_close(&s);
-	remove_db(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
+	remove_dir(dir, path);
 }
 
 /* Whether store_file_access would read path as immutable, asked as a user who cannot write
@@ -400,10 +392,7 @@ static void test_hot_journal_is_not_read_as_immutable(void **state)
 	fclose(f);
 	assert_false(immutable_for_a_reader(path));
 	free(journal);
-	remove_db(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
+	remove_dir(dir, path);
 }
 
 struct mode_seen {
@@ -458,10 +447,7 @@ static void test_journal_of_an_import(void **state)
 	assert_int_equal(chmod(path, 0660), 0);
 	assert_string_equal(mode_during_import(s, &m, "A"), "wal");
 	store_close(&s);
-	remove_db(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
+	remove_dir(dir, path);
 }
 
 int main(void)
