@@ -33,6 +33,11 @@
 
 #define PROGRESS_EVERY 1000
 #define QUEUE_LEN 256
+/* A thread waiting on the other is woken once this many slots are ready for it, not for each
+ * one: a wake-up costs more than the row it would bring. */
+#define QUEUE_WAKE 64
+_Static_assert(QUEUE_WAKE >= STORE_BATCH && QUEUE_WAKE + STORE_BATCH <= QUEUE_LEN,
+	       "a woken writer finds a whole batch, and a woken reader room for one");
 
 /* One row on its way from the reading thread to the writing one. */
 struct slot {
@@ -53,6 +58,7 @@ struct queue {
 	size_t count;           /* slots filled and not yet taken */
 	bool done;              /* the reader has published its last slot */
 	bool cancel;            /* the writer wants no more */
+	bool reader_waits, writer_waits;
 };
 
 /* Where the records come from: the CSV reader or an xlsx sheet, behind one call. */
@@ -277,8 +283,11 @@ static void *read_thread(void *arg)
 	size_t tail = 0;
 	for (;;) {
 		pthread_mutex_lock(&q->mu);
-		while (q->count == QUEUE_LEN && !q->cancel)
+		while (q->count == QUEUE_LEN && !q->cancel) {
+			q->reader_waits = true;
 			pthread_cond_wait(&q->freed, &q->mu);
+		}
+		q->reader_waits = false;
 		bool cancel = q->cancel;
 		pthread_mutex_unlock(&q->mu);
 		if (cancel)
@@ -292,7 +301,8 @@ static void *read_thread(void *arg)
 		tail = (tail + 1) % QUEUE_LEN;
 		pthread_mutex_lock(&q->mu);
 		q->count++;
-		pthread_cond_signal(&q->filled);
+		if (q->writer_waits && (q->count >= QUEUE_WAKE || sl->fail != ST_OK))
+			pthread_cond_signal(&q->filled);
 		pthread_mutex_unlock(&q->mu);
 		if (sl->fail != ST_OK)
 			break;
@@ -354,8 +364,11 @@ static enum status take(struct import *im, struct slot *sl, bool *store)
 static size_t wait_filled(struct queue *q, size_t max)
 {
 	pthread_mutex_lock(&q->mu);
-	while (q->count < max && !q->done)
+	while (q->count < max && !q->done) {
+		q->writer_waits = true;
 		pthread_cond_wait(&q->filled, &q->mu);
+	}
+	q->writer_waits = false;
 	size_t n = q->count < max ? q->count : max;
 	pthread_mutex_unlock(&q->mu);
 	return n;
@@ -435,7 +448,8 @@ static enum status take_batch(struct import *im, size_t head, size_t n, enum sta
 	if (st != ST_OK)
 		q->cancel = true;   /* the reader stops; what it already read is passed over */
 	q->count -= n;
-	pthread_cond_signal(&q->freed);
+	if (q->reader_waits && (q->count <= QUEUE_LEN - QUEUE_WAKE || q->cancel))
+		pthread_cond_signal(&q->freed);
 	pthread_mutex_unlock(&q->mu);
 	return st;
 }

@@ -109,7 +109,7 @@ enum status store_app_insert(struct store *s, struct app *a, struct diag *d);
  * else — or when any is refused — one at a time, so each[i] and d[i] say what became of each.
  * Returns a status other than ST_OK only when the database itself failed.
  */
-#define STORE_BATCH 16
+#define STORE_BATCH 48
 enum status store_app_insert_many(struct store *s, struct app **apps, size_t n,
 				  enum status *each, struct diag *d);
 

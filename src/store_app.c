@@ -34,34 +34,54 @@ static void apply_clock(struct store *s, struct app *a)
 struct binder {
 	sqlite3_stmt *q;
 	int base;                /* added to every parameter number: a row of a batch */
+	/* of a statement kept between calls (the batch), which parameters are bound NULL
+	 * already: most columns of most rows are empty, and binding NULL over NULL is skipped */
+	bool *is_null;
 	char dates[24][DATE_BUF];
 	int ndates;
 };
 
+static void bind_null(struct binder *b, int i)
+{
+	if (b->is_null && b->is_null[b->base + i - 1])
+		return;
+	sqlite3_bind_null(b->q, b->base + i);
+	if (b->is_null)
+		b->is_null[b->base + i - 1] = true;
+}
+
+/* A value is about to be bound to parameter i: it is no longer NULL. */
+static int bound(struct binder *b, int i)
+{
+	if (b->is_null)
+		b->is_null[b->base + i - 1] = false;
+	return b->base + i;
+}
+
 static void bind_str(struct binder *b, int i, const char *v)
 {
 	if (v)
-		sqlite3_bind_text(b->q, b->base + i, v, -1, SQLITE_STATIC);
+		sqlite3_bind_text(b->q, bound(b, i), v, -1, SQLITE_STATIC);
 	else
-		sqlite3_bind_null(b->q, b->base + i);
+		bind_null(b, i);
 }
 
 static void bind_int(struct binder *b, int i, bool present, long long v)
 {
 	if (present)
-		sqlite3_bind_int64(b->q, b->base + i, v);
+		sqlite3_bind_int64(b->q, bound(b, i), v);
 	else
-		sqlite3_bind_null(b->q, b->base + i);
+		bind_null(b, i);
 }
 
 static void bind_day(struct binder *b, int i, int date)
 {
 	if (date == DATE_NONE) {
-		sqlite3_bind_null(b->q, b->base + i);
+		bind_null(b, i);
 		return;
 	}
 	char *buf = b->dates[b->ndates++];
-	sqlite3_bind_text(b->q, b->base + i, date_format(date, buf), DATE_BUF - 1, SQLITE_STATIC);
+	sqlite3_bind_text(b->q, bound(b, i), date_format(date, buf), DATE_BUF - 1, SQLITE_STATIC);
 }
 
 static void bind_app(struct binder *b, const struct app *a)
@@ -431,7 +451,6 @@ enum status store_app_insert(struct store *s, struct app *a, struct diag *d)
 /* The statement that inserts STORE_BATCH rows at once, put together from one fixed row. */
 #define BATCH_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " \
 	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define BATCH_PARAMS (APP_NCOLUMNS + 3)
 
 static sqlite3_stmt *batch_stmt(struct store *s, struct diag *d)
 {
@@ -447,6 +466,9 @@ static sqlite3_stmt *batch_stmt(struct store *s, struct diag *d)
 	int rc = sqlite3_prepare_v3(s->db, sb_str(&sql), -1, SQLITE_PREPARE_PERSISTENT,
 				    &s->batch_stmt, NULL);
 	sb_release(&sql);
+	/* a new statement's parameters are all NULL */
+	for (size_t i = 0; i < sizeof s->batch_null / sizeof *s->batch_null; i++)
+		s->batch_null[i] = true;
 	if (rc != SQLITE_OK) {
 		s->stmt_status = store_fail(s, rc, "准备导入语句", d);
 		return NULL;
@@ -464,7 +486,7 @@ static int insert_batch(struct store *s, struct app **apps, struct diag *d)
 	store_now(now);
 	struct binder b[STORE_BATCH];
 	for (int i = 0; i < STORE_BATCH; i++) {
-		b[i] = (struct binder){ .q = q, .base = i * BATCH_PARAMS };
+		b[i] = (struct binder){ .q = q, .base = i * STORE_BATCH_PARAMS, .is_null = s->batch_null };
 		bind_app(&b[i], apps[i]);
 		sqlite3_bind_text(q, b[i].base + APP_NCOLUMNS + 1, now, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, b[i].base + APP_NCOLUMNS + 2, store_user(), -1, SQLITE_STATIC);

@@ -23,6 +23,8 @@
 	"fee_basis, fee_units, reasons_sent, reasons_limit, answer_variant, answer_reasons, " \
 	"related_case"
 #define APP_NCOLUMNS 40
+/* the parameters of one row of the batch INSERT: the columns, created_at, created_by, updated_at */
+#define STORE_BATCH_PARAMS (APP_NCOLUMNS + 3)
 #define APP_COLUMNS_A \
 	"a.case_no, a.received, a.applicant, a.applicant_type, a.channel, a.request, a.id_number, " \
 	"a.contact, a.note, a.correction_sent, a.correction_limit, a.correction_received, " \
@@ -122,7 +124,8 @@
 	X(Q_BULK_SIZE, "SELECT count(*) FROM application") \
 	X(Q_APP_NONE, "SELECT max(id) IS NULL FROM application") \
 	X(Q_BULK_INDEXES, "SELECT type, name, sql FROM sqlite_schema " \
-		"WHERE type IN ('index', 'trigger') AND tbl_name = 'application' AND sql IS NOT NULL") \
+		"WHERE type IN ('index', 'trigger') AND tbl_name = 'application' AND sql IS NOT NULL " \
+		"AND name NOT IN ('app_state', 'app_fee_paid')") \
 	X(Q_TALLY_ADD, "INSERT INTO tally_count VALUES (?1, ?2, ?3, ?4, ?5) " \
 		"ON CONFLICT DO UPDATE SET n = n + excluded.n") \
 	X(Q_LOCKED_YEARS, "SELECT year FROM year_lock ORDER BY year") \
@@ -262,6 +265,7 @@ struct store {
 	sqlite3_stmt *list_stmt[LF_COUNT][16];
 	sqlite3_stmt *count_stmt[LF_COUNT][4];
 	sqlite3_stmt *batch_stmt;        /* STORE_BATCH rows in one INSERT (an import) */
+	bool batch_null[STORE_BATCH * STORE_BATCH_PARAMS];   /* its parameters bound NULL */
 };
 
 /* Table 三's counts of one month gathered during a bulk import (row R_NEW or an outcome). */
