@@ -590,11 +590,27 @@ static enum status case_query(struct store *s, enum stmt_id id, const char *case
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "查找编号", d);
 }
 
+/* The case numbers of an import's rows that were not stored (store_case_hold): a table of
+ * this connection only, never in the file, made by the import that first needs it — inside its
+ * transaction, so it goes with the import's rollback, rows and all. Made at the first row with
+ * a problem only: while the connection has no temporary table, an import may choose where
+ * SQLite keeps its temporary data (store_import_begin). */
+enum status store_case_table(struct store *s, struct diag *d)
+{
+	int rc = sqlite3_exec(s->db, "CREATE TEMP TABLE IF NOT EXISTS import_case (case_no TEXT "
+			      "PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ST_OK : store_fail(s, rc, "记录编号", d);
+}
+
 enum status store_case_held(struct store *s, const char *case_no, size_t *by, struct diag *d)
 {
+	*by = 0;
+	enum status st = store_case_table(s, d);
+	if (st != ST_OK)
+		return st;
 	bool found;
 	long long row;
-	enum status st = case_query(s, Q_CASE_HELD, case_no, &found, &row, d);
+	st = case_query(s, Q_CASE_HELD, case_no, &found, &row, d);
 	*by = st == ST_OK && found ? (size_t)row : 0;
 	return st;
 }

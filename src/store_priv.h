@@ -259,6 +259,7 @@ struct store {
 	size_t nbulk;
 	bool bulk;                   /* between store_bulk_begin and _end, the triggers dropped */
 	bool journal_switched;       /* an import into an empty file left WAL (store_import_end) */
+	bool temp_switched;          /* and keeps its statement journals in memory */
 	struct bulk_month *bulk_counts;   /* what the tally triggers would have counted meanwhile */
 	size_t nbulk_counts, bulk_counts_cap;
 	/* list statements by filter and by [year][search][cursor][backward] */
@@ -284,6 +285,9 @@ void store_bulk_count(struct store *s, const struct app *a);
 /* Forgets what store_bulk_begin kept (after store_bulk_end, a rollback, or at close), and gives
  * the CHECK constraints back to every later write. */
 void store_bulk_forget(struct store *s);
+/* Makes the temporary table of an import's held case numbers, if it is not there yet
+ * (store_app.c). */
+enum status store_case_table(struct store *s, struct diag *d);
 
 /* How a file can be opened (store_file.c): read-only, and then why, and whether as immutable
  * (SQLite cannot make its -wal and -shm files there, and none exists). */

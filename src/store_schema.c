@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "strbuf.h"
 #include "xmem.h"
@@ -270,6 +271,23 @@ static enum status migrate_in_memory(struct store *s, struct diag *d)
 	return st;
 }
 
+/* A file cut short inside a page (a copy that stopped part way) reads as whole until a command
+ * reaches its last page; SQLite writes whole pages only, so it is said at once instead. */
+static enum status whole_pages(struct store *s, struct diag *d)
+{
+	struct stat sb;
+	long long page = 0;
+	if (strcmp(s->path, ":memory:") == 0 || stat(s->path, &sb) != 0)
+		return ST_OK;
+	enum status st = pragma_int(s, "PRAGMA page_size", &page, d);
+	if (st == ST_OK && page > 0 && sb.st_size % page != 0) {
+		diag_add(d, "%s 不完整：文件大小 %lld 字节不是整页（每页 %lld 字节），可能被截断或"
+			 "复制不全；请用备份恢复", s->path, (long long)sb.st_size, page);
+		return ST_NOTOURS;
+	}
+	return st;
+}
+
 enum status store_schema_check(struct store *s, struct diag *d)
 {
 	long long tables = 0, app_id = 0, version = 0;
@@ -297,6 +315,8 @@ enum status store_schema_check(struct store *s, struct diag *d)
 		diag_add(d, "%s 是其他程序的 SQLite 数据库，不是 gongkai 数据库", s->path);
 		return ST_NOTOURS;
 	}
+	if ((st = whole_pages(s, d)) != ST_OK)
+		return st;
 	if (version > SCHEMA_VERSION) {
 		diag_add(d, "%s 来自更新版本的 gongkai（数据库版本 %lld，本程序支持到 %d），请升级程序",
 			 s->path, version, SCHEMA_VERSION);

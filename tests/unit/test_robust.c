@@ -54,8 +54,14 @@ static void test_import_stops_when_the_database_is_full(void **state)
 {
 	(void)state;
 	struct store *s = memstore();
-	assert_int_equal(sqlite3_exec(s->db, "PRAGMA max_page_count = 120", NULL, NULL, NULL),
-			 SQLITE_OK);
+	/* room for 20 pages more than the empty database: less than the 3,000 rows need */
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA page_count", -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	char *sql = sqlite3_mprintf("PRAGMA max_page_count = %d", sqlite3_column_int(q, 0) + 20);
+	sqlite3_finalize(q);
+	assert_int_equal(sqlite3_exec(s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
 	size_t len;
 	char *text = make_ledger(3000, &len);
 	struct diag e = DIAG_INIT;
@@ -398,15 +404,19 @@ static void test_hot_journal_is_not_read_as_immutable(void **state)
 struct mode_seen {
 	struct store *s;
 	char mode[16];
+	char temp[4];           /* PRAGMA temp_store: 0 SQLite's default, 2 memory */
 };
 
-/* The import's progress callback (every 1000 rows): the journal mode it runs under. */
+/* The import's progress callback (every 1000 rows): the journal mode it runs under, and where
+ * its temporary data (the statement journals) goes. */
 static void note_mode(size_t rows, void *ctx)
 {
 	(void)rows;
 	struct mode_seen *m = ctx;
-	if (!m->mode[0])
+	if (!m->mode[0]) {
 		pragma_text(m->s, "PRAGMA journal_mode", m->mode, sizeof m->mode);
+		pragma_text(m->s, "PRAGMA temp_store", m->temp, sizeof m->temp);
+	}
 }
 
 /* The journal mode an import of 3000 rows into s ran under. */
@@ -428,9 +438,20 @@ static const char *mode_during_import(struct store *s, struct mode_seen *m, cons
 	return m->mode;
 }
 
+/* Whether s is back to its everyday settings after an import: WAL, temporary data where
+ * SQLite puts it by default. */
+static void assert_everyday(struct store *s)
+{
+	char buf[16];
+	assert_string_equal(pragma_text(s, "PRAGMA journal_mode", buf, sizeof buf), "wal");
+	assert_string_equal(pragma_text(s, "PRAGMA temp_store", buf, sizeof buf), "0");
+}
+
 /* Under which journal an import runs: a rollback journal into a private file without
  * applications; WAL into one that holds some, and into a file shared by a group (a journal
- * left by a killed import would bear the group of the clerk who ran it). */
+ * left by a killed import would bear the group of the clerk who ran it). Into a file without
+ * applications, shared or not, the statement journals stay in memory; into one that holds
+ * some, where an INSERT may reuse many freed pages, they may go to a file. */
 static void test_journal_of_an_import(void **state)
 {
 	(void)state;
@@ -439,13 +460,78 @@ static void test_journal_of_an_import(void **state)
 	struct mode_seen m;
 	assert_int_equal(store_open(path, 0, &s, NULL), ST_OK);
 	assert_string_equal(mode_during_import(s, &m, "A"), "delete");
+	assert_string_equal(m.temp, "2");
+	assert_everyday(s);
 	assert_string_equal(mode_during_import(s, &m, "B"), "wal");
+	assert_string_equal(m.temp, "0");
+	assert_everyday(s);
 	store_close(&s);
 	remove_db(path);
 
 	assert_int_equal(store_open(path, 0, &s, NULL), ST_OK);
 	assert_int_equal(chmod(path, 0660), 0);
 	assert_string_equal(mode_during_import(s, &m, "A"), "wal");
+	assert_string_equal(m.temp, "2");
+	assert_everyday(s);
+	store_close(&s);
+	remove_dir(dir, path);
+}
+
+/* An import that fails on a row with a problem makes its temporary table of held case numbers
+ * after it chose memory for its temporary data, and rolls it back with everything else: the
+ * next import of the same connection still works, and the connection is back to the defaults. */
+static void test_failed_import_then_another(void **state)
+{
+	(void)state;
+	char *dir = temp_dir(), *path = xasprintf("%s/f.db", dir);
+	struct store *s = NULL;
+	assert_int_equal(store_open(path, 0, &s, NULL), ST_OK);
+	static const char bad[] = "编号,收到日期,申请人,申请人类型\nX1,2023-01-05,甲,不知道\n"
+				  "X1,2023-01-06,乙,自然人\n";
+	struct ledger_import_options o = { .today = D("2026-11-26"), .source = "t" };
+	struct ledger_import_result res;
+	for (int twice = 0; twice < 2; twice++) {
+		struct diag e = DIAG_INIT;
+		FILE *in = fmemopen((void *)bad, sizeof bad - 1, "rb");
+		assert_int_equal(ledger_import(s, in, &o, &res, &e), ST_DATA);
+		fclose(in);
+		/* row 2: its type, and its number held; row 3: the number row 2 holds */
+		assert_int_equal(diag_count(&e), 2);
+		assert_non_null(strstr(e.lines[1], "第3行: 编号: X1 与第2行重复"));
+		diag_release(&e);
+		diag_release(&res.warnings);
+		assert_everyday(s);
+	}
+	struct mode_seen m;
+	assert_string_equal(mode_during_import(s, &m, "A"), "delete");
+	assert_everyday(s);
+	assert_int_equal(count_apps(s), 3000);
+	store_close(&s);
+	remove_dir(dir, path);
+}
+
+/* A new file has pages of 16 KB; a file made with SQLite's 4 KB keeps them. */
+static void test_page_size(void **state)
+{
+	(void)state;
+	char *dir = temp_dir(), *path = xasprintf("%s/p.db", dir);
+	char buf[16];
+	struct store *s = NULL;
+	assert_int_equal(store_open(path, 0, &s, NULL), ST_OK);
+	assert_string_equal(pragma_text(s, "PRAGMA page_size", buf, sizeof buf), "16384");
+	store_close(&s);
+	/* the same file with 4 KB pages, as gongkai made them before */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; "
+				      "VACUUM", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(path, 0, &s, NULL), ST_OK);
+	assert_string_equal(pragma_text(s, "PRAGMA page_size", buf, sizeof buf), "4096");
+	struct mode_seen m;
+	mode_during_import(s, &m, "A");
+	assert_int_equal(count_apps(s), 3000);
+	assert_string_equal(pragma_text(s, "PRAGMA page_size", buf, sizeof buf), "4096");
 	store_close(&s);
 	remove_dir(dir, path);
 }
@@ -463,6 +549,8 @@ int main(void)
 		cmocka_unit_test(test_import_beside_another_connection),
 		cmocka_unit_test(test_hot_journal_is_not_read_as_immutable),
 		cmocka_unit_test(test_journal_of_an_import),
+		cmocka_unit_test(test_failed_import_then_another),
+		cmocka_unit_test(test_page_size),
 	};
 	return gk_run_tests(tests, NULL, NULL);
 }
