@@ -162,8 +162,9 @@ CREATE TABLE application (
 	CHECK ((voided_at IS NULL) = (void_reason IS NULL))
 ) STRICT;
 
--- Few, narrow indexes: each one is built again after a large import, and costs every import
--- its sort. What need not be indexed is not: table 三 itself comes from tally_count,
+-- Few, narrow indexes: each large one is built again after a large import, and costs every
+-- import its sort (the partial app_state and app_fee_paid, a few per cent of the rows, are kept
+-- up to date row by row instead). What need not be indexed is not: table 三 itself comes from tally_count,
 -- applications received in a period are found through app_year_list, and those answered in a
 -- period (the audit, the recount of table 三 by `check`) through app_list, whose key of an
 -- answered application is '3' followed by 99991231 less its answer date (store_priv.h,
