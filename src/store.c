@@ -223,6 +223,7 @@ void store_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		exec_stmt(s, Q_ROLLBACK, "撤销", NULL);
 	store_bulk_forget(s);   /* the rollback brought the indexes and triggers back */
+	s->case_table = false;  /* and took a table of held case numbers it made */
 	s->in_txn = false;
 }
 

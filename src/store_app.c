@@ -597,20 +597,22 @@ static enum status case_query(struct store *s, enum stmt_id id, const char *case
  * SQLite keeps its temporary data (store_import_begin). */
 enum status store_case_table(struct store *s, struct diag *d)
 {
+	if (s->case_table)
+		return ST_OK;
 	int rc = sqlite3_exec(s->db, "CREATE TEMP TABLE IF NOT EXISTS import_case (case_no TEXT "
 			      "PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID", NULL, NULL, NULL);
+	s->case_table = rc == SQLITE_OK;
 	return rc == SQLITE_OK ? ST_OK : store_fail(s, rc, "记录编号", d);
 }
 
 enum status store_case_held(struct store *s, const char *case_no, size_t *by, struct diag *d)
 {
 	*by = 0;
-	enum status st = store_case_table(s, d);
-	if (st != ST_OK)
-		return st;
+	if (!s->case_table)   /* no table: nothing is held */
+		return ST_OK;
 	bool found;
 	long long row;
-	st = case_query(s, Q_CASE_HELD, case_no, &found, &row, d);
+	enum status st = case_query(s, Q_CASE_HELD, case_no, &found, &row, d);
 	*by = st == ST_OK && found ? (size_t)row : 0;
 	return st;
 }
@@ -625,6 +627,8 @@ enum status store_case_hold(struct store *s, const char *case_no, size_t row, si
 	if (st != ST_OK || found)
 		return st;
 	if ((st = store_case_held(s, case_no, by, d)) != ST_OK || *by)
+		return st;
+	if ((st = store_case_table(s, d)) != ST_OK)
 		return st;
 	sqlite3_stmt *q = store_stmt(s, Q_CASE_HOLD, d);
 	if (!q)

@@ -119,6 +119,7 @@ void store_import_end(struct store *s)
 	if (s->temp_switched && sqlite3_get_autocommit(s->db)) {
 		sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 		s->temp_switched = false;
+		s->case_table = false;   /* the change dropped the temporary tables */
 	}
 	if (s->journal_switched && sqlite3_get_autocommit(s->db)) {
 		/* should another connection hold the file now, its own open sets WAL again */

@@ -260,6 +260,7 @@ struct store {
 	bool bulk;                   /* between store_bulk_begin and _end, the triggers dropped */
 	bool journal_switched;       /* an import into an empty file left WAL (store_import_end) */
 	bool temp_switched;          /* and keeps its statement journals in memory */
+	bool case_table;             /* temp.import_case is there (store_case_table) */
 	struct bulk_month *bulk_counts;   /* what the tally triggers would have counted meanwhile */
 	size_t nbulk_counts, bulk_counts_cap;
 	/* list statements by filter and by [year][search][cursor][backward] */
@@ -285,8 +286,8 @@ void store_bulk_count(struct store *s, const struct app *a);
 /* Forgets what store_bulk_begin kept (after store_bulk_end, a rollback, or at close), and gives
  * the CHECK constraints back to every later write. */
 void store_bulk_forget(struct store *s);
-/* Makes the temporary table of an import's held case numbers, if it is not there yet
- * (store_app.c). */
+/* Makes the temporary table of an import's held case numbers unless this connection has it
+ * (store_app.c; a rollback or a change of temp_store takes it away). */
 enum status store_case_table(struct store *s, struct diag *d);
 
 /* How a file can be opened (store_file.c): read-only, and then why, and whether as immutable
