@@ -1,4 +1,4 @@
--- schema.sql — the gongkai database, version 3.
+-- schema.sql — the gongkai database, version 4.
 --
 -- The single source of truth for what a gongkai file holds. It is compiled into the program
 -- and applied to a new (empty) file inside one transaction; a file of an older version is
@@ -14,7 +14,7 @@
 -- list each time a CHECK runs, which made an import three times slower.
 
 PRAGMA application_id = 1196114249;
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- Settings of the office that keeps this file (office.h): its name for the reports and the
 -- letterhead, its document code (文号代字), whom to contact, and where an applicant may seek a
@@ -164,16 +164,19 @@ CREATE TABLE application (
 
 -- Few, narrow indexes: each large one is built again after a large import, and costs every
 -- import its sort (the partial app_state and app_fee_paid, a few per cent of the rows, are kept
--- up to date row by row instead). What need not be indexed is not: table 三 itself comes from tally_count,
--- applications received in a period are found through app_year_list, and those answered in a
--- period (the audit, the recount of table 三 by `check`) through app_list, whose key of an
--- answered application is '3' followed by 99991231 less its answer date (store_priv.h,
--- ANSWERED_*). The list's keys are STORED columns for the same reason: computed once per row,
--- not once per index.
--- The list, in its default order and by state (待补正, 征求意见中, …); app_state also serves
--- whatever needs the open applications alone (the carry-over recount, the audit's oldest open),
--- a few per cent of them.
-CREATE INDEX app_list ON application (list_key, id);
+-- up to date row by row instead). What need not be indexed is not: table 三 itself comes from
+-- tally_count, and one index, app_year_list, serves the list of a year and the list of every
+-- year alike: the whole list is each year's range of it merged in list order (store_list.c,
+-- one arm of a UNION ALL per year, which SQLite merges without a sort), and what is found by a
+-- range of list_key over all years (those answered in a period, by the audit and the recount
+-- of table 三 by `check`; the voided ones) is that range sought in each year (store_priv.h,
+-- EVERY_YEAR). An answered application's key is '3' followed by 99991231 less its answer date
+-- (ANSWERED_*). The list's keys are STORED columns for the same reason: computed once per row,
+-- not once per index. (Version 3 had a second index of the whole list, app_list (list_key,
+-- id): a fourth sort of every row after an import, for a merge of a few years saved.)
+-- The list, in its default order by year and by state (待补正, 征求意见中, …); app_state also
+-- serves whatever needs the open applications alone (the carry-over recount, the audit's
+-- oldest open), a few per cent of them.
 CREATE INDEX app_year_list ON application (received_year, list_key, id);
 CREATE INDEX app_state ON application (state, list_key, id) WHERE answered IS NULL;
 -- Section 六: the fees paid in a year.

@@ -544,6 +544,7 @@ void store_close(struct store **sp)
 		sqlite3_close(s->db);
 	calendar_free(&s->cal);
 	store_bulk_forget(s);
+	free(s->years);
 	free(s->locked);
 	free(s->path);
 	free(s);

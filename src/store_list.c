@@ -1,10 +1,14 @@
 /*
  * store_list.c — the list of applications, a page at a time.
  *
- * Pages are fetched by keyset (rows after the last one shown, in the order of the app_list
- * index), never by OFFSET, so the hundredth page costs what the first does and the screen never
- * holds more than a page. The SQL of each combination of filter and options is put together
- * from fixed pieces once, prepared and kept; every value is bound.
+ * Pages are fetched by keyset (rows after the last one shown, in list order: list_key, id),
+ * never by OFFSET, so the hundredth page costs what the first does and the screen never holds
+ * more than a page. The list of one year is a range of the app_year_list index. The list of
+ * every year is each year's range of the same index, merged: one arm of a UNION ALL per year
+ * the file holds, each in index order, which SQLite merges without a sort and stops reading
+ * once the page is full (schema.sql: why there is no index of the whole list). The SQL of each
+ * combination of filter and options is put together from fixed pieces once, prepared and kept
+ * (a list over every year again when the number of years changes); every value is bound.
  */
 #include "store_priv.h"
 
@@ -19,22 +23,24 @@
 
 static const struct {
 	const char *key, *label, *where;
+	bool keyed;   /* a range of list_key: over every year, that range in each year */
 } filters[LF_COUNT] = {
 	/* voided ones sort last (list_key '9…'): every filter but 已作废 stops before them */
-	[LF_ALL] = { "all", "全部", "list_key < '9'" },
-	[LF_OPEN] = { "open", "办理中", "list_key < '3'" },
-	[LF_LATE] = { "late", "已逾期", "list_key >= '1' AND list_key < :late" },
-	[LF_SOON] = { "soon", "即将到期", "list_key >= :late AND list_key <= :soon" },
+	[LF_ALL] = { "all", "全部", "list_key < '9'", true },
+	[LF_OPEN] = { "open", "办理中", "list_key < '3'", true },
+	[LF_LATE] = { "late", "已逾期", "list_key >= '1' AND list_key < :late", true },
+	[LF_SOON] = { "soon", "即将到期", "list_key >= :late AND list_key <= :soon", true },
 	/* "answered IS NULL" lets SQLite use the partial index app_state */
 	[LF_CORRECTION] = { "correction", "待补正", "state = 'correction' AND answered IS NULL "
 			    "AND list_key < '9'" },
 	[LF_CONSULT] = { "consult", "征求意见中", "state = 'consult' AND answered IS NULL "
 			 "AND list_key < '9'" },
 	[LF_FEE] = { "fee", "待缴费", "state = 'fee' AND answered IS NULL AND list_key < '9'" },
-	[LF_EXTENDED] = { "extended", "已延期", "list_key < '3' AND extended_on IS NOT NULL" },
-	[LF_DONE] = { "done", "已办结", "list_key >= '3' AND list_key < '9'" },
-	[LF_VOIDED] = { "voided", "已作废", "list_key >= '9'" },
-	[LF_TODAY] = { "today", "今天到期", "list_key = :late" },
+	[LF_EXTENDED] = { "extended", "已延期", "list_key < '3' AND extended_on IS NOT NULL",
+			  true },
+	[LF_DONE] = { "done", "已办结", "list_key >= '3' AND list_key < '9'", true },
+	[LF_VOIDED] = { "voided", "已作废", "list_key >= '9'", true },
+	[LF_TODAY] = { "today", "今天到期", "list_key = :late", true },
 	/* what waits on the applicant past its limit (docs/manual.md, 今日待办): a few rows of
 	 * the partial index app_state each; the payment and reply limits count working days by
 	 * the database's calendar (gk_workday_add, store.c) */
@@ -63,11 +69,25 @@ const char *store_list_filter_key(enum list_filter f)
 
 enum { OPT_YEAR = 1, OPT_SEARCH = 2, OPT_CURSOR = 4, OPT_BACKWARD = 8 };
 
-static void add_conditions(struct strbuf *sql, enum list_filter f, int opts)
+/* Whether the filter's rows are read year by year (a range of list_key over every year). */
+static bool every_year(enum list_filter f, int opts)
+{
+	return filters[f].keyed && !(opts & OPT_YEAR);
+}
+
+/* `year` is the condition on the year: none, the year asked for (:year), or each year's own
+ * (one arm of a merge, ?), or every year (a count). */
+enum year_cond { YEAR_NONE, YEAR_ASKED, YEAR_ARM, YEAR_EVERY };
+
+static void add_conditions(struct strbuf *sql, enum list_filter f, int opts, enum year_cond year)
 {
 	sb_addf(sql, " WHERE (%s)", filters[f].where);
-	if (opts & OPT_YEAR)
+	if (year == YEAR_ASKED)
 		sb_adds(sql, " AND received_year = :year");
+	else if (year == YEAR_ARM)
+		sb_adds(sql, " AND received_year = ?");
+	else if (year == YEAR_EVERY)
+		sb_adds(sql, " AND " EVERY_YEAR);
 	if (opts & OPT_SEARCH)
 		sb_adds(sql, " AND (instr(case_no, :q) > 0 OR instr(applicant, :q) > 0"
 			     " OR instr(coalesce(request, ''), :q) > 0)");
@@ -84,25 +104,71 @@ static sqlite3_stmt *prepare(struct store *s, const char *sql, struct diag *d)
 	return st;
 }
 
-static sqlite3_stmt *list_stmt(struct store *s, enum list_filter f, int opts, struct diag *d)
+/* The statement of a list page; over every year, one with `arms` arms (none: no statement). */
+static sqlite3_stmt *list_stmt(struct store *s, enum list_filter f, int opts, int arms,
+			       struct diag *d)
 {
 	sqlite3_stmt **slot = &s->list_stmt[f][opts];
-	if (*slot) {
+	bool merged = every_year(f, opts);
+	if (*slot && (!merged || s->list_arms[f][opts] == arms)) {
 		sqlite3_reset(*slot);
 		sqlite3_clear_bindings(*slot);
 		return *slot;
 	}
+	sqlite3_finalize(*slot);
+	*slot = NULL;
+	if (merged && arms < 1)
+		return NULL;
 	struct strbuf sql = STRBUF_INIT;
-	sb_adds(&sql, "SELECT " LIST_COLUMNS " FROM application");
-	add_conditions(&sql, f, opts);
 	bool back = opts & OPT_BACKWARD;
-	if (opts & OPT_CURSOR)
-		sb_addf(&sql, " AND (list_key, id) %s (:key, :id)", back ? "<" : ">");
+	for (int i = 0; i < (merged ? arms : 1); i++) {
+		if (i)
+			sb_adds(&sql, " UNION ALL ");
+		sb_adds(&sql, "SELECT " LIST_COLUMNS " FROM application");
+		add_conditions(&sql, f, opts,
+			       merged ? YEAR_ARM : opts & OPT_YEAR ? YEAR_ASKED : YEAR_NONE);
+		if (opts & OPT_CURSOR)
+			sb_addf(&sql, " AND (list_key, id) %s (:key, :id)", back ? "<" : ">");
+	}
 	sb_addf(&sql, " ORDER BY list_key %s, id %s LIMIT :limit", back ? "DESC" : "ASC",
 		back ? "DESC" : "ASC");
 	*slot = prepare(s, sb_str(&sql), d);
+	s->list_arms[f][opts] = merged ? arms : 0;
 	sb_release(&sql);
 	return *slot;
+}
+
+/* The years the file holds applications of, in order, into s->years: one seek each past the
+ * year before. */
+static enum status list_years(struct store *s, int *n, struct diag *d)
+{
+	*n = 0;
+	sqlite3_stmt *q = store_stmt(s, Q_YEAR_AFTER, d);
+	if (!q)
+		return s->stmt_status;
+	int year = 0, rc;
+	for (;;) {
+		sqlite3_bind_int(q, 1, year);
+		rc = sqlite3_step(q);
+		bool more = rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL;
+		if (more)
+			year = sqlite3_column_int(q, 0);
+		sqlite3_reset(q);
+		if (!more)
+			break;
+		s->years = xgrow(s->years, &s->years_cap, (size_t)*n + 1, sizeof *s->years);
+		s->years[(*n)++] = year;
+	}
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "读取申请列表", d);
+}
+
+/* Each arm's year, bound to the statement's nameless parameters in order. */
+static void bind_years(sqlite3_stmt *st, const int *years, int n)
+{
+	int k = 0;
+	for (int i = 1; i <= sqlite3_bind_parameter_count(st) && k < n; i++)
+		if (!sqlite3_bind_parameter_name(st, i))
+			sqlite3_bind_int(st, i, years[k++]);
 }
 
 static void bind_named_text(sqlite3_stmt *st, const char *name, const char *v)
@@ -193,9 +259,18 @@ enum status store_list_page(struct store *s, const struct list_query *q, const c
 {
 	rows_clear(page);
 	int opts = query_opts(q) | (key ? OPT_CURSOR : 0) | (backward ? OPT_BACKWARD : 0);
-	sqlite3_stmt *st = list_stmt(s, q->filter, opts, d);
+	int years = 0;
+	if (every_year(q->filter, opts)) {
+		enum status ys = list_years(s, &years, d);
+		if (ys != ST_OK)
+			return ys;
+		if (years == 0)
+			return ST_OK;   /* no application at all */
+	}
+	sqlite3_stmt *st = list_stmt(s, q->filter, opts, years, d);
 	if (!st)
 		return s->stmt_status;
+	bind_years(st, s->years, years);
 	bind_query(st, q);
 	if (key) {
 		bind_named_text(st, ":key", key);
@@ -253,7 +328,9 @@ enum status store_list_count(struct store *s, const struct list_query *q, long l
 	} else {
 		struct strbuf sql = STRBUF_INIT;
 		sb_adds(&sql, "SELECT count(*) FROM application");
-		add_conditions(&sql, q->filter, opts);
+		add_conditions(&sql, q->filter, opts,
+			       every_year(q->filter, opts) ? YEAR_EVERY :
+			       opts & OPT_YEAR ? YEAR_ASKED : YEAR_NONE);
 		*slot = prepare(s, sb_str(&sql), d);
 		sb_release(&sql);
 		if (!*slot)
@@ -274,7 +351,8 @@ enum status store_list_plans(struct store *s,
 	enum status st = ST_OK;
 	for (int f = 0; st == ST_OK && f < LF_COUNT; f++)
 		for (int opts = 0; st == ST_OK && opts < 16; opts++) {
-			sqlite3_stmt *q = list_stmt(s, f, opts, d);
+			/* over every year, the plan of a merge of two years */
+			sqlite3_stmt *q = list_stmt(s, f, opts, 2, d);
 			if (!q)
 				return ST_IO;
 			sb_reset(&plan);

@@ -9,7 +9,7 @@
 
 #include "store.h"
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 #define GONGKAI_APPLICATION_ID 1196114249   /* 0x474B4149, "GKAI" */
 #define BUSY_TIMEOUT_MS 10000
 
@@ -51,21 +51,30 @@
 #define DOC_COLUMNS "id, app_id, kind, year, serial, number, issued_on, template_version, " \
 	"body, issued_at, issued_by, voided_at, void_reason"
 
-/* A review row whose application is not voided. */
-/* An application (or a review of one) not voided. The voided ones are the few whose list_key
- * begins with '9' (schema.sql): the list of their ids is read once from the app_list index,
- * where looking each row's application up in the table cost a random read per row (50 ms for
- * table 四 at a million applications); the ids are in the indexes that serve the query. */
+/* A range of list_key over every year: each year's part of the app_year_list index, sought
+ * one year after the other (an IN over the years the file holds, each found by one seek past
+ * the one before, so a year without applications costs nothing). Written first in a WHERE, so
+ * that a table alias before it (a.) applies to received_year. */
+#define EVERY_YEAR "received_year IN (WITH RECURSIVE gk_year(y) AS (" \
+	"SELECT min(received_year) FROM application UNION ALL " \
+	"SELECT (SELECT min(received_year) FROM application WHERE received_year > gk_year.y) " \
+	"FROM gk_year WHERE gk_year.y IS NOT NULL) SELECT y FROM gk_year)"
 /* Applications answered from a day (?N, inclusive) or after it, or up to one, as a range of
  * list_key: an answered application's key is '3' followed by 99991231 less its answer date as
  * YYYYMMDD (schema.sql), eight digits for any date of years 1000 to 8999, so a later answer has
- * a smaller key and the range is read from the app_list index. A voided application's key
- * begins with '9', outside every such range. */
+ * a smaller key and the range is read from app_year_list in each year. A voided application's
+ * key begins with '9', outside every such range. */
 #define LIST_KEY_OF(p) "('3' || (99991231 - CAST(replace(" p ", '-', '') AS INTEGER)))"
-#define ANSWERED_FROM(p) "list_key > '3' AND list_key <= " LIST_KEY_OF(p)
-#define ANSWERED_AFTER(p) "list_key > '3' AND list_key < " LIST_KEY_OF(p)
-#define ANSWERED_BETWEEN(from, to) "list_key BETWEEN " LIST_KEY_OF(to) " AND " LIST_KEY_OF(from)
-#define NOT_VOIDED(id) id " NOT IN (SELECT id FROM application WHERE list_key >= '9')"
+#define ANSWERED_FROM(p) EVERY_YEAR " AND list_key > '3' AND list_key <= " LIST_KEY_OF(p)
+#define ANSWERED_AFTER(p) EVERY_YEAR " AND list_key > '3' AND list_key < " LIST_KEY_OF(p)
+#define ANSWERED_BETWEEN(from, to) EVERY_YEAR " AND list_key BETWEEN " LIST_KEY_OF(to) " AND " \
+	LIST_KEY_OF(from)
+/* An application (or a review of one) not voided. The voided ones are the few whose list_key
+ * begins with '9' (schema.sql): the list of their ids is read once from app_year_list, where
+ * looking each row's application up in the table cost a random read per row (50 ms for table
+ * 四 at a million applications); the ids are in the indexes that serve the query. */
+#define NOT_VOIDED(id) id " NOT IN (SELECT id FROM application WHERE " EVERY_YEAR \
+	" AND list_key >= '9')"
 #define VOIDED_NOT NOT_VOIDED("review.app_id")
 
 /* Every statement the store runs, prepared once on first use and kept. */
@@ -162,7 +171,7 @@
 		"AND " NOT_VOIDED("id")) \
 	X(Q_YEARS, "SELECT min(year), max(year) FROM tally_year WHERE got > 0 OR done > 0") \
 	/* not voided: list_key below '9', read from the partial index app_state itself (the +
-	 * keeps SQLite from walking app_list's whole range instead) */ \
+	 * keeps SQLite from walking app_year_list instead) */ \
 	X(Q_OPEN_COUNT, "SELECT count(*) FROM application WHERE answered IS NULL " \
 		"AND +list_key < '9'") \
 	X(Q_T2_GET, "SELECT rules_made, rules_repealed, rules_valid, norms_made, norms_repealed, " \
@@ -212,6 +221,8 @@
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
 	X(Q_LIST_ROW, "SELECT " LIST_COLUMNS " FROM application WHERE id = ?1") \
+	/* the years the file holds applications of, one seek each (store_list.c) */ \
+	X(Q_YEAR_AFTER, "SELECT min(received_year) FROM application WHERE received_year > ?1") \
 	/* the office's templates and the documents issued (store_doc.c) */ \
 	X(Q_TEMPLATE_LATEST, "SELECT version, body FROM template WHERE kind = ?1 " \
 		"ORDER BY version DESC LIMIT 1") \
@@ -263,8 +274,12 @@ struct store {
 	bool case_table;             /* temp.import_case is there (store_case_table) */
 	struct bulk_month *bulk_counts;   /* what the tally triggers would have counted meanwhile */
 	size_t nbulk_counts, bulk_counts_cap;
-	/* list statements by filter and by [year][search][cursor][backward] */
+	/* list statements by filter and by [year][search][cursor][backward]; one over every year
+	 * has an arm per year (store_list.c), list_arms of them */
 	sqlite3_stmt *list_stmt[LF_COUNT][16];
+	int list_arms[LF_COUNT][16];
+	int *years;                  /* the years received, as the last list over all read them */
+	size_t years_cap;
 	sqlite3_stmt *count_stmt[LF_COUNT][4];
 	sqlite3_stmt *batch_stmt;        /* STORE_BATCH rows in one INSERT (an import) */
 	bool batch_null[STORE_BATCH * STORE_BATCH_PARAMS];   /* its parameters bound NULL */

@@ -4,8 +4,8 @@
  * still there; a file that cannot be written is read through a copy brought up to date in
  * memory, and is left as it was.
  *
- * The old files are made with the schemas of versions 1 and 2 kept in tests/unit/fixtures/
- * (schema-v1.sql, schema-v2.sql; GK_SOURCE_ROOT names the source tree).
+ * The old files are made with the schemas of versions 1, 2 and 3 kept in tests/unit/fixtures/
+ * (schema-v1.sql … schema-v3.sql; GK_SOURCE_ROOT names the source tree).
  */
 #include "testutil.h"
 
@@ -39,7 +39,7 @@ static void exec(sqlite3 *db, const char *sql)
 }
 
 /* The version the program writes (schema.sql). */
-#define VERSION_NOW 3
+#define VERSION_NOW 4
 
 /* A file of an older version as the program of that version left it. */
 static void make_old(const char *path, int version)
@@ -190,15 +190,16 @@ static void test_old_file_brought_up_to_date(void **state)
 	unlink(path);
 }
 
-/* The indexes a file of version 2 lacks (version 3: the search for possible duplicates). */
-static int dup_indexes(const char *path)
+/* How many of the named indexes the file at path has. */
+static int indexes_named(const char *path, const char *names)
 {
 	sqlite3 *db;
 	sqlite3_stmt *q;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE "
-					    "type = 'index' AND name IN ('app_applicant', "
-					    "'app_id_number')", -1, &q, NULL), SQLITE_OK);
+					    "type = 'index' AND instr(?1, ' ' || name || ' ') > 0",
+					    -1, &q, NULL), SQLITE_OK);
+	sqlite3_bind_text(q, 1, names, -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	int n = sqlite3_column_int(q, 0);
 	sqlite3_finalize(q);
@@ -223,15 +224,19 @@ static char *index_definitions(const char *path)
 	return sb_detach(&out);
 }
 
-static void test_version_2_file_gets_the_indexes(void **state)
+/* A file of an older version ends with every index as a new file has it: those a later
+ * version added are made (version 3: the search for possible duplicates), those it dropped
+ * are gone (version 3: app_answered; version 4: app_list, the whole list now being each
+ * year's range of app_year_list merged), those it changed are as schema.sql says. */
+static void indexes_brought_up_to_date(int version)
 {
-	(void)state;
 	char path[] = "/tmp/gk-migrate2-XXXXXX.db";
 	int fd = mkstemps(path, 3);
 	close(fd);
-	make_old(path, 2);
-	assert_int_equal(user_version(path), 2);
-	assert_int_equal(dup_indexes(path), 0);
+	make_old(path, version);
+	assert_int_equal(user_version(path), version);
+	assert_int_equal(indexes_named(path, " app_applicant app_id_number "), version >= 3 ? 2 : 0);
+	assert_int_equal(indexes_named(path, " app_list "), 1);
 	struct store *s = NULL;
 	struct diag d = DIAG_INIT;
 	enum status st = store_open(path, 0, &s, &d);
@@ -240,9 +245,8 @@ static void test_version_2_file_gets_the_indexes(void **state)
 	check_contents(s);
 	store_close(&s);
 	assert_int_equal(user_version(path), VERSION_NOW);
-	assert_int_equal(dup_indexes(path), 2);
-	/* and every index as a new file has it: those version 3 dropped are gone, and those it
-	 * changed (the reviews', with the application's id) are as schema.sql says */
+	assert_int_equal(indexes_named(path, " app_applicant app_id_number "), 2);
+	assert_int_equal(indexes_named(path, " app_list app_answered "), 0);
 	char fresh[] = "/tmp/gk-migrate3-XXXXXX.db";
 	fd = mkstemps(fresh, 3);
 	close(fd);
@@ -251,12 +255,23 @@ static void test_version_2_file_gets_the_indexes(void **state)
 	store_close(&s);
 	char *want = index_definitions(fresh), *got = index_definitions(path);
 	assert_string_equal(got, want);
-	assert_null(strstr(got, "app_answered"));
 	free(want);
 	free(got);
 	unlink(fresh);
 	diag_release(&d);
 	unlink(path);
+}
+
+static void test_version_2_file_gets_the_indexes(void **state)
+{
+	(void)state;
+	indexes_brought_up_to_date(2);
+}
+
+static void test_version_3_file_loses_the_whole_list_index(void **state)
+{
+	(void)state;
+	indexes_brought_up_to_date(3);
 }
 
 static void test_read_only_old_file_read_in_memory(void **state)
@@ -290,6 +305,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_old_file_brought_up_to_date),
 		cmocka_unit_test(test_version_2_file_gets_the_indexes),
+		cmocka_unit_test(test_version_3_file_loses_the_whole_list_index),
 		cmocka_unit_test(test_read_only_old_file_read_in_memory),
 	};
 	return gk_run_tests(tests, NULL, NULL);
