@@ -144,8 +144,8 @@
 		"WHERE year < ?1 GROUP BY type") \
 	X(Q_TALLY_YEAR_ADD, "INSERT INTO tally_year (year, type, got, done) VALUES (?1, ?2, ?3, ?4) " \
 		"ON CONFLICT DO UPDATE SET got = got + excluded.got, done = done + excluded.done") \
-	X(Q_MONTH_COUNTS, "SELECT month, row = 'new', sum(n) FROM tally_count WHERE year = ?1 " \
-		"GROUP BY month, row = 'new'") \
+	/* each count of the year, added up by store_monthly (no temporary tree for a GROUP BY) */ \
+	X(Q_MONTH_COUNTS, "SELECT month, row = 'new', n FROM tally_count WHERE year = ?1") \
 	/* The counting rule of table 三 is written in four places — tally_table3_count (tally.c), the
 	 * triggers tally_insert/tally_update (schema.sql), store_bulk_count (store_import.c) and
 	 * the Q_T3_* recount (store_priv.h); tests/unit/test_counting.c keeps the four equal. */ \
@@ -163,10 +163,12 @@
 		"WHERE " ANSWERED_FROM("?1") " AND answered >= ?1 AND received <= ?2 " \
 		"AND voided_at IS NULL GROUP BY applicant_type") \
 	/* a voided application's reconsideration and lawsuit are counted nowhere either */ \
+	/* those decided from the year on come one row each, added up by store_table4: grouped
+	 * here, SQLite sorted them into a temporary tree first, three quarters of the time */ \
 	X(Q_T4, "SELECT kind, 'pending', count(*) FROM review " \
 		"WHERE decided IS NULL AND filed <= ?2 AND " VOIDED_NOT " GROUP BY kind UNION ALL " \
-		"SELECT kind, CASE WHEN decided > ?2 THEN 'pending' ELSE result END, count(*) " \
-		"FROM review WHERE decided >= ?1 AND filed <= ?2 AND " VOIDED_NOT " GROUP BY 1, 2") \
+		"SELECT kind, CASE WHEN decided > ?2 THEN 'pending' ELSE result END, 1 " \
+		"FROM review WHERE decided >= ?1 AND filed <= ?2 AND " VOIDED_NOT) \
 	X(Q_FEES_PAID, "SELECT total(fee_fen) FROM application WHERE fee_paid_on BETWEEN ?1 AND ?2 " \
 		"AND " NOT_VOIDED("id")) \
 	X(Q_YEARS, "SELECT min(year), max(year) FROM tally_year WHERE got > 0 OR done > 0") \

@@ -228,7 +228,7 @@ enum status store_monthly(struct store *s, int year, long long received[12],
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		int m = sqlite3_column_int(q, 0);
 		if (m >= 1 && m <= 12)
-			(sqlite3_column_int(q, 1) ? received : answered)[m - 1] =
+			(sqlite3_column_int(q, 1) ? received : answered)[m - 1] +=
 				sqlite3_column_int64(q, 2);
 	}
 	sqlite3_reset(q);
