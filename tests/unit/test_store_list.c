@@ -229,11 +229,40 @@ static void test_list_of_every_year_merged_in_order(void **state)
 	store_close(&s);
 }
 
+/* One application in each year from 1900 to 2026 (the oldest receipt date the program takes to
+ * this year): 127 arms in the merge, still one list in order. */
+static void test_list_of_every_year_with_many_years(void **state)
+{
+	(void)state;
+	struct store *s = NULL;
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_open(":memory:", 0, &s, &d), ST_OK);
+	size_t years = 0, open = 0;
+	for (int y = 1900; y <= 2026; y++, years++) {
+		add(s, "王某", date_from_ymd(y, 6, 1), y % 3 ? date_from_ymd(y, 6, 20) : DATE_NONE);
+		open += y % 3 == 0;
+	}
+	assert_int_equal(years, 127);
+	struct list_query q = { .filter = LF_ALL, .today = date_from_ymd(2026, 7, 1) };
+	long long ids[200], back[200];
+	assert_int_equal(walk(s, &q, false, 7, ids, 200), years);
+	assert_list_order(s, ids, years);
+	assert_int_equal(walk(s, &q, true, 5, back, 200), years);
+	assert_memory_equal(back, ids, years * sizeof *ids);
+	long long n;
+	q.filter = LF_DONE;
+	assert_int_equal(store_list_count(s, &q, &n, &d), ST_OK);
+	assert_int_equal(n, (long long)(years - open));   /* every third year still open */
+	diag_release(&d);
+	store_close(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_list_get),
 		cmocka_unit_test(test_list_of_every_year_merged_in_order),
+		cmocka_unit_test(test_list_of_every_year_with_many_years),
 	};
 	return gk_run_tests(tests, NULL, NULL);
 }
