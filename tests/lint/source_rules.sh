@@ -30,6 +30,7 @@ ALLOWED_FORMATS=(
 	'sb_addf(&sql, "DROP INDEX \"%s\";", indexes[i]);'
 	'sb_addf(&sql, "INSERT INTO \"%s\" (%s) SELECT %s FROM \"%s\"", table, sb_str(&both),'
 	'sb_addf(&sql, "DROP TABLE \"" OLD_PREFIX "%s\";", tables[i]);'
+	'sb_addf(&sql, "DROP %s \"%s\";", have[i].type, have[i].name);'
 )
 
 # rule 1 over files given; prints offending lines
