@@ -6,12 +6,13 @@
  * by it, all in one transaction: the old tables are renamed aside, schema.sql creates the new
  * ones with their indexes and triggers, each old table's rows are copied into the new table of
  * the same name by the columns both have (a new column starts empty), and the old tables are
- * dropped. When the versions differ only in indexes and triggers (every table as schema.sql
- * writes it), only those are dropped and made again, without copying a row: dropping an index
- * costs a file of a million applications a moment, not the minute of a copy. The counts kept by triggers (tally_count, tally_year) are not copied: the triggers
- * count the applications again as they are copied in. A crash leaves the old file as it was.
- * A file that cannot be written (a body's file read for a roll-up) is brought up to date in a
- * copy in memory, and read from there.
+ * dropped. The counts kept by triggers (tally_count, tally_year) are not copied: the triggers
+ * count the applications again as they are copied in. When the versions differ only in indexes
+ * and triggers (every table as schema.sql writes it), only those are dropped and made again,
+ * without copying a row: dropping an index costs a file of a million applications a moment,
+ * not the minute of a copy. Either way a crash leaves the old file as it was. A file that
+ * cannot be written (a body's file read for a roll-up) is brought up to date in a copy in
+ * memory, and read from there.
  */
 #include "store_priv.h"
 
