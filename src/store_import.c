@@ -112,15 +112,23 @@ enum status store_import_begin(struct store *s, long long expected, bool *bulk, 
 	return st;
 }
 
+/* Temporary data back in files (store_import_begin switched it to memory); the change drops
+ * the connection's temporary tables. */
+static void temp_store_back(struct store *s)
+{
+	if (s->temp_switched &&
+	    sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL) == SQLITE_OK) {
+		s->temp_switched = false;
+		s->case_table = false;
+	}
+}
+
 void store_import_end(struct store *s)
 {
 	/* the page cache an import set (store_bulk_begin, store_bulk_end) back to SQLite's own */
 	sqlite3_exec(s->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
-	if (s->temp_switched && sqlite3_get_autocommit(s->db)) {
-		sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
-		s->temp_switched = false;
-		s->case_table = false;   /* the change dropped the temporary tables */
-	}
+	if (sqlite3_get_autocommit(s->db))
+		temp_store_back(s);
 	if (s->journal_switched && sqlite3_get_autocommit(s->db)) {
 		/* should another connection hold the file now, its own open sets WAL again */
 		journal_mode(s, true);
@@ -267,8 +275,8 @@ enum status store_bulk_end(struct store *s, struct diag *d)
 	/* the sort in temporary files, not all in memory (store_import_begin); refused only when
 	 * the import made a temporary table, which it does for a row with a problem, and such
 	 * an import never gets here */
-	if (st == ST_OK && s->temp_switched)
-		sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
+	if (st == ST_OK)
+		temp_store_back(s);
 	for (size_t i = 0; st == ST_OK && i < s->nbulk; i++)
 		st = exec_sql(s, s->bulk_indexes[i], "建立索引", d);
 	store_bulk_forget(s);

@@ -138,28 +138,20 @@ static sqlite3_stmt *list_stmt(struct store *s, enum list_filter f, int opts, in
 	return *slot;
 }
 
-/* The years the file holds applications of, in order, into s->years: one seek each past the
- * year before. */
+/* The years the file holds applications of, in order, into s->years (YEARS_HELD). */
 static enum status list_years(struct store *s, int *n, struct diag *d)
 {
 	*n = 0;
-	sqlite3_stmt *q = store_stmt(s, Q_YEAR_AFTER, d);
+	sqlite3_stmt *q = store_stmt(s, Q_YEARS_HELD, d);
 	if (!q)
 		return s->stmt_status;
-	int year = 0, rc;
-	for (;;) {
-		sqlite3_bind_int(q, 1, year);
-		rc = sqlite3_step(q);
-		bool more = rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL;
-		if (more)
-			year = sqlite3_column_int(q, 0);
-		sqlite3_reset(q);
-		if (!more)
-			break;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		s->years = xgrow(s->years, &s->years_cap, (size_t)*n + 1, sizeof *s->years);
-		s->years[(*n)++] = year;
+		s->years[(*n)++] = sqlite3_column_int(q, 0);
 	}
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "读取申请列表", d);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "读取申请列表", d);
 }
 
 /* Each arm's year, bound to the statement's nameless parameters in order. */

@@ -51,14 +51,16 @@
 #define DOC_COLUMNS "id, app_id, kind, year, serial, number, issued_on, template_version, " \
 	"body, issued_at, issued_by, voided_at, void_reason"
 
-/* A range of list_key over every year: each year's part of the app_year_list index, sought
- * one year after the other (an IN over the years the file holds, each found by one seek past
- * the one before, so a year without applications costs nothing). Written first in a WHERE, so
- * that a table alias before it (a.) applies to received_year. */
-#define EVERY_YEAR "received_year IN (WITH RECURSIVE gk_year(y) AS (" \
+/* The years the file holds applications of, in order, each found by one seek of app_year_list
+ * past the one before (so a year without applications costs nothing); the last is NULL. A
+ * range of list_key over every year is each year's part of that index, sought one year after
+ * the other: EVERY_YEAR, written first in a WHERE, so that a table alias before it (a.)
+ * applies to received_year. */
+#define YEARS_HELD "WITH RECURSIVE gk_year(y) AS (" \
 	"SELECT min(received_year) FROM application UNION ALL " \
 	"SELECT (SELECT min(received_year) FROM application WHERE received_year > gk_year.y) " \
-	"FROM gk_year WHERE gk_year.y IS NOT NULL) SELECT y FROM gk_year)"
+	"FROM gk_year WHERE gk_year.y IS NOT NULL) SELECT y FROM gk_year"
+#define EVERY_YEAR "received_year IN (" YEARS_HELD ")"
 /* Applications answered from a day (?N, inclusive) or after it, or up to one, as a range of
  * list_key: an answered application's key is '3' followed by 99991231 less its answer date as
  * YYYYMMDD (schema.sql), eight digits for any date of years 1000 to 8999, so a later answer has
@@ -223,8 +225,8 @@
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
 	X(Q_LIST_ROW, "SELECT " LIST_COLUMNS " FROM application WHERE id = ?1") \
-	/* the years the file holds applications of, one seek each (store_list.c) */ \
-	X(Q_YEAR_AFTER, "SELECT min(received_year) FROM application WHERE received_year > ?1") \
+	/* the years the file holds applications of (store_list.c) */ \
+	X(Q_YEARS_HELD, YEARS_HELD " WHERE y IS NOT NULL") \
 	/* the office's templates and the documents issued (store_doc.c) */ \
 	X(Q_TEMPLATE_LATEST, "SELECT version, body FROM template WHERE kind = ?1 " \
 		"ORDER BY version DESC LIMIT 1") \
