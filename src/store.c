@@ -91,21 +91,134 @@ enum status store_fail(struct store *s, int rc, const char *what, struct diag *d
 	return st;
 }
 
+sqlite3_stmt *store_prepare(struct store *s, const char *text, const char *what,
+			    struct diag *d)
+{
+	struct strbuf sql = STRBUF_INIT;
+	const char *at;
+	while ((at = strstr(text, SPLIT)) != NULL) {
+		sb_add(&sql, text, (size_t)(at - text));
+		sb_addf(&sql, "%lld", s->split);   /* a number of the file's own schema */
+		text = at + strlen(SPLIT);
+	}
+	sb_adds(&sql, text);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(s->db, sb_str(&sql), -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	sb_release(&sql);
+	if (rc != SQLITE_OK) {
+		s->stmt_status = store_fail(s, rc, what, d);
+		return NULL;
+	}
+	return st;
+}
+
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, struct diag *d)
 {
 	sqlite3_stmt *st = s->stmt[id];
-	if (!st) {
-		int rc = sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
-					    &s->stmt[id], NULL);
-		if (rc != SQLITE_OK) {
-			s->stmt_status = store_fail(s, rc, "准备数据库语句", d);
-			return NULL;
-		}
-		return s->stmt[id];
-	}
+	if (!st)
+		return s->stmt[id] = store_prepare(s, stmt_sql[id], "准备数据库语句", d);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return st;
+}
+
+/* Where the number of the split is in a CREATE INDEX of either part: after the last "id <= "
+ * or "id > " (schema.sql writes it last); NULL if there is none. */
+static const char *split_number(const char *sql, int *part)
+{
+	const char *found = NULL;
+	*part = 0;
+	static const char *const marks[] = { " id <= ", " id > " };
+	for (int k = 0; k < 2; k++)
+		for (const char *p = sql; (p = strstr(p, marks[k])) != NULL; p++)
+			if (!found || p > found) {
+				found = p;
+				*part = k + 1;
+			}
+	if (!found)
+		return NULL;
+	found += strlen(marks[*part - 1]);
+	return *found >= '0' && *found <= '9' ? found : NULL;
+}
+
+int store_split_part(const char *sql)
+{
+	int part;
+	return sql && strncmp(sql, "CREATE INDEX", 12) == 0 && split_number(sql, &part) ? part
+										    : 0;
+}
+
+char *store_split_index_sql(const char *sql, long long w)
+{
+	int part;
+	const char *n = store_split_part(sql) ? split_number(sql, &part) : NULL;
+	if (!n)
+		return xstrdup(sql);
+	const char *end = n;
+	while (*end >= '0' && *end <= '9')
+		end++;
+	return xasprintf("%.*s%lld%s", (int)(n - sql), sql, w, end);
+}
+
+/* Finalizes every statement written with the split (store_prepare makes them again). */
+static void forget_split_statements(struct store *s)
+{
+	for (int i = 0; i < Q_COUNT; i++)
+		if (s->stmt[i] && strstr(stmt_sql[i], SPLIT)) {
+			sqlite3_finalize(s->stmt[i]);
+			s->stmt[i] = NULL;
+		}
+	for (int f = 0; f < LF_COUNT; f++) {
+		for (int o = 0; o < 16; o++) {
+			sqlite3_finalize(s->list_stmt[f][o]);
+			s->list_stmt[f][o] = NULL;
+		}
+		for (int o = 0; o < 4; o++) {
+			sqlite3_finalize(s->count_stmt[f][o]);
+			s->count_stmt[f][o] = NULL;
+		}
+	}
+}
+
+static long long pragma_schema_version(struct store *s)
+{
+	sqlite3_stmt *q;
+	long long v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA schema_version", -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW)
+		v = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}
+
+long long store_split(const struct store *s)
+{
+	return s->split;
+}
+
+enum status store_split_refresh(struct store *s, struct diag *d)
+{
+	long long version = pragma_schema_version(s);
+	if (version == s->split_schema && version != -1)
+		return ST_OK;
+	sqlite3_stmt *q;
+	int rc = sqlite3_prepare_v2(s->db, stmt_sql[Q_SPLIT_OF], -1, &q, NULL);
+	long long split = 0;
+	if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int part;
+		const char *sql = (const char *)sqlite3_column_text(q, 0);
+		const char *n = sql ? split_number(sql, &part) : NULL;
+		if (n && part == 1)
+			split = strtoll(n, NULL, 10);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, "读取索引", d);
+	if (split != s->split)
+		forget_split_statements(s);
+	s->split = split;
+	s->split_schema = version;
+	return ST_OK;
 }
 
 void store_bind_date(sqlite3_stmt *st, int i, int date)
@@ -200,6 +313,7 @@ enum status store_begin(struct store *s, struct diag *d)
 	enum status st = exec_stmt(s, Q_BEGIN, "开始写入", d);
 	if (st == ST_OK) {
 		store_calendar(s);   /* another clerk may have changed it before we took the lock */
+		store_split_refresh(s, NULL);   /* or the split of the indexes */
 		s->in_txn = true;
 		s->ncase_next = 0;
 		s->locks_known = false;
@@ -391,6 +505,8 @@ bool store_changed_elsewhere(struct store *s)
 	long long v = data_version(s);
 	bool changed = v != s->seen_version;
 	s->seen_version = v;
+	if (changed)
+		store_split_refresh(s, NULL);
 	return changed;
 }
 
@@ -506,11 +622,14 @@ enum status store_open(const char *path, int flags, struct store **out, struct d
 	struct store *s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->cal_version = -1;
+	s->split_schema = -1;
 	enum status st = open_file(s, flags, d);
 	if (st == ST_OK)
 		st = configure(s, d);
 	if (st == ST_OK)
 		st = store_schema_check(s, d);
+	if (st == ST_OK)
+		st = store_split_refresh(s, d);
 	if (st == ST_OK)
 		st = load_calendar(s, d);
 	/* after the first read, which made the -wal and -shm files */

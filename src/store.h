@@ -73,6 +73,9 @@ void store_rollback(struct store *s);
  */
 enum status store_bulk_begin(struct store *s, long long expected, bool *on, struct diag *d);
 enum status store_bulk_end(struct store *s, struct diag *d);
+/* The split of the large indexes (schema.sql): the applications up to this id are in the part
+ * a large import last built whole, those after it in the recent part. */
+long long store_split(const struct store *s);
 
 /*
  * An import's transaction: store_begin, then store_bulk_begin. Into a file without

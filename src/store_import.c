@@ -19,6 +19,10 @@
  * what the table holds (measured: 200,000 rows into 1,000,000 take half the time this way). */
 #define BULK_SMALL_TABLE 20000
 #define BULK_SHARE 8
+/* The part of the large indexes after the split is kept under 1/BULK_RECENT_SHARE of the part
+ * before it: an import into a large file sorts only its own rows and the few recent ones, and
+ * the queries read two parts, never more. */
+#define BULK_RECENT_SHARE 2
 
 void store_bulk_forget(struct store *s)
 {
@@ -29,6 +33,7 @@ void store_bulk_forget(struct store *s)
 	free(s->bulk_indexes);
 	s->bulk_indexes = NULL;
 	s->nbulk = 0;
+	s->bulk_whole = false;
 	free(s->bulk_counts);
 	s->bulk_counts = NULL;
 	s->nbulk_counts = s->bulk_counts_cap = 0;
@@ -136,17 +141,38 @@ void store_import_end(struct store *s)
 	}
 }
 
+/* One number of the file from a statement without parameters, or with ?1 = arg. */
+static enum status bulk_number(struct store *s, enum stmt_id id, long long arg, long long *n,
+			       struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, id, d);
+	if (!q)
+		return s->stmt_status;
+	if (sqlite3_bind_parameter_count(q))
+		sqlite3_bind_int64(q, 1, arg);
+	int rc = sqlite3_step(q);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "准备导入", d);
+}
+
 enum status store_bulk_begin(struct store *s, long long expected, bool *on, struct diag *d)
 {
 	*on = false;
 	store_bulk_forget(s);
 	exec_sql(s, "PRAGMA cache_size = -8000; PRAGMA threads = 1", "准备导入", NULL);
-	long long n = 0;
+	long long n = 0, recent = 0;
 	enum status st = bulk_size(s, &n, d);
+	if (st == ST_OK)
+		st = bulk_number(s, Q_RECENT_SIZE, s->split, &recent, d);
 	if (st != ST_OK)
 		return st;
 	if (n >= BULK_SMALL_TABLE && expected * BULK_SHARE < n)
 		return ST_OK;
+	/* The recent part of the large indexes (schema.sql) is sorted again with what the import
+	 * brings, the part before the split is kept, while the recent part stays under half of
+	 * it; past that, both are sorted whole, and the split moves to the last application. */
+	s->bulk_whole = (recent + expected) * BULK_RECENT_SHARE > n - recent;
 	sqlite3_stmt *q = store_stmt(s, Q_BULK_INDEXES, d);
 	if (!q)
 		return s->stmt_status;
@@ -154,8 +180,11 @@ enum status store_bulk_begin(struct store *s, long long expected, bool *on, stru
 	struct strbuf drop = STRBUF_INIT;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *sql = (const char *)sqlite3_column_text(q, 2);
+		if (!s->bulk_whole && store_split_part(sql) == 1)
+			continue;
 		s->bulk_indexes = xgrow(s->bulk_indexes, &cap, s->nbulk + 1, sizeof *s->bulk_indexes);
-		s->bulk_indexes[s->nbulk++] = store_column_text(q, 2);
+		s->bulk_indexes[s->nbulk++] = xstrdup(sql);
 		/* the names come from our own schema, not from input */
 		sb_addf(&drop, "DROP %s \"%s\";", (const char *)sqlite3_column_text(q, 0),
 			(const char *)sqlite3_column_text(q, 1));
@@ -277,8 +306,17 @@ enum status store_bulk_end(struct store *s, struct diag *d)
 	 * an import never gets here */
 	if (st == ST_OK)
 		temp_store_back(s);
-	for (size_t i = 0; st == ST_OK && i < s->nbulk; i++)
-		st = exec_sql(s, s->bulk_indexes[i], "建立索引", d);
+	long long split = s->split;
+	if (st == ST_OK && s->bulk_whole)
+		st = bulk_number(s, Q_APP_MAX_ID, 0, &split, d);
+	for (size_t i = 0; st == ST_OK && i < s->nbulk; i++) {
+		char *sql = store_split_index_sql(s->bulk_indexes[i], split);
+		st = exec_sql(s, sql, "建立索引", d);
+		free(sql);
+	}
+	/* the statements of the store read the new split from the schema */
+	if (st == ST_OK && split != s->split)
+		st = store_split_refresh(s, d);
 	store_bulk_forget(s);
 	return st;
 }

@@ -3,10 +3,11 @@
  *
  * Pages are fetched by keyset (rows after the last one shown, in list order: list_key, id),
  * never by OFFSET, so the hundredth page costs what the first does and the screen never holds
- * more than a page. The list of one year is a range of the app_year_list index. The list of
- * every year is each year's range of the same index, merged: one arm of a UNION ALL per year
- * the file holds, each in index order, which SQLite merges without a sort and stops reading
- * once the page is full (schema.sql: why there is no index of the whole list). The SQL of each
+ * more than a page. The list of one year is a range of the app_year_list index, in each of its
+ * two parts (before and after the split, store_priv.h: SPLIT). The list of every year is each
+ * year's range of the same index, merged: one arm of a UNION ALL per year the file holds and
+ * part, each in index order, which SQLite merges without a sort and stops reading once the
+ * page is full (schema.sql: why there is no index of the whole list). The SQL of each
  * combination of filter and options is put together from fixed pieces once, prepared and kept
  * (a list over every year again when the number of years changes); every value is bound.
  */
@@ -93,15 +94,15 @@ static void add_conditions(struct strbuf *sql, enum list_filter f, int opts, enu
 			     " OR instr(coalesce(request, ''), :q) > 0)");
 }
 
-static sqlite3_stmt *prepare(struct store *s, const char *sql, struct diag *d)
+/* The part of the large indexes an arm reads (store_priv.h, SPLIT): 0 for a filter that does
+ * not read them. */
+static const char *const part_cond[] = { "", " AND id <= " SPLIT, " AND id > " SPLIT };
+
+/* How many parts of the large indexes the filter's rows are read from: a range of list_key is
+ * read from both parts of app_year_list, one arm each; the others from app_state. */
+static int parts_of(enum list_filter f)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-	if (rc != SQLITE_OK) {
-		s->stmt_status = store_fail(s, rc, "准备列表查询", d);
-		return NULL;
-	}
-	return st;
+	return filters[f].keyed ? 2 : 1;
 }
 
 /* The statement of a list page; over every year, one with `arms` arms (none: no statement). */
@@ -121,18 +122,20 @@ static sqlite3_stmt *list_stmt(struct store *s, enum list_filter f, int opts, in
 		return NULL;
 	struct strbuf sql = STRBUF_INIT;
 	bool back = opts & OPT_BACKWARD;
-	for (int i = 0; i < (merged ? arms : 1); i++) {
+	int parts = parts_of(f);
+	for (int i = 0; i < (merged ? arms : 1) * parts; i++) {
 		if (i)
 			sb_adds(&sql, " UNION ALL ");
 		sb_adds(&sql, "SELECT " LIST_COLUMNS " FROM application");
 		add_conditions(&sql, f, opts,
 			       merged ? YEAR_ARM : opts & OPT_YEAR ? YEAR_ASKED : YEAR_NONE);
+		sb_adds(&sql, part_cond[parts > 1 ? 1 + i % 2 : 0]);
 		if (opts & OPT_CURSOR)
 			sb_addf(&sql, " AND (list_key, id) %s (:key, :id)", back ? "<" : ">");
 	}
 	sb_addf(&sql, " ORDER BY list_key %s, id %s LIMIT :limit", back ? "DESC" : "ASC",
 		back ? "DESC" : "ASC");
-	*slot = prepare(s, sb_str(&sql), d);
+	*slot = store_prepare(s, sb_str(&sql), "准备列表查询", d);
 	s->list_arms[f][opts] = merged ? arms : 0;
 	sb_release(&sql);
 	return *slot;
@@ -154,13 +157,14 @@ static enum status list_years(struct store *s, int *n, struct diag *d)
 	return rc == SQLITE_DONE ? ST_OK : store_fail(s, rc, "读取申请列表", d);
 }
 
-/* Each arm's year, bound to the statement's nameless parameters in order. */
-static void bind_years(sqlite3_stmt *st, const int *years, int n)
+/* Each arm's year, bound to the statement's nameless parameters in order: `per` arms a year,
+ * one for each part of the index. */
+static void bind_years(sqlite3_stmt *st, const int *years, int n, int per)
 {
 	int k = 0;
-	for (int i = 1; i <= sqlite3_bind_parameter_count(st) && k < n; i++)
+	for (int i = 1; i <= sqlite3_bind_parameter_count(st) && k < n * per; i++)
 		if (!sqlite3_bind_parameter_name(st, i))
-			sqlite3_bind_int(st, i, years[k++]);
+			sqlite3_bind_int(st, i, years[k++ / per]);
 }
 
 static void bind_named_text(sqlite3_stmt *st, const char *name, const char *v)
@@ -262,7 +266,7 @@ enum status store_list_page(struct store *s, const struct list_query *q, const c
 	sqlite3_stmt *st = list_stmt(s, q->filter, opts, years, d);
 	if (!st)
 		return s->stmt_status;
-	bind_years(st, s->years, years);
+	bind_years(st, s->years, years, parts_of(q->filter));
 	bind_query(st, q);
 	if (key) {
 		bind_named_text(st, ":key", key);
@@ -318,12 +322,19 @@ enum status store_list_count(struct store *s, const struct list_query *q, long l
 		sqlite3_reset(*slot);
 		sqlite3_clear_bindings(*slot);
 	} else {
+		/* a count in each part of the index, added up */
 		struct strbuf sql = STRBUF_INIT;
-		sb_adds(&sql, "SELECT count(*) FROM application");
-		add_conditions(&sql, q->filter, opts,
-			       every_year(q->filter, opts) ? YEAR_EVERY :
-			       opts & OPT_YEAR ? YEAR_ASKED : YEAR_NONE);
-		*slot = prepare(s, sb_str(&sql), d);
+		int parts = parts_of(q->filter);
+		sb_adds(&sql, "SELECT 0");
+		for (int i = 0; i < parts; i++) {
+			sb_adds(&sql, " + (SELECT count(*) FROM application");
+			add_conditions(&sql, q->filter, opts,
+				       every_year(q->filter, opts) ? YEAR_EVERY :
+				       opts & OPT_YEAR ? YEAR_ASKED : YEAR_NONE);
+			sb_adds(&sql, part_cond[parts > 1 ? 1 + i : 0]);
+			sb_adds(&sql, ")");
+		}
+		*slot = store_prepare(s, sb_str(&sql), "准备列表查询", d);
 		sb_release(&sql);
 		if (!*slot)
 			return s->stmt_status;

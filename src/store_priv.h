@@ -9,7 +9,7 @@
 
 #include "store.h"
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 #define GONGKAI_APPLICATION_ID 1196114249   /* 0x474B4149, "GKAI" */
 #define BUSY_TIMEOUT_MS 10000
 
@@ -51,14 +51,28 @@
 #define DOC_COLUMNS "id, app_id, kind, year, serial, number, issued_on, template_version, " \
 	"body, issued_at, issued_by, voided_at, void_reason"
 
+/* The large indexes are in two parts (schema.sql): the applications up to the split, indexed
+ * when an import last built them whole, and the recent ones after it, so that an import sorts
+ * only what it brings. A partial index serves a query only when the query's WHERE repeats the
+ * index's own, so a statement that reads them says which part it reads: "id <= " SPLIT and
+ * "id > " SPLIT, where store.c writes the file's split as a number when it prepares the
+ * statement. APPS(columns) is both parts as one table, apps; SQLite pushes the WHERE around it
+ * into each arm. */
+#define SPLIT "{split}"
+#define APPS(cols) "(SELECT " cols " FROM application WHERE id <= " SPLIT " UNION ALL " \
+	"SELECT " cols " FROM application WHERE id > " SPLIT ") AS apps"
+/* The first year above `cond`'s in both parts: each part's by one seek of its index. */
+#define YEAR_MIN(cond) "(SELECT min(m) FROM (SELECT min(received_year) AS m FROM application " \
+	"WHERE id <= " SPLIT cond " UNION ALL SELECT min(received_year) FROM application " \
+	"WHERE id > " SPLIT cond "))"
 /* The years the file holds applications of, in order, each found by one seek of app_year_list
- * past the one before (so a year without applications costs nothing); the last is NULL. A
- * range of list_key over every year is each year's part of that index, sought one year after
- * the other: EVERY_YEAR, written first in a WHERE, so that a table alias before it (a.)
+ * (each part) past the one before (so a year without applications costs nothing); the last is
+ * NULL. A range of list_key over every year is each year's part of that index, sought one year
+ * after the other: EVERY_YEAR, written first in a WHERE, so that a table alias before it (a.)
  * applies to received_year. */
 #define YEARS_HELD "WITH RECURSIVE gk_year(y) AS (" \
-	"SELECT min(received_year) FROM application UNION ALL " \
-	"SELECT (SELECT min(received_year) FROM application WHERE received_year > gk_year.y) " \
+	"SELECT " YEAR_MIN("") " UNION ALL " \
+	"SELECT " YEAR_MIN(" AND received_year > gk_year.y") " " \
 	"FROM gk_year WHERE gk_year.y IS NOT NULL) SELECT y FROM gk_year"
 #define EVERY_YEAR "received_year IN (" YEARS_HELD ")"
 /* Applications answered from a day (?N, inclusive) or after it, or up to one, as a range of
@@ -75,9 +89,12 @@
  * begins with '9' (schema.sql): the list of their ids is read once from app_year_list, where
  * looking each row's application up in the table cost a random read per row (50 ms for table
  * 四 at a million applications); the ids are in the indexes that serve the query. */
-#define NOT_VOIDED(id) id " NOT IN (SELECT id FROM application WHERE " EVERY_YEAR \
-	" AND list_key >= '9')"
+#define NOT_VOIDED(id) id " NOT IN (SELECT id FROM " APPS("id, received_year, list_key") \
+	" WHERE " EVERY_YEAR " AND list_key >= '9')"
 #define VOIDED_NOT NOT_VOIDED("review.app_id")
+
+#define DUP_APPS APPS("id, case_no, received, applicant, request, answered, outcome, " \
+	"id_number, voided_at")
 
 /* Every statement the store runs, prepared once on first use and kept. */
 #define STMT_LIST(X) \
@@ -134,6 +151,11 @@
 		"ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name") \
 	X(Q_BULK_SIZE, "SELECT count(*) FROM application") \
 	X(Q_APP_NONE, "SELECT max(id) IS NULL FROM application") \
+	X(Q_APP_MAX_ID, "SELECT coalesce(max(id), 0) FROM application") \
+	X(Q_RECENT_SIZE, "SELECT count(*) FROM application WHERE id > ?1") \
+	/* the split of the large indexes, in the first one's WHERE (store.c) */ \
+	X(Q_SPLIT_OF, "SELECT sql FROM sqlite_schema WHERE type = 'index' " \
+		"AND name = 'app_year_list'") \
 	X(Q_BULK_INDEXES, "SELECT type, name, sql FROM sqlite_schema " \
 		"WHERE type IN ('index', 'trigger') AND tbl_name = 'application' AND sql IS NOT NULL " \
 		"AND name NOT IN ('app_state', 'app_fee_paid')") \
@@ -153,7 +175,8 @@
 	 * the Q_T3_* recount (store_priv.h); tests/unit/test_counting.c keeps the four equal. */ \
 	X(Q_T3_NEW, "SELECT applicant_type, count(*) FROM application " \
 		"WHERE received BETWEEN ?1 AND ?2 AND voided_at IS NULL GROUP BY applicant_type") \
-	X(Q_T3_OUTCOMES, "SELECT outcome, applicant_type, count(*) FROM application " \
+	X(Q_T3_OUTCOMES, "SELECT outcome, applicant_type, count(*) FROM " \
+		APPS("outcome, applicant_type, received_year, list_key, answered, voided_at") " " \
 		"WHERE " ANSWERED_BETWEEN("?1", "?2") " AND answered BETWEEN ?1 AND ?2 " \
 		"AND voided_at IS NULL " \
 		"GROUP BY outcome, applicant_type") \
@@ -161,7 +184,8 @@
 		"FROM application WHERE answered IS NULL AND received <= ?2 AND voided_at IS NULL " \
 		"GROUP BY applicant_type") \
 	X(Q_T3_CARRY_DONE, "SELECT applicant_type, sum(received < ?1), " \
-		"sum(received <= ?2 AND answered > ?2) FROM application " \
+		"sum(received <= ?2 AND answered > ?2) FROM " \
+		APPS("applicant_type, received, answered, received_year, list_key, voided_at") " " \
 		"WHERE " ANSWERED_FROM("?1") " AND answered >= ?1 AND received <= ?2 " \
 		"AND voided_at IS NULL GROUP BY applicant_type") \
 	/* a voided application's reconsideration and lawsuit are counted nowhere either */ \
@@ -202,25 +226,30 @@
 		"OR a.answered IS NULL OR a.answered >= ?1 " \
 		"OR (r.filed <= ?2 AND (r.decided IS NULL OR r.decided >= ?1)) " \
 		"OR (s.filed <= ?2 AND (s.decided IS NULL OR s.decided >= ?1))) ORDER BY a.id") \
-	X(Q_APP_ANSWERED_IN, APP_SELECT_JOINED "WHERE a." ANSWERED_BETWEEN("?1", "?2") " " \
-		"AND a.answered BETWEEN ?1 AND ?2 AND a.voided_at IS NULL ORDER BY a.answered, a.id") \
+	X(Q_APP_ANSWERED_IN, APP_SELECT_JOINED "WHERE a.id IN (SELECT id FROM " \
+		APPS("id, received_year, list_key, answered") " WHERE " ANSWERED_BETWEEN("?1", "?2") \
+		" AND answered BETWEEN ?1 AND ?2) AND a.voided_at IS NULL ORDER BY a.answered, a.id") \
 	/* open on the year's last day: not answered yet, or answered after it */ \
 	X(Q_APP_OPEN_OLDEST, APP_SELECT_JOINED "WHERE a.id IN (" \
 		"SELECT id FROM (SELECT id, received FROM application WHERE answered IS NULL " \
 		"AND received <= ?2 AND voided_at IS NULL ORDER BY received LIMIT 10) UNION ALL " \
-		"SELECT id FROM (SELECT id, received FROM application WHERE " ANSWERED_AFTER("?2") \
+		"SELECT id FROM (SELECT id, received FROM " \
+		APPS("id, received, answered, received_year, list_key, voided_at") \
+		" WHERE " ANSWERED_AFTER("?2") \
 		" AND answered > ?2 AND received <= ?2 AND voided_at IS NULL " \
 		"ORDER BY received LIMIT 10)) " \
 		"ORDER BY a.received, a.id LIMIT 10") \
-	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM application WHERE received_year = ?5 " \
+	X(Q_APPLICANT_MONTH, "SELECT count(*) FROM " \
+		APPS("id, received_year, received, applicant, id_number, voided_at") \
+		" WHERE received_year = ?5 " \
 		"AND received BETWEEN ?1 AND ?2 AND applicant = ?3 AND (?4 IS NULL OR id_number = ?4) " \
 		"AND voided_at IS NULL AND (received < ?2 OR ?6 = 0 OR id <= ?6)") \
 	/* an applicant's earlier applications, by name or by ID number (store_dup.c) */ \
 	X(Q_APP_DUP, "SELECT id, case_no, received, applicant, request, answered, outcome " \
-		"FROM application WHERE applicant = ?1 AND received BETWEEN ?3 AND ?4 " \
+		"FROM " DUP_APPS " WHERE applicant = ?1 AND received BETWEEN ?3 AND ?4 " \
 		"AND voided_at IS NULL AND id <> ?5 UNION " \
 		"SELECT id, case_no, received, applicant, request, answered, outcome " \
-		"FROM application WHERE id_number = ?2 AND received BETWEEN ?3 AND ?4 " \
+		"FROM " DUP_APPS " WHERE id_number = ?2 AND received BETWEEN ?3 AND ?4 " \
 		"AND voided_at IS NULL AND id <> ?5 ORDER BY 3 DESC, 1 DESC LIMIT 500") \
 	X(Q_HISTORY_YEAR, "INSERT INTO history (year, at, user, field, old, new, reason) " \
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
@@ -258,6 +287,8 @@ struct store {
 	bool in_txn;
 	sqlite3_stmt *stmt[Q_COUNT];
 	enum status stmt_status;     /* why store_stmt last returned NULL */
+	long long split;             /* the split of the large indexes (SPLIT), as last read */
+	long long split_schema;      /* the schema_version it was read at */
 	struct calendar *cal;
 	long long cal_version;       /* data_version when the calendar was loaded */
 	long long seen_version;      /* data_version at the last store_changed_elsewhere */
@@ -273,6 +304,7 @@ struct store {
 	char **bulk_indexes;         /* CREATE INDEX statements to run at store_bulk_end */
 	size_t nbulk;
 	bool bulk;                   /* between store_bulk_begin and _end, the triggers dropped */
+	bool bulk_whole;             /* and both parts of the large indexes, not the recent one */
 	bool journal_switched;       /* an import into an empty file left WAL (store_import_end) */
 	bool temp_switched;          /* and keeps its statement journals in memory */
 	bool case_table;             /* temp.import_case is there (store_case_table) */
@@ -323,6 +355,18 @@ void store_file_share(const char *path);
 /* A `file:` URI that opens path as immutable; the caller frees it. */
 char *store_file_uri(const char *path);
 
+/* Prepares sql (a statement of the store's own) with SPLIT written as s->split; sets
+ * s->stmt_status and reports to d on failure. */
+sqlite3_stmt *store_prepare(struct store *s, const char *sql, const char *what, struct diag *d);
+/* Reads the file's split (s->split) again if the schema changed since it was read: another
+ * connection's import may have moved it. The statements written with the old one are
+ * finalized (they are still right, but no index serves them). */
+enum status store_split_refresh(struct store *s, struct diag *d);
+/* Sets the split of the large indexes' SQL (a CREATE INDEX of schema.sql's, either part) to w;
+ * the caller frees it. Any other SQL comes back as it is. */
+char *store_split_index_sql(const char *sql, long long w);
+/* Whether sql is the CREATE INDEX of the part before the split (1), after it (2), or neither. */
+int store_split_part(const char *sql);
 /* The statement, reset and with its bindings cleared; NULL after reporting to d. */
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, struct diag *d);
 /* Maps a SQLite result to a status and adds a Chinese line naming `what` to d. */

@@ -271,6 +271,26 @@ static bool has_object(const struct object *v, size_t n, const struct object *o)
 	return false;
 }
 
+/* The split of the file's large indexes (store_priv.h, SPLIT): that of its first one, or, if
+ * they are not in two parts, its largest application id. */
+static enum status file_split(struct store *s, const struct object *have, size_t nhave,
+			      long long *split, struct diag *d)
+{
+	for (size_t i = 0; i < nhave; i++)
+		if (strcmp(have[i].name, "app_year_list") == 0 && store_split_part(have[i].sql) == 1) {
+			const char *n = strstr(have[i].sql, " id <= ");
+			*split = strtoll(n + strlen(" id <= "), NULL, 10);
+			return ST_OK;
+		}
+	sqlite3_stmt *q = store_stmt(s, Q_APP_MAX_ID, d);
+	if (!q)
+		return s->stmt_status;
+	int rc = sqlite3_step(q);
+	*split = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "升级数据库", d);
+}
+
 #define STRINGIFY(x) #x
 #define VERSION_PRAGMA(v) "PRAGMA user_version = " STRINGIFY(v)
 
@@ -299,6 +319,18 @@ static enum status upgrade_in_place(struct store *s, bool *done, struct diag *d)
 	bool same = st == ST_OK && nwant_t == nhave_t;
 	for (size_t i = 0; same && i < nwant_t; i++)
 		same = has_object(have_t, nhave_t, &want_t[i]);
+	/* The large indexes are wanted at the file's split, or, when it has none yet, with every
+	 * application before it (the recent part empty). */
+	long long split = 0;
+	if (same)
+		st = file_split(s, have, nhave, &split, d);
+	same = same && st == ST_OK;
+	for (size_t i = 0; same && i < nwant; i++)
+		if (store_split_part(want[i].sql)) {
+			char *sql = store_split_index_sql(want[i].sql, split);
+			free(want[i].sql);
+			want[i].sql = sql;
+		}
 	struct strbuf sql = STRBUF_INIT;
 	if (same) {
 		/* the names and texts are the schema's own (sqlite_schema, schema.sql) */

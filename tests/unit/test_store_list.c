@@ -2,7 +2,8 @@
  * test_store_list.c — the list a page at a time: store_list_get, the list line of one
  * application, which must locate it in the keyset list exactly as store_list_page does (the
  * interface moves its cursor there after a save); and the list of every year, merged from each
- * year's part of the year index, in one order whichever way it is paged.
+ * year's range of the year index (in each of its two parts, before and after the split),
+ * in one order whichever way it is paged.
  */
 #include "testutil.h"
 
@@ -23,6 +24,26 @@ static long long add(struct store *s, const char *name, int received, int answer
 	app_release(&a);
 	diag_release(&d);
 	return id;
+}
+
+/* Opens an import's transaction that builds the large indexes whole (a file this small): what
+ * is added until bulk_end is before the split. */
+static void bulk_begin(struct store *s)
+{
+	struct diag d = DIAG_INIT;
+	bool on = false;
+	assert_int_equal(store_begin(s, &d), ST_OK);
+	assert_int_equal(store_bulk_begin(s, 1000, &on, &d), ST_OK);
+	assert_true(on);
+	diag_release(&d);
+}
+
+static void bulk_end(struct store *s)
+{
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_bulk_end(s, &d), ST_OK);
+	assert_int_equal(store_commit(s, &d), ST_OK);
+	diag_release(&d);
 }
 
 static void test_list_get(void **state)
@@ -133,9 +154,10 @@ static void assert_list_order(struct store *s, const long long *ids, size_t n)
 	diag_release(&d);
 }
 
-static void test_list_of_every_year_merged_in_order(void **state)
+/* The rows before `split_after` are added in one large import (before the split of the large
+ * indexes), the others one by one (after it): 0, all recent; all, none recent. */
+static void list_of_every_year_merged_in_order(size_t split_after)
 {
-	(void)state;
 	struct store *s = NULL;
 	struct diag d = DIAG_INIT;
 	assert_int_equal(store_open(":memory:", 0, &s, &d), ST_OK);
@@ -165,12 +187,17 @@ static void test_list_of_every_year_merged_in_order(void **state)
 	size_t total = sizeof rows / sizeof rows[0];
 	long long voided = 0;
 	for (size_t i = 0; i < total; i++) {
+		if (i == 0 && split_after > 0)
+			bulk_begin(s);
 		long long id = add(s, "王某", date_from_ymd(rows[i].y, rows[i].m, rows[i].d),
 				   rows[i].ay ? date_from_ymd(rows[i].ay, rows[i].am, rows[i].ad) :
 				   DATE_NONE);
+		if (i + 1 == split_after)
+			bulk_end(s);
 		if (i == 4)
 			voided = id;
 	}
+	assert_int_equal(store_split(s), (long long)split_after);
 	assert_int_equal(store_app_void(s, voided, 0, "录入重复", NULL, &d), ST_OK);
 
 	/* forward and backward, by pages of 1, 2, 3 and 50: the same rows in the same order, in
@@ -229,6 +256,22 @@ static void test_list_of_every_year_merged_in_order(void **state)
 	store_close(&s);
 }
 
+static void test_list_of_every_year_merged_in_order(void **state)
+{
+	(void)state;
+	list_of_every_year_merged_in_order(0);
+}
+
+/* Every year in both parts of the index, and some (2009 and 2013 early, 2024 late) in one */
+static void test_list_merged_across_the_split(void **state)
+{
+	(void)state;
+	list_of_every_year_merged_in_order(1);
+	list_of_every_year_merged_in_order(7);
+	list_of_every_year_merged_in_order(11);
+	list_of_every_year_merged_in_order(18);
+}
+
 /* One application in each year from 1900 to 2026 (the oldest receipt date the program takes to
  * this year): 127 arms in the merge, still one list in order. */
 static void test_list_of_every_year_with_many_years(void **state)
@@ -262,6 +305,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_list_get),
 		cmocka_unit_test(test_list_of_every_year_merged_in_order),
+		cmocka_unit_test(test_list_merged_across_the_split),
 		cmocka_unit_test(test_list_of_every_year_with_many_years),
 	};
 	return gk_run_tests(tests, NULL, NULL);
