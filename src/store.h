@@ -64,12 +64,15 @@ void store_rollback(struct store *s);
 
 /*
  * For a large import (about `expected` rows) into a table that holds few applications, or not
- * many more than the import brings: inside the open transaction,
- * drops the secondary indexes and the triggers of the applications (keeping their definitions
- * from the schema) so that rows go in without them — the store keeps table 三's counts for them
- * in memory meanwhile — and store_bulk_end writes those counts and builds the indexes again,
- * one sort each, before the commit. Nothing to do when the table is already large (*on is then
- * false). A rollback brings the indexes and triggers back by itself.
+ * many more than the import brings: inside the open transaction, drops the secondary indexes
+ * and the triggers of the applications (keeping their definitions from the schema) so that
+ * rows go in without them — the store keeps table 三's counts for them in memory meanwhile —
+ * and store_bulk_end writes those counts and builds the indexes again, one sort each, before
+ * the commit. Of the large indexes, only the recent part is dropped and sorted again while it
+ * stays, with the import's rows, under half of the part before the split (schema.sql); past
+ * that, both parts, and the split moves after the last application. Nothing to do when the
+ * table is already large (*on is then false). A rollback brings the indexes and triggers back
+ * by itself.
  */
 enum status store_bulk_begin(struct store *s, long long expected, bool *on, struct diag *d);
 enum status store_bulk_end(struct store *s, struct diag *d);

@@ -1,7 +1,8 @@
 /*
  * store_import.c — how an import writes many rows at once (store.h, store_import_begin and
- * store_bulk_begin): the journals of a first import, the large indexes and the triggers of the
- * applications dropped and built again once, and table 三's counts kept in memory meanwhile.
+ * store_bulk_begin): the journals of a first import, the large indexes (their recent part, or
+ * both parts and a new split) and the triggers of the applications dropped and built again
+ * once, and table 三's counts kept in memory meanwhile.
  */
 #include "store_priv.h"
 

@@ -88,14 +88,25 @@ static void test_split_moves_only_when_the_recent_part_grows(void **state)
 	int fd = mkstemps(path, 3);
 	close(fd);
 	unlink(path);
-	struct store *f = NULL;
+	struct store *f = NULL, *other = NULL;
 	struct diag d = DIAG_INIT;
 	assert_int_equal(store_open(path, 0, &f, &d), ST_OK);
+	assert_int_equal(store_open(path, 0, &other, &d), ST_OK);
+	store_changed_elsewhere(other);
 	bulk_begin(f, 10);
 	for (int i = 0; i < 10; i++)
 		add(f, "甲", "2024-01-02", NULL);
 	bulk_end(f);
 	store_close(&f);
+	/* another clerk's program, open meanwhile, follows the split once it sees the change */
+	assert_int_equal(store_split(other), 0);
+	assert_true(store_changed_elsewhere(other));
+	assert_int_equal(store_split(other), 10);
+	struct list_query q = { .filter = LF_ALL, .today = D("2024-02-01") };
+	long long n = 0;
+	assert_int_equal(store_list_count(other, &q, &n, &d), ST_OK);
+	assert_int_equal(n, 10);
+	store_close(&other);
 	assert_int_equal(store_open(path, 0, &f, &d), ST_OK);
 	assert_int_equal(store_split(f), 10);
 	store_close(&f);
