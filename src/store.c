@@ -339,6 +339,7 @@ void store_rollback(struct store *s)
 	store_bulk_forget(s);   /* the rollback brought the indexes and triggers back */
 	s->case_table = false;  /* and took a table of held case numbers it made */
 	s->in_txn = false;
+	store_split_refresh(s, NULL);   /* and the split an import had moved */
 }
 
 enum status store_read_begin(struct store *s, bool *own, struct diag *d)

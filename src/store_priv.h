@@ -93,6 +93,15 @@
 	" WHERE " EVERY_YEAR " AND list_key >= '9')"
 #define VOIDED_NOT NOT_VOIDED("review.app_id")
 
+/* Table 三's outcomes and carry-over of the year (?1 to ?2) in one part of the index (`part`:
+ * "<= " SPLIT or "> " SPLIT). */
+#define T3_OUTCOMES_IN(part) "SELECT outcome, applicant_type, count(*) FROM application " \
+	"WHERE " ANSWERED_BETWEEN("?1", "?2") " AND answered BETWEEN ?1 AND ?2 " \
+	"AND voided_at IS NULL AND id " part " GROUP BY outcome, applicant_type"
+#define T3_CARRY_DONE_IN(part) "SELECT applicant_type, sum(received < ?1), " \
+	"sum(received <= ?2 AND answered > ?2) FROM application " \
+	"WHERE " ANSWERED_FROM("?1") " AND answered >= ?1 AND received <= ?2 " \
+	"AND voided_at IS NULL AND id " part " GROUP BY applicant_type"
 #define DUP_APPS APPS("id, case_no, received, applicant, request, answered, outcome, " \
 	"id_number, voided_at")
 
@@ -175,19 +184,14 @@
 	 * the Q_T3_* recount (store_priv.h); tests/unit/test_counting.c keeps the four equal. */ \
 	X(Q_T3_NEW, "SELECT applicant_type, count(*) FROM application " \
 		"WHERE received BETWEEN ?1 AND ?2 AND voided_at IS NULL GROUP BY applicant_type") \
-	X(Q_T3_OUTCOMES, "SELECT outcome, applicant_type, count(*) FROM " \
-		APPS("outcome, applicant_type, received_year, list_key, answered, voided_at") " " \
-		"WHERE " ANSWERED_BETWEEN("?1", "?2") " AND answered BETWEEN ?1 AND ?2 " \
-		"AND voided_at IS NULL " \
-		"GROUP BY outcome, applicant_type") \
+	/* grouped in each part of the index and added up by the caller: a GROUP BY over both \
+	 * parts as one (APPS) would not take the years' condition into each */ \
+	X(Q_T3_OUTCOMES, T3_OUTCOMES_IN("<= " SPLIT) " UNION ALL " T3_OUTCOMES_IN("> " SPLIT)) \
 	X(Q_T3_CARRY_OPEN, "SELECT applicant_type, sum(received < ?1), count(*) " \
 		"FROM application WHERE answered IS NULL AND received <= ?2 AND voided_at IS NULL " \
 		"GROUP BY applicant_type") \
-	X(Q_T3_CARRY_DONE, "SELECT applicant_type, sum(received < ?1), " \
-		"sum(received <= ?2 AND answered > ?2) FROM " \
-		APPS("applicant_type, received, answered, received_year, list_key, voided_at") " " \
-		"WHERE " ANSWERED_FROM("?1") " AND answered >= ?1 AND received <= ?2 " \
-		"AND voided_at IS NULL GROUP BY applicant_type") \
+	X(Q_T3_CARRY_DONE, T3_CARRY_DONE_IN("<= " SPLIT) " UNION ALL " \
+		T3_CARRY_DONE_IN("> " SPLIT)) \
 	/* a voided application's reconsideration and lawsuit are counted nowhere either */ \
 	/* those decided from the year on come one row each, added up by store_table4: grouped
 	 * here, SQLite sorted them into a temporary tree first, three quarters of the time */ \

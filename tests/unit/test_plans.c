@@ -1,7 +1,8 @@
 /*
  * test_plans.c — every statement the store runs is served by an index where one should serve:
  * no full scan of the applications (or the reviews) but for the few walks over all of them,
- * and no temporary sort where the list pages by an index (keyset paging needs the index order).
+ * and no temporary sort where the list pages by an index (keyset paging needs the index order);
+ * in a file whose large indexes are split in two parts (schema.sql), each read by its own.
  */
 #include "testutil.h"
 
@@ -41,6 +42,12 @@ static void check_plan(const char *name, const char *plan, void *ctx)
 	if (full && !allowed_full(name))
 		snprintf(s->problems + strlen(s->problems), sizeof s->problems - strlen(s->problems),
 			 "%s: full scan:\n%s", name, plan);
+	/* a part of the large indexes not used: the part's whole range of ids read instead */
+	if ((strstr(plan, "application USING INTEGER PRIMARY KEY (rowid<") ||
+	     strstr(plan, "application USING INTEGER PRIMARY KEY (rowid>")) &&
+	    strcmp(name, "Q_RECENT_SIZE") != 0)
+		snprintf(s->problems + strlen(s->problems), sizeof s->problems - strlen(s->problems),
+			 "%s: reads a range of ids instead of a part's index:\n%s", name, plan);
 	/* a filtered list searches an index range; only the whole list (or a bare search) scans */
 	bool whole = strncmp(name, "list all", 8) == 0;
 	if (list && !whole && strstr(plan, "SCAN application"))
@@ -67,6 +74,20 @@ static void test_every_statement_uses_an_index(void **state)
 	struct store *s = memstore();
 	struct seen seen = { 0 };
 	struct diag d = DIAG_INIT;
+	/* the large indexes split after a first import (the statements say where, as numbers) */
+	bool on = false;
+	assert_int_equal(store_begin(s, &d), ST_OK);
+	assert_int_equal(store_bulk_begin(s, 100, &on, &d), ST_OK);
+	struct app a;
+	app_init(&a);
+	for (int i = 0; i < 3; i++) {
+		mkapp(&a, AT_PERSON, "2023-03-01", NULL, NULL);
+		put(s, &a);
+	}
+	app_release(&a);
+	assert_int_equal(store_bulk_end(s, &d), ST_OK);
+	assert_int_equal(store_commit(s, &d), ST_OK);
+	assert_int_equal(store_split(s), 3);
 	assert_int_equal(store_query_plans(s, check_plan, &seen, &d), ST_OK);
 	assert_true(seen.statements > 40);
 	assert_int_equal(seen.lists, LF_COUNT * 16);

@@ -83,6 +83,20 @@ static void test_split_moves_only_when_the_recent_part_grows(void **state)
 	bulk_end(s);
 	assert_int_equal(store_split(s), 66);
 
+	/* an import rolled back after its indexes were built leaves the split where it was */
+	bulk_begin(s, 100);
+	add(s, "戊", "2023-05-02", NULL);
+	struct diag rd = DIAG_INIT;
+	assert_int_equal(store_bulk_end(s, &rd), ST_OK);
+	assert_int_equal(store_split(s), 67);
+	store_rollback(s);
+	assert_int_equal(store_split(s), 66);
+	struct list_query all = { .filter = LF_ALL, .today = D("2023-06-01") };
+	long long count = 0;
+	assert_int_equal(store_list_count(s, &all, &count, &rd), ST_OK);
+	assert_int_equal(count, 66);
+	diag_release(&rd);
+
 	/* and the file opened again reads the split from its schema */
 	char path[] = "/tmp/gk-split-XXXXXX.db";
 	int fd = mkstemps(path, 3);
