@@ -610,8 +610,8 @@ enum status store_case_held(struct store *s, const char *case_no, size_t *by, st
 	*by = 0;
 	if (!s->case_table)   /* no table: nothing is held */
 		return ST_OK;
-	bool found;
-	long long row;
+	bool found = false;
+	long long row = 0;
 	enum status st = case_query(s, Q_CASE_HELD, case_no, &found, &row, d);
 	*by = st == ST_OK && found ? (size_t)row : 0;
 	return st;
@@ -620,8 +620,8 @@ enum status store_case_held(struct store *s, const char *case_no, size_t *by, st
 enum status store_case_hold(struct store *s, const char *case_no, size_t row, size_t *by,
 			    struct diag *d)
 {
-	bool found;
-	long long id;
+	bool found = false;
+	long long id = 0;
 	enum status st = case_query(s, Q_APP_BY_CASE, case_no, &found, &id, d);
 	*by = found ? STORE_CASE_STORED : 0;
 	if (st != ST_OK || found)
