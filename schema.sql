@@ -180,8 +180,7 @@ CREATE TABLE application (
 -- which takes the applications entered one by one since. A large import into a file that
 -- already holds many more applications than it brings sorts the recent part again with its own
 -- rows and leaves the other part as it is, so that it costs what it brings, not what the file
--- holds (200,000 rows into a file of 800,000 take about what they take into an empty file);
--- once the recent part would pass half of the other, both are built whole and the split moves
+-- holds; once the recent part would pass half of the other, both are built whole and the split moves
 -- after the last application (store_import.c). Each part is a partial index whose WHERE names
 -- the split; the 0 below is a new file's, and the program writes the file's own in its place
 -- (store_schema.c, store_import.c). A statement reads both parts, each by its own condition
