@@ -122,6 +122,20 @@ sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, struct diag *d)
 	return st;
 }
 
+enum status store_number(struct store *s, enum stmt_id id, long long arg, long long *n,
+			 const char *what, struct diag *d)
+{
+	sqlite3_stmt *q = store_stmt(s, id, d);
+	if (!q)
+		return s->stmt_status;
+	if (sqlite3_bind_parameter_count(q))
+		sqlite3_bind_int64(q, 1, arg);
+	int rc = sqlite3_step(q);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, what, d);
+}
+
 /* Where the number of the split is in a CREATE INDEX of either part: after the last "id <= "
  * or "id > " (schema.sql writes it last); NULL if there is none. */
 static const char *split_number(const char *sql, int *part)
@@ -146,6 +160,15 @@ int store_split_part(const char *sql)
 	int part;
 	return sql && strncmp(sql, "CREATE INDEX", 12) == 0 && split_number(sql, &part) ? part
 										    : 0;
+}
+
+bool store_split_of(const char *sql, long long *w)
+{
+	int part;
+	const char *n = store_split_part(sql) == 1 ? split_number(sql, &part) : NULL;
+	if (n)
+		*w = strtoll(n, NULL, 10);
+	return n != NULL;
 }
 
 char *store_split_index_sql(const char *sql, long long w)
@@ -204,13 +227,8 @@ enum status store_split_refresh(struct store *s, struct diag *d)
 	sqlite3_stmt *q;
 	int rc = sqlite3_prepare_v2(s->db, stmt_sql[Q_SPLIT_OF], -1, &q, NULL);
 	long long split = 0;
-	if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		int part;
-		const char *sql = (const char *)sqlite3_column_text(q, 0);
-		const char *n = sql ? split_number(sql, &part) : NULL;
-		if (n && part == 1)
-			split = strtoll(n, NULL, 10);
-	}
+	if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
+		store_split_of((const char *)sqlite3_column_text(q, 0), &split);
 	sqlite3_finalize(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, rc, "读取索引", d);

@@ -50,18 +50,6 @@ static enum status exec_sql(struct store *s, const char *sql, const char *what, 
 	return rc == SQLITE_OK ? ST_OK : store_fail(s, rc, what, d);
 }
 
-/* How many applications the file holds (a bulk import's choices depend on it). */
-static enum status bulk_size(struct store *s, long long *n, struct diag *d)
-{
-	sqlite3_stmt *q = store_stmt(s, Q_BULK_SIZE, d);
-	if (!q)
-		return s->stmt_status;
-	int rc = sqlite3_step(q);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "准备导入", d);
-}
-
 /* Sets the journal mode, WAL or a rollback journal; whether SQLite took it (leaving WAL needs
  * the file to itself). */
 static bool journal_mode(struct store *s, bool wal)
@@ -84,13 +72,9 @@ enum status store_import_begin(struct store *s, long long expected, bool *bulk, 
 	*bulk = false;
 	/* whether there is any application at all: the largest id, not a count (store_bulk_begin
 	 * counts them inside the transaction, where it matters) */
-	sqlite3_stmt *q = store_stmt(s, Q_APP_NONE, d);
-	if (!q)
-		return s->stmt_status;
-	int rc = sqlite3_step(q);
-	bool empty = rc == SQLITE_ROW && sqlite3_column_int(q, 0);
-	sqlite3_reset(q);
-	enum status st = rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "准备导入", d);
+	long long last = 0;
+	enum status st = store_number(s, Q_APP_MAX_ID, 0, &last, "准备导入", d);
+	bool empty = st == ST_OK && last == 0;
 	/* Into a file without applications, every page the import writes is new: a rollback
 	 * journal keeps only the few pages there were (crash safe with synchronous = FULL), where
 	 * the WAL would take every page once and the checkpoint write it again. Only when no other
@@ -145,30 +129,16 @@ void store_import_end(struct store *s)
 	}
 }
 
-/* One number of the file from a statement without parameters, or with ?1 = arg. */
-static enum status bulk_number(struct store *s, enum stmt_id id, long long arg, long long *n,
-			       struct diag *d)
-{
-	sqlite3_stmt *q = store_stmt(s, id, d);
-	if (!q)
-		return s->stmt_status;
-	if (sqlite3_bind_parameter_count(q))
-		sqlite3_bind_int64(q, 1, arg);
-	int rc = sqlite3_step(q);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "准备导入", d);
-}
-
 enum status store_bulk_begin(struct store *s, long long expected, bool *on, struct diag *d)
 {
 	*on = false;
 	store_bulk_forget(s);
 	exec_sql(s, "PRAGMA cache_size = -8000; PRAGMA threads = 1", "准备导入", NULL);
 	long long n = 0, recent = 0;
-	enum status st = bulk_size(s, &n, d);
+	/* how many applications the file holds, and how many after the split */
+	enum status st = store_number(s, Q_BULK_SIZE, 0, &n, "准备导入", d);
 	if (st == ST_OK)
-		st = bulk_number(s, Q_RECENT_SIZE, s->split, &recent, d);
+		st = store_number(s, Q_RECENT_SIZE, s->split, &recent, "准备导入", d);
 	if (st != ST_OK)
 		return st;
 	if (n >= BULK_SMALL_TABLE && expected * BULK_SHARE < n)
@@ -312,7 +282,7 @@ enum status store_bulk_end(struct store *s, struct diag *d)
 		temp_store_back(s);
 	long long split = s->split;
 	if (st == ST_OK && s->bulk_whole)
-		st = bulk_number(s, Q_APP_MAX_ID, 0, &split, d);
+		st = store_number(s, Q_APP_MAX_ID, 0, &split, "建立索引", d);
 	for (size_t i = 0; st == ST_OK && i < s->nbulk; i++) {
 		char *sql = store_split_index_sql(s->bulk_indexes[i], split);
 		st = exec_sql(s, sql, "建立索引", d);

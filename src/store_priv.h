@@ -159,7 +159,6 @@
 	X(Q_HOLIDAY_PUT, "INSERT INTO holiday (day, kind, name) VALUES (?1, ?2, ?3) " \
 		"ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name") \
 	X(Q_BULK_SIZE, "SELECT count(*) FROM application") \
-	X(Q_APP_NONE, "SELECT max(id) IS NULL FROM application") \
 	X(Q_APP_MAX_ID, "SELECT coalesce(max(id), 0) FROM application") \
 	X(Q_RECENT_SIZE, "SELECT count(*) FROM application WHERE id > ?1") \
 	/* the split of the large indexes, in the first one's WHERE (store.c) */ \
@@ -371,6 +370,12 @@ enum status store_split_refresh(struct store *s, struct diag *d);
 char *store_split_index_sql(const char *sql, long long w);
 /* Whether sql is the CREATE INDEX of the part before the split (1), after it (2), or neither. */
 int store_split_part(const char *sql);
+/* The split written in sql, when it is the CREATE INDEX of the part before it (into *w). */
+bool store_split_of(const char *sql, long long *w);
+/* One number from the statement id (with ?1 bound to arg when it has a parameter) into *n;
+ * `what` names the work in the message of a failure. */
+enum status store_number(struct store *s, enum stmt_id id, long long arg, long long *n,
+			 const char *what, struct diag *d);
 /* The statement, reset and with its bindings cleared; NULL after reporting to d. */
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id, struct diag *d);
 /* Maps a SQLite result to a status and adds a Chinese line naming `what` to d. */

@@ -277,18 +277,9 @@ static enum status file_split(struct store *s, const struct object *have, size_t
 			      long long *split, struct diag *d)
 {
 	for (size_t i = 0; i < nhave; i++)
-		if (strcmp(have[i].name, "app_year_list") == 0 && store_split_part(have[i].sql) == 1) {
-			const char *n = strstr(have[i].sql, " id <= ");
-			*split = strtoll(n + strlen(" id <= "), NULL, 10);
+		if (strcmp(have[i].name, "app_year_list") == 0 && store_split_of(have[i].sql, split))
 			return ST_OK;
-		}
-	sqlite3_stmt *q = store_stmt(s, Q_APP_MAX_ID, d);
-	if (!q)
-		return s->stmt_status;
-	int rc = sqlite3_step(q);
-	*split = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? ST_OK : store_fail(s, rc, "升级数据库", d);
+	return store_number(s, Q_APP_MAX_ID, 0, split, "升级数据库", d);
 }
 
 #define STRINGIFY(x) #x

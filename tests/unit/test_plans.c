@@ -75,9 +75,7 @@ static void test_every_statement_uses_an_index(void **state)
 	struct seen seen = { 0 };
 	struct diag d = DIAG_INIT;
 	/* the large indexes split after a first import (the statements say where, as numbers) */
-	bool on = false;
-	assert_int_equal(store_begin(s, &d), ST_OK);
-	assert_int_equal(store_bulk_begin(s, 100, &on, &d), ST_OK);
+	bulk_begin(s, 100);
 	struct app a;
 	app_init(&a);
 	for (int i = 0; i < 3; i++) {
@@ -85,8 +83,7 @@ static void test_every_statement_uses_an_index(void **state)
 		put(s, &a);
 	}
 	app_release(&a);
-	assert_int_equal(store_bulk_end(s, &d), ST_OK);
-	assert_int_equal(store_commit(s, &d), ST_OK);
+	bulk_end(s);
 	assert_int_equal(store_split(s), 3);
 	assert_int_equal(store_query_plans(s, check_plan, &seen, &d), ST_OK);
 	assert_true(seen.statements > 40);

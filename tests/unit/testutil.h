@@ -86,4 +86,26 @@ static inline long long put(struct store *s, struct app *a)
 	return a->id;
 }
 
+/* Opens a large import's transaction for about `expected` rows (the store then chooses which
+ * parts of the large indexes it builds again at bulk_end); fails the test when it is refused
+ * or would not take the bulk way. */
+static inline void bulk_begin(struct store *s, long long expected)
+{
+	struct diag d = DIAG_INIT;
+	bool on = false;
+	assert_int_equal(store_begin(s, &d), ST_OK);
+	assert_int_equal(store_bulk_begin(s, expected, &on, &d), ST_OK);
+	assert_true(on);
+	diag_release(&d);
+}
+
+/* Builds the indexes again and commits the import bulk_begin opened. */
+static inline void bulk_end(struct store *s)
+{
+	struct diag d = DIAG_INIT;
+	assert_int_equal(store_bulk_end(s, &d), ST_OK);
+	assert_int_equal(store_commit(s, &d), ST_OK);
+	diag_release(&d);
+}
+
 #endif
